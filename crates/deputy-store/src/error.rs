@@ -1,0 +1,39 @@
+//! The store's errors.
+
+/// What can go wrong talking to the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("unsupported database URL `{0}` (expected `sqlite://PATH` or `postgres://…`)")]
+    UnsupportedUrl(String),
+    #[error("cannot connect to `{url}`")]
+    Connect {
+        url: String,
+        #[source]
+        source: sqlx::Error,
+    },
+    #[error("migration {version} ({name}) failed")]
+    Migration {
+        version: i64,
+        name: &'static str,
+        #[source]
+        source: sqlx::Error,
+    },
+    #[error(
+        "the database schema is at version {found}, newer than this build of deputy knows ({known}); upgrade deputy"
+    )]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("no {kind} `{id}`")]
+    NotFound { kind: &'static str, id: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("stored value `{value}` in column `{column}` is invalid")]
+    Corrupt { column: &'static str, value: String },
+    #[error(transparent)]
+    Sql(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    pub(crate) fn not_found(kind: &'static str, id: impl ToString) -> Self {
+        StoreError::NotFound { kind, id: id.to_string() }
+    }
+}
