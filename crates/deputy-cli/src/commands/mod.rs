@@ -1,0 +1,95 @@
+//! One function per command: call the app, render the result.
+
+mod findings;
+mod import;
+mod scans;
+
+use crate::args::{Cli, Command, GlobalArgs, OutputFormat};
+use crate::render::{self, Column, Table};
+use anyhow::Context;
+use deputy_app::{App, Config, ConfigOverrides};
+use deputy_core::{Severity, SystemClock};
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let overrides = ConfigOverrides {
+        config_path: cli.global.config.clone(),
+        data_dir: cli.global.data_dir.clone(),
+        database_url: cli.global.database_url.clone(),
+        actor: cli.global.actor.clone(),
+    };
+    if let Command::Init { force } = &cli.command {
+        return init(&overrides, *force);
+    }
+    let config = Config::load(&overrides)?;
+    let app = App::open(config, Arc::new(SystemClock)).await?;
+    let out = &mut std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Init { .. } => Ok(ExitCode::SUCCESS),
+        Command::Demo { project } => import::demo(&app, &cli.global, &project, out).await,
+        Command::Import(args) => import::import(&app, &cli.global, args, out).await,
+        Command::Projects => projects(&app, &cli.global, out).await,
+        Command::Scans(cmd) => scans::run(&app, &cli.global, cmd, out).await,
+        Command::Findings(cmd) => findings::run(&app, &cli.global, cmd, out).await,
+    };
+    out.flush()?;
+    app.close().await;
+    result
+}
+
+fn init(overrides: &ConfigOverrides, force: bool) -> anyhow::Result<ExitCode> {
+    let path = match &overrides.config_path {
+        Some(p) => p.clone(),
+        None => deputy_app::config::default_config_path()
+            .context("cannot determine a configuration directory; pass `--config FILE`")?,
+    };
+    deputy_app::config::write_template(&path, force)?;
+    println!("wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn projects(app: &App, g: &GlobalArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let projects = app.projects().await?;
+    if g.format == OutputFormat::Json {
+        render::json(out, &projects)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if projects.is_empty() {
+        writeln!(out, "no projects yet; import a report with `deputy import --project NAME --format checkov FILE`")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut t = Table::new(vec![
+        Column::flex("PROJECT"),
+        Column::number("SCANS"),
+        Column::fixed("LAST SCAN"),
+        Column::number("ACTIVE"),
+        Column::number("CRIT"),
+        Column::number("HIGH"),
+        Column::number("MED"),
+        Column::number("LOW"),
+        Column::number("OVERDUE"),
+    ]);
+    for p in &projects {
+        let sev = |s: Severity| p.active_by_severity.get(&s).copied().unwrap_or(0).to_string();
+        t.row(vec![
+            p.project.name.clone(),
+            p.scans.to_string(),
+            p.last_scan_at.as_deref().map(render::minute).unwrap_or_else(|| "-".into()),
+            p.active.to_string(),
+            sev(Severity::Critical),
+            sev(Severity::High),
+            sev(Severity::Medium),
+            sev(Severity::Low),
+            p.overdue.to_string(),
+        ]);
+    }
+    t.write(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Parses a severity given on the command line, naming the flag when it is wrong.
+pub(crate) fn severity_arg(flag: &str, value: &str) -> anyhow::Result<Severity> {
+    value.parse().with_context(|| format!("invalid value for `{flag}`"))
+}
