@@ -14,9 +14,12 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    /// Format: of the output (table, json), or for `import` of the report read (sarif, checkov).
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Output format, where `--format` names something else (as in `import`).
+    #[arg(long, global = true, value_enum)]
+    pub output: Option<OutputFormat>,
     /// Configuration file (default: the platform config dir's deputy/deputy.toml).
     #[arg(long, global = true, env = "DEPUTY_CONFIG")]
     pub config: Option<PathBuf>,
@@ -40,6 +43,30 @@ pub enum OutputFormat {
     Json,
 }
 
+/// Every value `--format` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Sarif,
+    Checkov,
+}
+
+impl GlobalArgs {
+    /// The output format: `--output`, else `--format` when it names one, else a table.
+    pub fn output_format(&self) -> anyhow::Result<OutputFormat> {
+        match (self.output, self.format) {
+            (Some(o), _) => Ok(o),
+            (None, None | Some(FormatArg::Table)) => Ok(OutputFormat::Table),
+            (None, Some(FormatArg::Json)) => Ok(OutputFormat::Json),
+            (None, Some(f)) => anyhow::bail!(
+                "`--format {}` names a report format, which only `deputy import` reads; use `--format table` or `--format json`",
+                f.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write a commented deputy.toml.
@@ -53,7 +80,8 @@ pub enum Command {
         #[arg(long, default_value = "demo")]
         project: String,
     },
-    /// Import a scanner report as one scan run of a project.
+    /// Import a scanner report (`--format sarif|checkov`) as one scan run of a project;
+    /// `--output json` for machine-readable output.
     Import(ImportArgs),
     /// List projects with their active and overdue findings.
     Projects,
@@ -70,9 +98,6 @@ pub struct ImportArgs {
     /// Project to record the scan in (created if new).
     #[arg(long)]
     pub project: String,
-    /// Report format.
-    #[arg(long, value_enum)]
-    pub format: ReportFormatArg,
     /// The report (`-` for standard input; gzip is detected).
     pub file: PathBuf,
     /// What the scan covered. A complete scan closes absent findings only within its scope.
@@ -94,12 +119,6 @@ pub struct ImportArgs {
     /// Exit 1 when this scan brings new or reopened findings at or above this severity.
     #[arg(long, value_name = "SEVERITY")]
     pub fail_on: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormatArg {
-    Sarif,
-    Checkov,
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub async fn run(app: &App, g: &GlobalArgs, cmd: FindingsCommand, out: &mut impl Write) -> anyhow::Result<ExitCode> {
-    let json = g.format == OutputFormat::Json;
+    let json = g.output_format()? == OutputFormat::Json;
     match cmd {
         FindingsCommand::List(args) => {
             let findings = app.findings(&filter(args)?).await?;
@@ -147,8 +147,9 @@ fn write_list(out: &mut impl Write, findings: &[FindingRecord]) -> anyhow::Resul
 fn write_detail(out: &mut impl Write, d: &FindingDetail) -> anyhow::Result<()> {
     let f = &d.finding;
     let w = render::WIDTH - 14;
-    writeln!(out, "finding {} in `{}`: {}", f.id, f.project, render::truncate(&f.title, w))?;
+    writeln!(out, "finding {} in `{}`", f.id, render::truncate(&f.project, w))?;
     let line = |out: &mut dyn Write, k: &str, v: &str| writeln!(out, "  {k:<11} {}", render::truncate(v, w));
+    line(out, "title", &f.title)?;
     line(out, "rule", &format!("{} ({})", f.rule_id, f.source))?;
     line(out, "severity", f.severity.as_str())?;
     line(out, "state", &format!("{}{}", f.state, if f.stale_since.is_some() { " (stale: not confirmed by the last partial scan)" } else { "" }))?;
@@ -167,17 +168,14 @@ fn write_detail(out: &mut impl Write, d: &FindingDetail) -> anyhow::Result<()> {
     if !d.acceptances.is_empty() {
         writeln!(out, "\nrisk acceptances:")?;
         for a in &d.acceptances {
-            writeln!(
-                out,
-                "  #{} {} until {} (owner {}, asked by {}{})",
-                a.id,
-                a.status.as_str(),
-                render::day(&a.expires_at),
-                a.owner,
-                a.requested_by,
-                a.decided_by.as_deref().map(|b| format!(", decided by {b}")).unwrap_or_default()
-            )?;
-            writeln!(out, "     {}", render::truncate(&a.reason, w))?;
+            let head = format!("#{} {} until {}, owner {}", a.id, a.status.as_str(), render::day(&a.expires_at), a.owner);
+            writeln!(out, "  {}", render::truncate(&head, render::WIDTH - 2))?;
+            let who = match &a.decided_by {
+                Some(b) => format!("asked by {}, decided by {b}", a.requested_by),
+                None => format!("asked by {}", a.requested_by),
+            };
+            writeln!(out, "     {}", render::truncate(&who, render::WIDTH - 5))?;
+            writeln!(out, "     {}", render::truncate(&a.reason, render::WIDTH - 5))?;
         }
     }
     writeln!(out, "\nhistory:")?;

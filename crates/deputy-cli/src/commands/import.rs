@@ -1,7 +1,7 @@
 //! `deputy import` and `deputy demo`.
 
 use super::severity_arg;
-use crate::args::{GlobalArgs, ImportArgs, OutputFormat, ReportFormatArg};
+use crate::args::{FormatArg, GlobalArgs, ImportArgs, OutputFormat};
 use crate::commands::scans::write_diff;
 use crate::render;
 use deputy_app::{App, ImportOutcome, ImportRequest, InputSource, ReportFormat};
@@ -10,6 +10,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub async fn import(app: &App, g: &GlobalArgs, args: ImportArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let format = match g.format {
+        Some(FormatArg::Sarif) => ReportFormat::Sarif,
+        Some(FormatArg::Checkov) => ReportFormat::Checkov,
+        _ => anyhow::bail!("`deputy import` needs the report's format: `--format sarif` or `--format checkov`"),
+    };
+    let output = g.output.unwrap_or(OutputFormat::Table);
     let fail_on = args.fail_on.as_deref().map(|s| severity_arg("--fail-on", s)).transpose()?;
     let default_severity =
         args.default_severity.as_deref().map(|s| severity_arg("--default-severity", s)).transpose()?;
@@ -17,10 +23,7 @@ pub async fn import(app: &App, g: &GlobalArgs, args: ImportArgs, out: &mut impl 
     let outcome = app
         .import(ImportRequest {
             project: args.project,
-            format: match args.format {
-                ReportFormatArg::Sarif => ReportFormat::Sarif,
-                ReportFormatArg::Checkov => ReportFormat::Checkov,
-            },
+            format,
             input,
             scope: args.scope,
             commit: args.commit,
@@ -42,7 +45,7 @@ pub async fn import(app: &App, g: &GlobalArgs, args: ImportArgs, out: &mut impl 
             code = ExitCode::from(1);
         }
     }
-    match g.format {
+    match output {
         OutputFormat::Json => render::json(out, &outcome)?,
         OutputFormat::Table => summary(out, &outcome)?,
     }
@@ -74,7 +77,7 @@ fn summary(out: &mut impl Write, o: &ImportOutcome) -> anyhow::Result<()> {
 
 pub async fn demo(app: &App, g: &GlobalArgs, project: &str, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     let demo = app.demo(project).await?;
-    if g.format == OutputFormat::Json {
+    if g.output_format()? == OutputFormat::Json {
         render::json(out, &demo)?;
         return Ok(ExitCode::SUCCESS);
     }

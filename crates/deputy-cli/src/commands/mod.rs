@@ -52,7 +52,7 @@ fn init(overrides: &ConfigOverrides, force: bool) -> anyhow::Result<ExitCode> {
 
 async fn projects(app: &App, g: &GlobalArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     let projects = app.projects().await?;
-    if g.format == OutputFormat::Json {
+    if g.output_format()? == OutputFormat::Json {
         render::json(out, &projects)?;
         return Ok(ExitCode::SUCCESS);
     }

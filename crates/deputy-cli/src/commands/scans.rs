@@ -11,14 +11,14 @@ pub async fn run(app: &App, g: &GlobalArgs, cmd: ScansCommand, out: &mut impl Wr
     match cmd {
         ScansCommand::List { project, limit } => {
             let runs = app.scans(&project, limit).await?;
-            match g.format {
+            match g.output_format()? {
                 OutputFormat::Json => render::json(out, &runs)?,
                 OutputFormat::Table => write_runs(out, &runs)?,
             }
         }
         ScansCommand::Show { id, all } => {
             let (run, findings) = app.scan(id, all).await?;
-            match g.format {
+            match g.output_format()? {
                 OutputFormat::Json => {
                     #[derive(Serialize)]
                     struct Shown<'a> {
@@ -37,7 +37,7 @@ pub async fn run(app: &App, g: &GlobalArgs, cmd: ScansCommand, out: &mut impl Wr
         }
         ScansCommand::Diff { base, head, project, unchanged } => {
             let diff = app.diff(project.as_deref(), base, head, unchanged).await?;
-            match g.format {
+            match g.output_format()? {
                 OutputFormat::Json => render::json(out, &diff)?,
                 OutputFormat::Table => write_diff(out, &diff)?,
             }

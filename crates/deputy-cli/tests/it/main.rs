@@ -1,0 +1,7 @@
+//! End-to-end tests of the `deputy` binary, each on SQLite and, when
+//! `DEPUTY_TEST_POSTGRES_URL` is set, on PostgreSQL.
+
+mod support;
+
+mod cli;
+mod ledger;
