@@ -5,7 +5,9 @@
 //! `cargo bench -p deputy-app --bench ledger` (optionally `-- 20000` for another size).
 //! Targets on the reference 2-core machine: import ≤ 5 s and diff ≤ 1 s on SQLite.
 
-use deputy_app::{App, Config, ConfigOverrides, ImportOptions, ImportRequest, InputSource, ReportFormat};
+use deputy_app::{
+    App, Config, ConfigOverrides, ImportOptions, ImportRequest, InputSource, ReportFormat,
+};
 use deputy_core::SystemClock;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -35,7 +37,11 @@ async fn run(size: usize) {
     let t = Instant::now();
     let parsed = deputy_import::parse(ReportFormat::Sarif, &base, &ImportOptions::default())
         .unwrap_or_else(|e| panic!("parse: {e}"));
-    println!("  parse only (SARIF → drafts)        {:>8}  ({} findings)", secs(t.elapsed()), parsed.findings.len());
+    println!(
+        "  parse only (SARIF → drafts)        {:>8}  ({} findings)",
+        secs(t.elapsed()),
+        parsed.findings.len()
+    );
 
     let mut dbs = vec![deputy_testkit::sqlite()];
     if let Some(pg) = deputy_testkit::postgres("ledger benchmark").await {
@@ -50,11 +56,16 @@ async fn run(size: usize) {
         };
         let env = BTreeMap::from([("DEPUTY_CONFIG".to_owned(), String::new())]);
         let config = Config::load_from(&overrides, &env).unwrap_or_else(|e| panic!("{e}"));
-        let app = App::open(config, Arc::new(SystemClock)).await.unwrap_or_else(|e| panic!("{e}"));
+        let app = App::open(config, Arc::new(SystemClock))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         let request = |name: &str, bytes: &[u8]| ImportRequest {
             project: "bench".into(),
             format: ReportFormat::Sarif,
-            input: InputSource::Bytes { name: name.into(), bytes: bytes.to_vec() },
+            input: InputSource::Bytes {
+                name: name.into(),
+                bytes: bytes.to_vec(),
+            },
             scope: None,
             commit: None,
             branch: None,
@@ -63,18 +74,36 @@ async fn run(size: usize) {
             root: None,
         };
         let t = Instant::now();
-        let first = app.import(request("base.sarif", &base)).await.unwrap_or_else(|e| panic!("{e}"));
+        let first = app
+            .import(request("base.sarif", &base))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         let first_time = t.elapsed();
         let t = Instant::now();
-        let second = app.import(request("head.sarif", &head)).await.unwrap_or_else(|e| panic!("{e}"));
+        let second = app
+            .import(request("head.sarif", &head))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         let second_time = t.elapsed();
         let t = Instant::now();
-        let diff = app.diff(Some("bench"), None, None, false).await.unwrap_or_else(|e| panic!("{e}"));
+        let diff = app
+            .diff(Some("bench"), None, None, false)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         let diff_time = t.elapsed();
         let d = second.run.delta;
-        assert_eq!((d.new as usize, d.resolved as usize), (size / 100, size / 100), "the synthetic delta");
+        assert_eq!(
+            (d.new as usize, d.resolved as usize),
+            (size / 100, size / 100),
+            "the synthetic delta"
+        );
         assert_eq!(diff.counts, d, "the diff agrees with the stored delta");
-        println!("  {:<8} import run 1 (all new)         {:>8}  ({} new)", db.backend, secs(first_time), first.run.delta.new);
+        println!(
+            "  {:<8} import run 1 (all new)         {:>8}  ({} new)",
+            db.backend,
+            secs(first_time),
+            first.run.delta.new
+        );
         println!(
             "  {:<8} import run 2 (re-import)        {:>8}  ({} new, {} resolved, {} unchanged)",
             db.backend,
@@ -83,7 +112,12 @@ async fn run(size: usize) {
             d.resolved,
             d.unchanged
         );
-        println!("  {:<8} diff run 1 → run 2             {:>8}  ({} changed findings listed)", db.backend, secs(diff_time), diff.findings.len());
+        println!(
+            "  {:<8} diff run 1 → run 2             {:>8}  ({} changed findings listed)",
+            db.backend,
+            secs(diff_time),
+            diff.findings.len()
+        );
         app.close().await;
         db.cleanup().await;
     }
@@ -107,8 +141,11 @@ fn sarif(size: usize, shift: u32, reword: &str) -> Vec<u8> {
         })
         .collect();
     let onepct = size / 100;
-    let ids: Box<dyn Iterator<Item = usize>> =
-        if shift == 0 { Box::new(0..size) } else { Box::new((onepct..size).chain(size..size + onepct)) };
+    let ids: Box<dyn Iterator<Item = usize>> = if shift == 0 {
+        Box::new(0..size)
+    } else {
+        Box::new((onepct..size).chain(size..size + onepct))
+    };
     let results: Vec<Value> = ids
         .map(|i| {
             let rule = i % 200;

@@ -64,17 +64,25 @@ pub struct ConfigOverrides {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config file `{path}`: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("config file `{path}`: {message}")]
     Invalid { path: PathBuf, message: String },
     #[error("environment variable `{var}`: {message}")]
     Env { var: String, message: String },
-    #[error("cannot determine a data directory; set `DEPUTY_DATA_DIR` or `data_dir` in deputy.toml")]
+    #[error(
+        "cannot determine a data directory; set `DEPUTY_DATA_DIR` or `data_dir` in deputy.toml"
+    )]
     NoDataDir,
     #[error("config file `{0}` already exists; pass `--force` to overwrite it")]
     Exists(PathBuf),
     #[error("cannot write `{path}`: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Where the config file is looked for when neither `--config` nor `DEPUTY_CONFIG` is given.
@@ -89,14 +97,21 @@ fn default_data_dir() -> Option<PathBuf> {
 impl Config {
     /// Loads the configuration from the file, the process environment and `overrides`.
     pub fn load(overrides: &ConfigOverrides) -> Result<Self, ConfigError> {
-        let env: BTreeMap<String, String> =
-            std::env::vars().filter(|(k, _)| k.starts_with("DEPUTY_")).collect();
+        let env: BTreeMap<String, String> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("DEPUTY_"))
+            .collect();
         Self::load_from(overrides, &env)
     }
 
     /// Like [`Config::load`], with the environment given (for tests).
-    pub fn load_from(overrides: &ConfigOverrides, env: &BTreeMap<String, String>) -> Result<Self, ConfigError> {
-        let env_path = env.get("DEPUTY_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from);
+    pub fn load_from(
+        overrides: &ConfigOverrides,
+        env: &BTreeMap<String, String>,
+    ) -> Result<Self, ConfigError> {
+        let env_path = env
+            .get("DEPUTY_CONFIG")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
         let (path, required) = match (&overrides.config_path, env_path) {
             (Some(p), _) => (Some(p.clone()), true),
             (None, Some(p)) => (Some(p), true),
@@ -119,14 +134,22 @@ impl Config {
         let data_dir = overrides
             .data_dir
             .clone()
-            .or_else(|| env.get("DEPUTY_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from))
+            .or_else(|| {
+                env.get("DEPUTY_DATA_DIR")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
             .or(file.data_dir)
             .or_else(default_data_dir)
             .ok_or(ConfigError::NoDataDir)?;
         let database_url = overrides
             .database_url
             .clone()
-            .or_else(|| env.get("DEPUTY_DATABASE_URL").filter(|v| !v.is_empty()).cloned())
+            .or_else(|| {
+                env.get("DEPUTY_DATABASE_URL")
+                    .filter(|v| !v.is_empty())
+                    .cloned()
+            })
             .or(file.database_url)
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("deputy.db").display()));
         let actor = overrides
@@ -140,7 +163,13 @@ impl Config {
 
         let mut sla = file.sla.unwrap_or_default();
         // In the file a missing severity keeps its default and 0 means no SLA.
-        for slot in [&mut sla.critical, &mut sla.high, &mut sla.medium, &mut sla.low, &mut sla.info] {
+        for slot in [
+            &mut sla.critical,
+            &mut sla.high,
+            &mut sla.medium,
+            &mut sla.low,
+            &mut sla.info,
+        ] {
             if *slot == Some(0) {
                 *slot = None;
             }
@@ -165,7 +194,10 @@ impl Config {
             data_dir,
             database_url,
             actor,
-            default_scope: file.ledger.default_scope.unwrap_or_else(|| "default".to_owned()),
+            default_scope: file
+                .ledger
+                .default_scope
+                .unwrap_or_else(|| "default".to_owned()),
             max_acceptance_days,
             sla,
         })
@@ -185,7 +217,10 @@ fn parse_days(var: &str, v: &str) -> Result<Option<u32>, ConfigError> {
 }
 
 fn read_file(path: &Path) -> Result<ConfigFile, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
     let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
         path: path.to_owned(),
         message: describe_toml_error(&text, &e),
@@ -259,9 +294,15 @@ pub fn write_template(path: &Path, force: bool) -> Result<(), ConfigError> {
         return Err(ConfigError::Exists(path.to_owned()));
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|source| ConfigError::Write { path: parent.to_owned(), source })?;
+        std::fs::create_dir_all(parent).map_err(|source| ConfigError::Write {
+            path: parent.to_owned(),
+            source,
+        })?;
     }
-    std::fs::write(path, template()).map_err(|source| ConfigError::Write { path: path.to_owned(), source })
+    std::fs::write(path, template()).map_err(|source| ConfigError::Write {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 #[cfg(test)]

@@ -24,7 +24,10 @@ impl App {
         let request = |name: &str, bytes: &[u8]| ImportRequest {
             project: project.to_owned(),
             format: ReportFormat::Checkov,
-            input: InputSource::Bytes { name: name.to_owned(), bytes: bytes.to_vec() },
+            input: InputSource::Bytes {
+                name: name.to_owned(),
+                bytes: bytes.to_vec(),
+            },
             scope: None,
             commit: None,
             branch: Some("main".to_owned()),
@@ -32,9 +35,22 @@ impl App {
             default_severity: None,
             root: None,
         };
-        let before = self.import(request("terragoat-before.json", BEFORE)).await?;
+        let before = self
+            .import(request("terragoat-before.json", BEFORE))
+            .await?;
         let after = self.import(request("terragoat-after.json", AFTER)).await?;
-        let diff = self.diff(Some(project), Some(before.run.id), Some(after.run.id), false).await?;
-        Ok(DemoOutcome { before, after, diff })
+        let diff = self
+            .diff(
+                Some(project),
+                Some(before.run.id),
+                Some(after.run.id),
+                false,
+            )
+            .await?;
+        Ok(DemoOutcome {
+            before,
+            after,
+            diff,
+        })
     }
 }

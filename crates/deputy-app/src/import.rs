@@ -15,7 +15,10 @@ pub enum InputSource {
     File(PathBuf),
     Stdin,
     /// Bytes already in memory, with a name for messages (bundled examples, tests).
-    Bytes { name: String, bytes: Vec<u8> },
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+    },
 }
 
 impl InputSource {
@@ -81,21 +84,36 @@ impl App {
             return Err(AppError::Usage("the project name must not be empty".into()));
         }
         let file = req.input.name();
-        let bytes = req.input.read().map_err(|source| AppError::Read { file: file.clone(), source })?;
+        let bytes = req.input.read().map_err(|source| AppError::Read {
+            file: file.clone(),
+            source,
+        })?;
         let options = ImportOptions {
             default_severity: req.default_severity.unwrap_or(Severity::Medium),
             root: req.root.clone(),
         };
-        let scan = deputy_import::parse(req.format, &bytes, &options)
-            .map_err(|source| AppError::Input { file: file.clone(), format: req.format, source })?;
+        let scan = deputy_import::parse(req.format, &bytes, &options).map_err(|source| {
+            AppError::Input {
+                file: file.clone(),
+                format: req.format,
+                source,
+            }
+        })?;
         let now = self.now();
-        let status = if req.partial && scan.status == RunStatus::Complete { RunStatus::Partial } else { scan.status };
+        let status = if req.partial && scan.status == RunStatus::Complete {
+            RunStatus::Partial
+        } else {
+            scan.status
+        };
         let mut notes = scan.notes.clone();
         if req.partial {
             notes.push("recorded as partial on request (--partial)".to_owned());
         }
         let sha = hex::encode(Sha256::digest(&bytes));
-        let scope = req.scope.clone().unwrap_or_else(|| self.config.default_scope.clone());
+        let scope = req
+            .scope
+            .clone()
+            .unwrap_or_else(|| self.config.default_scope.clone());
         let input_name = match &req.input {
             InputSource::File(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
             _ => Some(file.clone()),

@@ -13,8 +13,8 @@ pub use config::{Config, ConfigError, ConfigOverrides};
 pub use demo::DemoOutcome;
 pub use deputy_import::{ImportOptions, ReportFormat};
 pub use deputy_store::{
-    AcceptanceStatus, DiffEntry, FindingDetail, FindingFilter, FindingRecord, ProjectSummary, RiskAcceptance,
-    RunDiff, ScanRun, SortOrder,
+    AcceptanceStatus, DiffEntry, FindingDetail, FindingFilter, FindingRecord, ProjectSummary,
+    RiskAcceptance, RunDiff, ScanRun, SortOrder,
 };
 pub use import::{ImportOutcome, ImportRequest, InputSource};
 
@@ -32,11 +32,21 @@ pub enum AppError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("cannot create data directory `{path}`: {source}")]
-    DataDir { path: PathBuf, source: std::io::Error },
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot read `{file}`: {source}")]
-    Read { file: String, source: std::io::Error },
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
     #[error("`{file}` is not a valid {format} report: {source}")]
-    Input { file: String, format: ReportFormat, source: deputy_import::ImportError },
+    Input {
+        file: String,
+        format: ReportFormat,
+        source: deputy_import::ImportError,
+    },
     #[error("{0}")]
     Usage(String),
 }
@@ -53,11 +63,17 @@ impl App {
     /// Opens the configured database (creating the data directory for SQLite) and migrates it.
     pub async fn open(config: Config, clock: Arc<dyn Clock>) -> Result<Self, AppError> {
         if config.database_url.starts_with("sqlite:") {
-            std::fs::create_dir_all(&config.data_dir)
-                .map_err(|source| AppError::DataDir { path: config.data_dir.clone(), source })?;
+            std::fs::create_dir_all(&config.data_dir).map_err(|source| AppError::DataDir {
+                path: config.data_dir.clone(),
+                source,
+            })?;
         }
         let store = Store::connect(&config.database_url).await?;
-        Ok(Self { config, store, clock })
+        Ok(Self {
+            config,
+            store,
+            clock,
+        })
     }
 
     pub fn config(&self) -> &Config {
@@ -110,19 +126,27 @@ impl App {
             (Some(b), None, Some(p)) => (b, self.store.latest_two_runs(p).await?.1),
             (None, None, Some(p)) => self.store.latest_two_runs(p).await?,
             (Some(_), None, None) => {
-                return Err(AppError::Usage("give a second scan id, or `--project` to diff against its latest scan".into()));
+                return Err(AppError::Usage(
+                    "give a second scan id, or `--project` to diff against its latest scan".into(),
+                ));
             }
-            (None, _, None) => return Err(AppError::Usage("give `--project`, or two scan ids".into())),
-            (None, Some(_), Some(_)) => return Err(AppError::Usage("give the base scan id before the head".into())),
+            (None, _, None) => {
+                return Err(AppError::Usage("give `--project`, or two scan ids".into()));
+            }
+            (None, Some(_), Some(_)) => {
+                return Err(AppError::Usage(
+                    "give the base scan id before the head".into(),
+                ));
+            }
         };
         let diff = self.store.diff_runs(base, head, include_unchanged).await?;
-        if let Some(p) = project {
-            if diff.head.project != p {
-                return Err(AppError::Usage(format!(
-                    "scans {base} and {head} belong to project `{}`, not `{p}`",
-                    diff.head.project
-                )));
-            }
+        if let Some(p) = project
+            && diff.head.project != p
+        {
+            return Err(AppError::Usage(format!(
+                "scans {base} and {head} belong to project `{}`, not `{p}`",
+                diff.head.project
+            )));
         }
         Ok(diff)
     }
@@ -139,11 +163,19 @@ impl App {
     }
 
     /// Moves a finding to `to` (triage, start, resolve, reopen, false positive, out of scope).
-    pub async fn transition(&self, id: i64, to: FindingState, reason: &str) -> Result<FindingRecord, AppError> {
+    pub async fn transition(
+        &self,
+        id: i64,
+        to: FindingState,
+        reason: &str,
+    ) -> Result<FindingRecord, AppError> {
         if reason.trim().is_empty() {
             return Err(AppError::Usage("a reason is required (`--reason`)".into()));
         }
-        Ok(self.store.transition(id, to, &self.actor(), reason, self.now()).await?)
+        Ok(self
+            .store
+            .transition(id, to, &self.actor(), reason, self.now())
+            .await?)
     }
 
     /// Asks for a finding's risk to be accepted until `until`; someone else must approve.
@@ -156,12 +188,29 @@ impl App {
     ) -> Result<RiskAcceptance, AppError> {
         let actor = self.actor();
         let owner = owner.unwrap_or(&self.config.actor);
-        let req = RequestAcceptance { finding_id: id, owner, reason, expires_at: until, requested_by: &actor };
-        Ok(self.store.request_acceptance(&req, self.now(), self.config.max_acceptance_days).await?)
+        let req = RequestAcceptance {
+            finding_id: id,
+            owner,
+            reason,
+            expires_at: until,
+            requested_by: &actor,
+        };
+        Ok(self
+            .store
+            .request_acceptance(&req, self.now(), self.config.max_acceptance_days)
+            .await?)
     }
 
     /// Approves or rejects a finding's pending acceptance request.
-    pub async fn decide_acceptance(&self, id: i64, approve: bool, note: Option<&str>) -> Result<RiskAcceptance, AppError> {
-        Ok(self.store.decide_acceptance(id, &self.actor(), approve, note, self.now()).await?)
+    pub async fn decide_acceptance(
+        &self,
+        id: i64,
+        approve: bool,
+        note: Option<&str>,
+    ) -> Result<RiskAcceptance, AppError> {
+        Ok(self
+            .store
+            .decide_acceptance(id, &self.actor(), approve, note, self.now())
+            .await?)
     }
 }

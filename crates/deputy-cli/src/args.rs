@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "deputy", version, about = "Security findings ledger: import scans, track what changed, triage with a history")]
+#[command(
+    name = "deputy",
+    version,
+    about = "Security findings ledger: import scans, track what changed, triage with a history"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -61,7 +65,9 @@ impl GlobalArgs {
             (None, Some(FormatArg::Json)) => Ok(OutputFormat::Json),
             (None, Some(f)) => anyhow::bail!(
                 "`--format {}` names a report format, which only `deputy import` reads; use `--format table` or `--format json`",
-                f.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+                f.to_possible_value()
+                    .map(|v| v.get_name().to_owned())
+                    .unwrap_or_default()
             ),
         }
     }

@@ -22,13 +22,25 @@ pub struct Column {
 
 impl Column {
     pub fn fixed(header: &'static str) -> Self {
-        Self { header, flexible: false, right: false }
+        Self {
+            header,
+            flexible: false,
+            right: false,
+        }
     }
     pub fn number(header: &'static str) -> Self {
-        Self { header, flexible: false, right: true }
+        Self {
+            header,
+            flexible: false,
+            right: true,
+        }
     }
     pub fn flex(header: &'static str) -> Self {
-        Self { header, flexible: true, right: false }
+        Self {
+            header,
+            flexible: true,
+            right: false,
+        }
     }
 }
 
@@ -41,7 +53,10 @@ pub struct Table {
 
 impl Table {
     pub fn new(columns: Vec<Column>) -> Self {
-        Self { columns, rows: Vec::new() }
+        Self {
+            columns,
+            rows: Vec::new(),
+        }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -54,7 +69,11 @@ impl Table {
 
     pub fn write(&self, out: &mut impl Write) -> anyhow::Result<()> {
         let n = self.columns.len();
-        let mut widths: Vec<usize> = self.columns.iter().map(|c| c.header.chars().count()).collect();
+        let mut widths: Vec<usize> = self
+            .columns
+            .iter()
+            .map(|c| c.header.chars().count())
+            .collect();
         for row in &self.rows {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(cell.chars().count());
@@ -105,7 +124,10 @@ impl Table {
 /// Shortens `s` to at most `width` characters, ending in `…` when cut.
 pub fn truncate(s: &str, width: usize) -> String {
     // Control characters from reports (newlines, escapes) would break the layout.
-    let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let clean: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if clean.chars().count() <= width {
         return clean;
     }
@@ -116,7 +138,9 @@ pub fn truncate(s: &str, width: usize) -> String {
 
 /// `2026-03-01T09:00:00.000Z` → `2026-03-01 09:00`.
 pub fn minute(ts: &str) -> String {
-    ts.get(..16).map(|s| s.replace('T', " ")).unwrap_or_else(|| ts.to_owned())
+    ts.get(..16)
+        .map(|s| s.replace('T', " "))
+        .unwrap_or_else(|| ts.to_owned())
 }
 
 /// `2026-03-01T09:00:00.000Z` → `2026-03-01`.
@@ -146,7 +170,11 @@ mod tests {
 
     #[test]
     fn tables_fit_eighty_columns() {
-        let mut t = Table::new(vec![Column::number("ID"), Column::fixed("RULE"), Column::flex("LOCATION")]);
+        let mut t = Table::new(vec![
+            Column::number("ID"),
+            Column::fixed("RULE"),
+            Column::flex("LOCATION"),
+        ]);
         t.row(vec!["1".into(), "CKV_AWS_1".into(), "x".repeat(200)]);
         t.row(vec!["22".into(), "R".into(), "line\nbreak".into()]);
         let mut out = Vec::new();

@@ -22,12 +22,18 @@ pub struct Actor {
 impl Actor {
     /// A person, by name or email.
     pub fn human(id: impl Into<String>) -> Self {
-        Self { kind: ActorKind::Human, id: id.into() }
+        Self {
+            kind: ActorKind::Human,
+            id: id.into(),
+        }
     }
 
     /// Deputy itself acting on a rule (for example `system:importer`).
     pub fn system(id: impl Into<String>) -> Self {
-        Self { kind: ActorKind::System, id: id.into() }
+        Self {
+            kind: ActorKind::System,
+            id: id.into(),
+        }
     }
 
     /// Parses the `kind:identity` form written by [`Actor`]'s `Display`.
@@ -39,7 +45,10 @@ impl Actor {
             "system" => ActorKind::System,
             _ => return None,
         };
-        Some(Self { kind, id: id.to_owned() })
+        Some(Self {
+            kind,
+            id: id.to_owned(),
+        })
     }
 }
 

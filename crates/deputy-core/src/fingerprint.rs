@@ -61,8 +61,10 @@ impl Fingerprint {
 
     /// Accepts a stored fingerprint (64 lowercase hex digits).
     pub fn from_hex(s: &str) -> Option<Self> {
-        (s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
-            .then(|| Fingerprint(s.to_owned()))
+        (s.len() == 64
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+        .then(|| Fingerprint(s.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -100,8 +102,14 @@ mod tests {
 
     #[test]
     fn discriminator_order_does_not_matter() {
-        let a = [("a".to_owned(), "1".to_owned()), ("b".to_owned(), "2".to_owned())];
-        let b = [("b".to_owned(), "2".to_owned()), ("a".to_owned(), "1".to_owned())];
+        let a = [
+            ("a".to_owned(), "1".to_owned()),
+            ("b".to_owned(), "2".to_owned()),
+        ];
+        let b = [
+            ("b".to_owned(), "2".to_owned()),
+            ("a".to_owned(), "1".to_owned()),
+        ];
         let mk = |d: &[(String, String)]| {
             Fingerprint::compute(&FingerprintInput {
                 source: "s",

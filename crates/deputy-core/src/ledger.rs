@@ -56,8 +56,13 @@ pub enum Change {
 }
 
 impl Change {
-    pub const ALL: [Change; 5] =
-        [Change::New, Change::Reopened, Change::Unchanged, Change::Resolved, Change::Stale];
+    pub const ALL: [Change; 5] = [
+        Change::New,
+        Change::Reopened,
+        Change::Unchanged,
+        Change::Resolved,
+        Change::Stale,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -195,7 +200,11 @@ pub fn reconcile<'a>(
             },
             Some(k) => {
                 let (change, state, state_change) = if k.state == FindingState::Resolved {
-                    debug_assert!(k.state.check_transition(FindingState::Reopened, ActorKind::System).is_ok());
+                    debug_assert!(
+                        k.state
+                            .check_transition(FindingState::Reopened, ActorKind::System)
+                            .is_ok()
+                    );
                     (
                         Change::Reopened,
                         FindingState::Reopened,
@@ -241,7 +250,11 @@ pub fn reconcile<'a>(
                 }),
             }
         } else {
-            Absent { id: k.id, change: Change::Stale, state_change: None }
+            Absent {
+                id: k.id,
+                change: Change::Stale,
+                state_change: None,
+            }
         };
         out.counts.add(absent.change);
         out.absent.push(absent);

@@ -18,7 +18,13 @@ pub struct SlaPolicy {
 impl Default for SlaPolicy {
     /// Critical 7 days, high 30, medium 90, low 120, info none.
     fn default() -> Self {
-        Self { critical: Some(7), high: Some(30), medium: Some(90), low: Some(120), info: None }
+        Self {
+            critical: Some(7),
+            high: Some(30),
+            medium: Some(90),
+            low: Some(120),
+            info: None,
+        }
     }
 }
 
@@ -49,10 +55,22 @@ mod tests {
     fn defaults_match_the_documented_targets() {
         let p = SlaPolicy::default();
         let t = datetime!(2026-01-01 0:00 UTC);
-        assert_eq!(p.due(Severity::Critical, t), Some(datetime!(2026-01-08 0:00 UTC)));
-        assert_eq!(p.due(Severity::High, t), Some(datetime!(2026-01-31 0:00 UTC)));
-        assert_eq!(p.due(Severity::Medium, t), Some(datetime!(2026-04-01 0:00 UTC)));
-        assert_eq!(p.due(Severity::Low, t), Some(datetime!(2026-05-01 0:00 UTC)));
+        assert_eq!(
+            p.due(Severity::Critical, t),
+            Some(datetime!(2026-01-08 0:00 UTC))
+        );
+        assert_eq!(
+            p.due(Severity::High, t),
+            Some(datetime!(2026-01-31 0:00 UTC))
+        );
+        assert_eq!(
+            p.due(Severity::Medium, t),
+            Some(datetime!(2026-04-01 0:00 UTC))
+        );
+        assert_eq!(
+            p.due(Severity::Low, t),
+            Some(datetime!(2026-05-01 0:00 UTC))
+        );
         assert_eq!(p.due(Severity::Info, t), None);
     }
 }

@@ -73,7 +73,11 @@ impl FindingState {
     }
 
     /// Checks that `actor` may move a finding from `self` to `to`.
-    pub fn check_transition(self, to: FindingState, actor: ActorKind) -> Result<(), TransitionError> {
+    pub fn check_transition(
+        self,
+        to: FindingState,
+        actor: ActorKind,
+    ) -> Result<(), TransitionError> {
         use FindingState::*;
         let allowed = match actor {
             ActorKind::System => matches!(
@@ -92,7 +96,11 @@ impl FindingState {
         if allowed {
             Ok(())
         } else {
-            Err(TransitionError { from: self, to, actor })
+            Err(TransitionError {
+                from: self,
+                to,
+                actor,
+            })
         }
     }
 }
@@ -145,7 +153,10 @@ mod tests {
     fn scans_never_override_human_decisions() {
         for decided in [FalsePositive, OutOfScope] {
             for to in FindingState::ALL {
-                assert!(decided.check_transition(to, ActorKind::System).is_err(), "{decided} -> {to}");
+                assert!(
+                    decided.check_transition(to, ActorKind::System).is_err(),
+                    "{decided} -> {to}"
+                );
             }
         }
         // An accepted risk is only reopened by the system when its acceptance expires.
@@ -158,12 +169,36 @@ mod tests {
     #[test]
     fn people_walk_the_workflow() {
         assert!(Open.check_transition(Triaged, ActorKind::Human).is_ok());
-        assert!(Triaged.check_transition(InProgress, ActorKind::Human).is_ok());
-        assert!(InProgress.check_transition(Resolved, ActorKind::Human).is_ok());
-        assert!(Resolved.check_transition(Reopened, ActorKind::Human).is_ok());
-        assert!(FalsePositive.check_transition(Reopened, ActorKind::Human).is_ok());
-        assert!(Resolved.check_transition(FalsePositive, ActorKind::Human).is_err());
-        assert!(Resolved.check_transition(Triaged, ActorKind::Human).is_err());
+        assert!(
+            Triaged
+                .check_transition(InProgress, ActorKind::Human)
+                .is_ok()
+        );
+        assert!(
+            InProgress
+                .check_transition(Resolved, ActorKind::Human)
+                .is_ok()
+        );
+        assert!(
+            Resolved
+                .check_transition(Reopened, ActorKind::Human)
+                .is_ok()
+        );
+        assert!(
+            FalsePositive
+                .check_transition(Reopened, ActorKind::Human)
+                .is_ok()
+        );
+        assert!(
+            Resolved
+                .check_transition(FalsePositive, ActorKind::Human)
+                .is_err()
+        );
+        assert!(
+            Resolved
+                .check_transition(Triaged, ActorKind::Human)
+                .is_err()
+        );
         assert!(Open.check_transition(Open, ActorKind::Human).is_err());
     }
 

@@ -9,9 +9,8 @@ use time::{Date, OffsetDateTime, UtcOffset};
 /// Formats `t` as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
 pub fn format(t: OffsetDateTime) -> String {
     let t = t.to_offset(UtcOffset::UTC);
-    let fmt = format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
-    );
+    let fmt =
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
     // Formatting a UTC instant with a fixed, valid description cannot fail for years
     // 0..=9999; outside that range fall back to RFC 3339's own rendering.
     t.format(&fmt)
@@ -49,7 +48,10 @@ mod tests {
 
     #[test]
     fn parses_a_bare_date_as_utc_midnight() {
-        assert_eq!(parse("2026-12-31").ok(), Some(datetime!(2026-12-31 0:00 UTC)));
+        assert_eq!(
+            parse("2026-12-31").ok(),
+            Some(datetime!(2026-12-31 0:00 UTC))
+        );
         assert!(parse("31/12/2026").is_err());
     }
 }

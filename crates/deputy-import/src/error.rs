@@ -47,6 +47,19 @@ impl ImportError {
     }
 }
 
+/// An error found by looking at the raw bytes, positioned at byte offset `at`.
+pub(crate) fn at_byte(bytes: &[u8], at: usize, json_path: &str, message: &str) -> ImportError {
+    let before = bytes.get(..at).unwrap_or(bytes);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    ImportError {
+        json_path: json_path.to_owned(),
+        line: Some(line),
+        column: Some(column),
+        message: message.to_owned(),
+    }
+}
+
 /// Renders ` (line 12, column 5)`, or nothing when the position is unknown.
 struct Position(Option<usize>, Option<usize>);
 
@@ -88,7 +101,10 @@ pub(crate) fn decode<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Im
     match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Err(err) => Err(ImportError::from_json(render(err.path()), err.inner())),
         // Decoding the value succeeded, so the first pass failed after it: trailing data.
-        Ok(_) => Err(ImportError::from_json("$".to_owned(), &de.end().err().unwrap_or(first))),
+        Ok(_) => Err(ImportError::from_json(
+            "$".to_owned(),
+            &de.end().err().unwrap_or(first),
+        )),
     }
 }
 
@@ -113,7 +129,10 @@ pub(crate) fn push_index(path: &mut String, index: usize) {
 
 /// Appends `.key` to a JSON path, or `["key"]` when the key is not a plain identifier.
 pub(crate) fn push_key(path: &mut String, key: &str) {
-    let plain = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    let plain = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if plain {
         path.push('.');
@@ -137,7 +156,10 @@ mod tests {
     #[test]
     fn display_names_path_and_position() {
         let mut e = ImportError::at("$.runs[0].results[3]", "result has no rule id");
-        assert_eq!(e.to_string(), "at `$.runs[0].results[3]`: result has no rule id");
+        assert_eq!(
+            e.to_string(),
+            "at `$.runs[0].results[3]`: result has no rule id"
+        );
         e.line = Some(12);
         e.column = Some(5);
         assert_eq!(

@@ -17,6 +17,7 @@
 
 mod checkov;
 mod error;
+mod int;
 mod path;
 mod sarif;
 

@@ -39,7 +39,10 @@ pub(crate) fn relative_to<'p>(path: &'p str, root: &str) -> Option<&'p str> {
 pub(crate) fn clean_relative(path: &str) -> &str {
     let mut p = path;
     loop {
-        let next = p.strip_prefix("./").or_else(|| p.strip_prefix('/')).unwrap_or(p);
+        let next = p
+            .strip_prefix("./")
+            .or_else(|| p.strip_prefix('/'))
+            .unwrap_or(p);
         if next.len() == p.len() {
             return p;
         }
@@ -71,7 +74,9 @@ fn has_drive_letter(path: &str) -> bool {
 
 fn strip_prefix_ignore_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| s.get(prefix.len()..)).flatten()
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s.get(prefix.len()..))
+        .flatten()
 }
 
 /// Percent-decodes `s`; malformed escapes are kept as written, and byte sequences that are
@@ -113,7 +118,10 @@ mod tests {
 
     #[test]
     fn uris_are_decoded() {
-        assert_eq!(decode_uri("file:///home/ci/repo/src/a%20b.c"), "/home/ci/repo/src/a b.c");
+        assert_eq!(
+            decode_uri("file:///home/ci/repo/src/a%20b.c"),
+            "/home/ci/repo/src/a b.c"
+        );
         assert_eq!(decode_uri("FILE:///C:/src/a.c"), "C:/src/a.c");
         assert_eq!(decode_uri("src\\win\\x.cs"), "src/win/x.cs");
         assert_eq!(decode_uri("bad%zzescape%4"), "bad%zzescape%4");

@@ -1,13 +1,15 @@
 //! Findings: queries, human transitions, and risk acceptances with their expiry.
 
-use crate::model::{AcceptanceStatus, FindingDetail, FindingEvent, FindingRecord, FindingRunEntry, RiskAcceptance};
+use crate::model::{
+    AcceptanceStatus, FindingDetail, FindingEvent, FindingRecord, FindingRunEntry, RiskAcceptance,
+};
 use crate::runs::{EventRow, insert_events};
 use crate::sql::{in_list, int, opt_int, opt_parsed, opt_text, opt_u32, parsed, text};
-use crate::{Store, StoreError};
+use crate::{Backend, Store, StoreError};
 use deputy_core::ledger::StateChange;
 use deputy_core::{Actor, ActorKind, FindingState, Location, Severity, time_fmt};
 use sqlx::any::AnyRow;
-use sqlx::{Any, AssertSqlSafe, Transaction};
+use sqlx::{Any, Transaction};
 use time::OffsetDateTime;
 
 /// Which findings to list.
@@ -97,7 +99,10 @@ fn acceptance_from_row(row: &AnyRow) -> Result<RiskAcceptance, StoreError> {
         requested_by: text(row, "requested_by")?,
         requested_at: text(row, "requested_at")?,
         expires_at: text(row, "expires_at")?,
-        status: AcceptanceStatus::parse(&status).ok_or(StoreError::Corrupt { column: "status", value: status })?,
+        status: AcceptanceStatus::parse(&status).ok_or(StoreError::Corrupt {
+            column: "status",
+            value: status,
+        })?,
         decided_by: opt_text(row, "decided_by")?,
         decided_at: opt_text(row, "decided_at")?,
         decision_note: opt_text(row, "decision_note")?,
@@ -109,10 +114,16 @@ const ACCEPTANCE_COLUMNS: &str = "id, finding_id, owner, reason, requested_by, r
 
 impl Store {
     /// Findings matching `filter`.
-    pub async fn findings(&self, filter: &FindingFilter, now: OffsetDateTime) -> Result<Vec<FindingRecord>, StoreError> {
+    pub async fn findings(
+        &self,
+        filter: &FindingFilter,
+        now: OffsetDateTime,
+    ) -> Result<Vec<FindingRecord>, StoreError> {
         self.expire_acceptances(now).await?;
         let now_s = time_fmt::format(now);
-        let mut sql = format!("SELECT {FINDING_COLUMNS} FROM findings f JOIN projects p ON p.id = f.project_id WHERE 1 = 1");
+        let mut sql = format!(
+            "SELECT {FINDING_COLUMNS} FROM findings f JOIN projects p ON p.id = f.project_id WHERE 1 = 1"
+        );
         let mut binds: Vec<String> = Vec::new();
         let push = |binds: &mut Vec<String>, v: String| {
             binds.push(v);
@@ -125,11 +136,19 @@ impl Store {
         if filter.states.is_empty() {
             sql.push_str(&format!(" AND f.state IN {ACTIVE}"));
         } else {
-            let phs: Vec<String> = filter.states.iter().map(|s| push(&mut binds, s.as_str().to_owned())).collect();
+            let phs: Vec<String> = filter
+                .states
+                .iter()
+                .map(|s| push(&mut binds, s.as_str().to_owned()))
+                .collect();
             sql.push_str(&format!(" AND f.state IN ({})", phs.join(", ")));
         }
         if !filter.severities.is_empty() {
-            let phs: Vec<String> = filter.severities.iter().map(|s| push(&mut binds, s.as_str().to_owned())).collect();
+            let phs: Vec<String> = filter
+                .severities
+                .iter()
+                .map(|s| push(&mut binds, s.as_str().to_owned()))
+                .collect();
             sql.push_str(&format!(" AND f.severity IN ({})", phs.join(", ")));
         }
         if let Some(rule) = &filter.rule {
@@ -143,7 +162,9 @@ impl Store {
         }
         if filter.overdue {
             let ph = push(&mut binds, now_s.clone());
-            sql.push_str(&format!(" AND f.state IN {ACTIVE} AND f.sla_due IS NOT NULL AND f.sla_due < {ph}"));
+            sql.push_str(&format!(
+                " AND f.state IN {ACTIVE} AND f.sla_due IS NOT NULL AND f.sla_due < {ph}"
+            ));
         }
         let severity_rank = "CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 \
             WHEN 'low' THEN 3 ELSE 4 END";
@@ -154,17 +175,20 @@ impl Store {
         });
         let limit_ph = binds.len() + 1;
         sql.push_str(&format!(" LIMIT ${limit_ph}"));
-        let mut q = sqlx::query(AssertSqlSafe(sql));
+        let mut q = sqlx::query(&sql);
         for b in &binds {
             q = q.bind(b.as_str());
         }
-        let rows = q.bind(filter.limit.map_or(i64::MAX, i64::from)).fetch_all(self.pool()).await?;
+        let rows = q
+            .bind(filter.limit.map_or(i64::MAX, i64::from))
+            .fetch_all(self.pool())
+            .await?;
         rows.iter().map(|r| finding_from_row(r, &now_s)).collect()
     }
 
     /// One finding.
     pub async fn finding(&self, id: i64, now: OffsetDateTime) -> Result<FindingRecord, StoreError> {
-        let row = sqlx::query(AssertSqlSafe(format!(
+        let row = sqlx::query(&(format!(
             "SELECT {FINDING_COLUMNS} FROM findings f JOIN projects p ON p.id = f.project_id WHERE f.id = $1"
         )))
         .bind(id)
@@ -175,7 +199,11 @@ impl Store {
     }
 
     /// One finding with its history, acceptances and run-by-run record.
-    pub async fn finding_detail(&self, id: i64, now: OffsetDateTime) -> Result<FindingDetail, StoreError> {
+    pub async fn finding_detail(
+        &self,
+        id: i64,
+        now: OffsetDateTime,
+    ) -> Result<FindingDetail, StoreError> {
         self.expire_acceptances(now).await?;
         let finding = self.finding(id, now).await?;
         let history = sqlx::query(
@@ -198,7 +226,7 @@ impl Store {
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-        let acceptances = sqlx::query(AssertSqlSafe(format!(
+        let acceptances = sqlx::query(&(format!(
             "SELECT {ACCEPTANCE_COLUMNS} FROM risk_acceptances WHERE finding_id = $1 ORDER BY id"
         )))
         .bind(id)
@@ -223,7 +251,12 @@ impl Store {
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok(FindingDetail { finding, history, acceptances, runs })
+        Ok(FindingDetail {
+            finding,
+            history,
+            acceptances,
+            runs,
+        })
     }
 
     /// Moves a finding to `to` on a person's say-so, recording who and why.
@@ -245,9 +278,10 @@ impl Store {
         }
         let now_s = time_fmt::format(now);
         let mut tx = self.begin_write().await?;
-        sweep_expired_acceptances(&mut tx, None, now).await?;
+        sweep_expired_acceptances(&mut tx, self.backend(), None, now).await?;
         let from = current_state(&mut tx, id).await?;
-        from.check_transition(to, actor.kind).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        from.check_transition(to, actor.kind)
+            .map_err(|e| StoreError::Conflict(e.to_string()))?;
         set_state(&mut tx, id, from, to, actor, reason, &now_s).await?;
         if from == FindingState::AcceptedRisk {
             sqlx::query(
@@ -284,7 +318,9 @@ impl Store {
             )));
         }
         if req.reason.trim().is_empty() || req.owner.trim().is_empty() {
-            return Err(StoreError::Conflict("an acceptance needs an owner and a reason".into()));
+            return Err(StoreError::Conflict(
+                "an acceptance needs an owner and a reason".into(),
+            ));
         }
         let mut tx = self.begin_write().await?;
         let state = current_state(&mut tx, req.finding_id).await?;
@@ -307,7 +343,7 @@ impl Store {
                 req.finding_id
             )));
         }
-        let row = sqlx::query(AssertSqlSafe(format!(
+        let row = sqlx::query(&(format!(
             "INSERT INTO risk_acceptances (finding_id, owner, reason, requested_by, requested_at, expires_at, status) \
              VALUES ($1, $2, $3, $4, $5, $6, 'pending') RETURNING {ACCEPTANCE_COLUMNS}"
         )))
@@ -336,7 +372,7 @@ impl Store {
     ) -> Result<RiskAcceptance, StoreError> {
         let now_s = time_fmt::format(now);
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query(AssertSqlSafe(format!(
+        let row = sqlx::query(&(format!(
             "SELECT {ACCEPTANCE_COLUMNS} FROM risk_acceptances WHERE finding_id = $1 AND status = 'pending'"
         )))
         .bind(finding_id)
@@ -350,11 +386,16 @@ impl Store {
             )));
         }
         if approver.kind != ActorKind::Human {
-            return Err(StoreError::Conflict("only a person can decide a risk acceptance".into()));
+            return Err(StoreError::Conflict(
+                "only a person can decide a risk acceptance".into(),
+            ));
         }
         let status = if approve {
-            let expires = time_fmt::parse(&pending.expires_at)
-                .map_err(|_| StoreError::Corrupt { column: "expires_at", value: pending.expires_at.clone() })?;
+            let expires =
+                time_fmt::parse(&pending.expires_at).map_err(|_| StoreError::Corrupt {
+                    column: "expires_at",
+                    value: pending.expires_at.clone(),
+                })?;
             if expires <= now {
                 return Err(StoreError::Conflict(format!(
                     "acceptance request {} expired at {} before it was approved; ask again",
@@ -368,7 +409,16 @@ impl Store {
                 "risk accepted until {} (owner {}, requested by {}): {}",
                 pending.expires_at, pending.owner, pending.requested_by, pending.reason
             );
-            set_state(&mut tx, finding_id, from, FindingState::AcceptedRisk, approver, &reason, &now_s).await?;
+            set_state(
+                &mut tx,
+                finding_id,
+                from,
+                FindingState::AcceptedRisk,
+                approver,
+                &reason,
+                &now_s,
+            )
+            .await?;
             AcceptanceStatus::Approved
         } else {
             AcceptanceStatus::Rejected
@@ -383,10 +433,12 @@ impl Store {
         .bind(pending.id)
         .execute(&mut *tx)
         .await?;
-        let row = sqlx::query(AssertSqlSafe(format!("SELECT {ACCEPTANCE_COLUMNS} FROM risk_acceptances WHERE id = $1")))
-            .bind(pending.id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let row = sqlx::query(&format!(
+            "SELECT {ACCEPTANCE_COLUMNS} FROM risk_acceptances WHERE id = $1"
+        ))
+        .bind(pending.id)
+        .fetch_one(&mut *tx)
+        .await?;
         let decided = acceptance_from_row(&row)?;
         tx.commit().await?;
         Ok(decided)
@@ -395,13 +447,16 @@ impl Store {
     /// Reopens every accepted risk whose acceptance has expired. Returns how many.
     pub async fn expire_acceptances(&self, now: OffsetDateTime) -> Result<u64, StoreError> {
         let mut tx = self.begin_write().await?;
-        let n = sweep_expired_acceptances(&mut tx, None, now).await?;
+        let n = sweep_expired_acceptances(&mut tx, self.backend(), None, now).await?;
         tx.commit().await?;
         Ok(n)
     }
 }
 
-async fn current_state(tx: &mut Transaction<'static, Any>, id: i64) -> Result<FindingState, StoreError> {
+async fn current_state(
+    tx: &mut Transaction<'static, Any>,
+    id: i64,
+) -> Result<FindingState, StoreError> {
     let row = sqlx::query("SELECT state FROM findings WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut **tx)
@@ -444,6 +499,7 @@ async fn set_state(
 /// findings, recording the system as the actor. Limited to one project when given.
 pub(crate) async fn sweep_expired_acceptances(
     tx: &mut Transaction<'static, Any>,
+    backend: Backend,
     project_id: Option<i64>,
     now: OffsetDateTime,
 ) -> Result<u64, StoreError> {
@@ -474,10 +530,11 @@ pub(crate) async fn sweep_expired_acceptances(
         });
     }
     for chunk in acceptance_ids.chunks(1000) {
-        let mut q = sqlx::query(AssertSqlSafe(format!(
+        let sql = format!(
             "UPDATE risk_acceptances SET status = 'expired' WHERE id IN ({})",
-            in_list(1, chunk.len())
-        )));
+            in_list(backend, 1, chunk.len())
+        );
+        let mut q = sqlx::query(&sql);
         for id in chunk {
             q = q.bind(*id);
         }
@@ -485,16 +542,17 @@ pub(crate) async fn sweep_expired_acceptances(
     }
     let finding_ids: Vec<i64> = events.iter().map(|e| e.finding_id).collect();
     for chunk in finding_ids.chunks(1000) {
-        let mut q = sqlx::query(AssertSqlSafe(format!(
-            "UPDATE findings SET state = 'reopened', state_changed_at = $1 WHERE id IN ({})",
-            in_list(2, chunk.len())
-        )))
-        .bind(&now_s);
+        let sql = format!(
+            "UPDATE findings SET state = 'reopened', state_changed_at = {} WHERE id IN ({})",
+            in_list(backend, 1, 1),
+            in_list(backend, 2, chunk.len())
+        );
+        let mut q = sqlx::query(&sql).bind(&now_s);
         for id in chunk {
             q = q.bind(*id);
         }
         q.execute(&mut **tx).await?;
     }
-    insert_events(tx, &events, None, &now_s, "system:ledger").await?;
+    insert_events(tx, backend, &events, None, &now_s, "system:ledger").await?;
     Ok(events.len() as u64)
 }

@@ -85,8 +85,10 @@ impl Store {
             Backend::Sqlite if !url.contains('?') => format!("{url}?mode=rwc"),
             _ => url.to_owned(),
         };
-        let options = AnyConnectOptions::from_str(&url)
-            .map_err(|e| StoreError::Connect { url: redact_url(&url), source: e })?;
+        let options = AnyConnectOptions::from_str(&url).map_err(|e| StoreError::Connect {
+            url: redact_url(&url),
+            source: e,
+        })?;
         let pool = match backend {
             Backend::Sqlite => {
                 AnyPoolOptions::new()
@@ -112,7 +114,10 @@ impl Store {
                     .await
             }
         }
-        .map_err(|e| StoreError::Connect { url: redact_url(&url), source: e })?;
+        .map_err(|e| StoreError::Connect {
+            url: redact_url(&url),
+            source: e,
+        })?;
         if backend == Backend::Sqlite {
             // WAL persists in the file; setting it once per open is enough.
             pool.execute("PRAGMA journal_mode = WAL;").await?;
@@ -134,7 +139,9 @@ impl Store {
     /// Starts a write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`) so a read-then-write transaction cannot fail half-way on a
     /// concurrent writer.
-    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
@@ -174,7 +181,10 @@ mod tests {
 
     #[test]
     fn passwords_are_redacted() {
-        assert_eq!(redact_url("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(
+            redact_url("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
         assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
         assert_eq!(redact_url("sqlite:///tmp/x.db"), "sqlite:///tmp/x.db");
     }

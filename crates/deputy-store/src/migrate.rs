@@ -30,13 +30,15 @@ pub(crate) async fn apply(store: &Store) -> Result<(), StoreError> {
         let mut tx = store.begin_write().await?;
         if store.backend() == Backend::Postgres {
             // Several instances may start at once; one of them migrates.
-            tx.execute("SELECT pg_advisory_xact_lock(7236580001)").await?;
+            tx.execute("SELECT pg_advisory_xact_lock(7236580001)")
+                .await?;
         }
-        let applied: i64 = sqlx::query("SELECT COUNT(*) AS n FROM deputy_migrations WHERE version = $1")
-            .bind(m.version)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("n")?;
+        let applied: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM deputy_migrations WHERE version = $1")
+                .bind(m.version)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("n")?;
         if applied > 0 {
             tx.rollback().await?;
             continue;
@@ -45,17 +47,30 @@ pub(crate) async fn apply(store: &Store) -> Result<(), StoreError> {
             Backend::Sqlite => m.sqlite,
             Backend::Postgres => m.postgres,
         };
-        let wrap = |source| StoreError::Migration { version: m.version, name: m.name, source };
+        let wrap = |source| StoreError::Migration {
+            version: m.version,
+            name: m.name,
+            source,
+        };
         tx.execute(sql).await.map_err(wrap)?;
-        sqlx::query("INSERT INTO deputy_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-            .bind(m.version)
-            .bind(m.name)
-            .bind(deputy_core::time_fmt::format(time::OffsetDateTime::now_utc()))
-            .execute(&mut *tx)
-            .await
-            .map_err(wrap)?;
+        sqlx::query(
+            "INSERT INTO deputy_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+        )
+        .bind(m.version)
+        .bind(m.name)
+        .bind(deputy_core::time_fmt::format(
+            time::OffsetDateTime::now_utc(),
+        ))
+        .execute(&mut *tx)
+        .await
+        .map_err(wrap)?;
         tx.commit().await.map_err(wrap)?;
-        tracing::info!(version = m.version, name = m.name, backend = store.backend().as_str(), "applied migration");
+        tracing::info!(
+            version = m.version,
+            name = m.name,
+            backend = store.backend().as_str(),
+            "applied migration"
+        );
     }
     let found: Option<i64> = sqlx::query("SELECT MAX(version) AS v FROM deputy_migrations")
         .fetch_one(pool)

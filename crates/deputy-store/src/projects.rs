@@ -10,7 +10,11 @@ use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
 fn project_from_row(row: &AnyRow) -> Result<Project, StoreError> {
-    Ok(Project { id: int(row, "id")?, name: text(row, "name")?, created_at: text(row, "created_at")? })
+    Ok(Project {
+        id: int(row, "id")?,
+        name: text(row, "name")?,
+        created_at: text(row, "created_at")?,
+    })
 }
 
 /// Finds or creates the project named `name` and, on PostgreSQL, locks its row for the rest
@@ -21,11 +25,13 @@ pub(crate) async fn ensure_locked(
     name: &str,
     now: OffsetDateTime,
 ) -> Result<Project, StoreError> {
-    sqlx::query("INSERT INTO projects (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
-        .bind(name)
-        .bind(time_fmt::format(now))
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO projects (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(name)
+    .bind(time_fmt::format(now))
+    .execute(&mut **tx)
+    .await?;
     let sql = match backend {
         Backend::Sqlite => "SELECT id, name, created_at FROM projects WHERE name = $1",
         Backend::Postgres => "SELECT id, name, created_at FROM projects WHERE name = $1 FOR UPDATE",
@@ -46,7 +52,10 @@ impl Store {
     }
 
     /// Every project with its scan count and active findings, by name.
-    pub async fn project_summaries(&self, now: OffsetDateTime) -> Result<Vec<ProjectSummary>, StoreError> {
+    pub async fn project_summaries(
+        &self,
+        now: OffsetDateTime,
+    ) -> Result<Vec<ProjectSummary>, StoreError> {
         let rows = sqlx::query(
             "SELECT p.id, p.name, p.created_at, \
                 (SELECT COUNT(*) FROM scan_runs r WHERE r.project_id = p.id) AS scans, \
@@ -67,7 +76,8 @@ impl Store {
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
             let project = project_from_row(row)?;
-            let mut by_sev: BTreeMap<Severity, i64> = Severity::ALL.iter().map(|s| (*s, 0)).collect();
+            let mut by_sev: BTreeMap<Severity, i64> =
+                Severity::ALL.iter().map(|s| (*s, 0)).collect();
             let (mut active, mut overdue) = (0, 0);
             for c in &counts {
                 if int(c, "project_id")? != project.id {

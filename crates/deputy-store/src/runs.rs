@@ -4,11 +4,11 @@ use crate::findings::sweep_expired_acceptances;
 use crate::model::{DiffEntry, RecordedRun, RunDiff, ScanRun};
 use crate::projects::ensure_locked;
 use crate::sql::{in_list, int, opt_text, opt_u32, parsed, rows_per_statement, text, values_list};
-use crate::{Store, StoreError};
+use crate::{Backend, Store, StoreError};
 use deputy_core::ledger::{self, Change, DeltaCounts, KnownFinding, RunCoverage, StateChange};
 use deputy_core::{Actor, FindingDraft, FindingState, Fingerprint, RunStatus, SlaPolicy, time_fmt};
 use sqlx::any::AnyRow;
-use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+use sqlx::{Any, Row, Transaction};
 use std::collections::{BTreeSet, HashMap};
 use time::OffsetDateTime;
 
@@ -43,11 +43,17 @@ const RUN_COLUMNS: &str = "r.id, p.name AS project, r.format, r.tools, r.tool_ve
 fn run_from_row(row: &AnyRow) -> Result<ScanRun, StoreError> {
     let json_list = |col: &'static str| -> Result<Vec<String>, StoreError> {
         let v = text(row, col)?;
-        serde_json::from_str(&v).map_err(|_| StoreError::Corrupt { column: col, value: v })
+        serde_json::from_str(&v).map_err(|_| StoreError::Corrupt {
+            column: col,
+            value: v,
+        })
     };
     let count = |col: &'static str| -> Result<u64, StoreError> {
         let v = int(row, col)?;
-        u64::try_from(v).map_err(|_| StoreError::Corrupt { column: col, value: v.to_string() })
+        u64::try_from(v).map_err(|_| StoreError::Corrupt {
+            column: col,
+            value: v.to_string(),
+        })
     };
     Ok(ScanRun {
         id: int(row, "id")?,
@@ -109,7 +115,8 @@ impl Store {
     ) -> Result<RecordedRun, StoreError> {
         let mut tx = self.begin_write().await?;
         let project = ensure_locked(&mut tx, self.backend(), run.project, now).await?;
-        let expired_acceptances = sweep_expired_acceptances(&mut tx, Some(project.id), now).await?;
+        let expired_acceptances =
+            sweep_expired_acceptances(&mut tx, self.backend(), Some(project.id), now).await?;
         let now_s = time_fmt::format(now);
 
         let tools_json = serde_json::to_string(run.tools).unwrap_or_else(|_| "[]".into());
@@ -139,14 +146,21 @@ impl Store {
         .try_get("id")?;
 
         let known = known_findings(&mut tx, project.id).await?;
-        let coverage = RunCoverage { tools: run.tools, scope: run.scope, status: run.status };
+        let coverage = RunCoverage {
+            tools: run.tools,
+            scope: run.scope,
+            status: run.status,
+        };
         let plan = ledger::reconcile(&known, run.findings, coverage, now, sla);
 
         // Upsert every detected finding, learning the ids of new ones.
         let mut ids: HashMap<Fingerprint, i64> = HashMap::with_capacity(plan.detected.len());
         for chunk in plan.detected.chunks(rows_per_statement(FINDING_COLS)) {
-            let sql = format!("{FINDING_INSERT}{}{FINDING_UPSERT_TAIL}", values_list(chunk.len(), FINDING_COLS));
-            let mut q = sqlx::query(AssertSqlSafe(sql));
+            let sql = format!(
+                "{FINDING_INSERT}{}{FINDING_UPSERT_TAIL}",
+                values_list(self.backend(), chunk.len(), FINDING_COLS)
+            );
+            let mut q = sqlx::query(&sql);
             for d in chunk {
                 let f = d.draft;
                 q = q
@@ -177,22 +191,26 @@ impl Store {
             }
             for row in q.fetch_all(&mut *tx).await? {
                 let fp = text(&row, "fingerprint")?;
-                let fp = Fingerprint::from_hex(&fp)
-                    .ok_or(StoreError::Corrupt { column: "fingerprint", value: fp })?;
+                let fp = Fingerprint::from_hex(&fp).ok_or(StoreError::Corrupt {
+                    column: "fingerprint",
+                    value: fp,
+                })?;
                 ids.insert(fp, int(&row, "id")?);
             }
         }
-
-        let mut membership: Vec<(i64, Change)> = Vec::with_capacity(plan.detected.len() + plan.absent.len());
+        let mut membership: Vec<(i64, Change)> =
+            Vec::with_capacity(plan.detected.len() + plan.absent.len());
         let mut events: Vec<EventRow> = Vec::new();
         for d in &plan.detected {
-            let id = *ids.get(&d.draft.fingerprint).ok_or_else(|| StoreError::Conflict(format!(
-                "finding {} was not written",
-                d.draft.fingerprint
-            )))?;
+            let id = *ids.get(&d.draft.fingerprint).ok_or_else(|| {
+                StoreError::Conflict(format!("finding {} was not written", d.draft.fingerprint))
+            })?;
             membership.push((id, d.change));
             if let Some(change) = &d.state_change {
-                events.push(EventRow { finding_id: id, change: change.clone() });
+                events.push(EventRow {
+                    finding_id: id,
+                    change: change.clone(),
+                });
             }
         }
 
@@ -205,36 +223,48 @@ impl Store {
                 _ => stale.push(a.id),
             }
             if let Some(change) = &a.state_change {
-                events.push(EventRow { finding_id: a.id, change: change.clone() });
+                events.push(EventRow {
+                    finding_id: a.id,
+                    change: change.clone(),
+                });
             }
         }
         update_ids(
             &mut tx,
-            "UPDATE findings SET state = 'resolved', stale_since = NULL, state_changed_at = $1 WHERE id IN",
+            self.backend(),
+            "UPDATE findings SET state = 'resolved', stale_since = NULL, state_changed_at = {} WHERE id IN",
             &now_s,
             &resolved,
         )
         .await?;
         update_ids(
             &mut tx,
-            "UPDATE findings SET stale_since = COALESCE(stale_since, $1) WHERE id IN",
+            self.backend(),
+            "UPDATE findings SET stale_since = COALESCE(stale_since, {}) WHERE id IN",
             &now_s,
             &stale,
         )
         .await?;
-
         for chunk in membership.chunks(rows_per_statement(3)) {
             let sql = format!(
                 "INSERT INTO run_findings (run_id, finding_id, change) VALUES {}",
-                values_list(chunk.len(), 3)
+                values_list(self.backend(), chunk.len(), 3)
             );
-            let mut q = sqlx::query(AssertSqlSafe(sql));
+            let mut q = sqlx::query(&sql);
             for (id, change) in chunk {
                 q = q.bind(run_id).bind(*id).bind(change.as_str());
             }
             q.execute(&mut *tx).await?;
         }
-        insert_events(&mut tx, &events, Some(run_id), &now_s, LEDGER).await?;
+        insert_events(
+            &mut tx,
+            self.backend(),
+            &events,
+            Some(run_id),
+            &now_s,
+            LEDGER,
+        )
+        .await?;
 
         let c = plan.counts;
         sqlx::query(
@@ -251,7 +281,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
 
-        let row = sqlx::query(AssertSqlSafe(format!(
+        let row = sqlx::query(&(format!(
             "SELECT {RUN_COLUMNS} FROM scan_runs r JOIN projects p ON p.id = r.project_id WHERE r.id = $1"
         )))
         .bind(run_id)
@@ -259,12 +289,15 @@ impl Store {
         .await?;
         let recorded = run_from_row(&row)?;
         tx.commit().await?;
-        Ok(RecordedRun { run: recorded, expired_acceptances })
+        Ok(RecordedRun {
+            run: recorded,
+            expired_acceptances,
+        })
     }
 
     /// One run by id.
     pub async fn scan_run(&self, id: i64) -> Result<ScanRun, StoreError> {
-        let row = sqlx::query(AssertSqlSafe(format!(
+        let row = sqlx::query(&(format!(
             "SELECT {RUN_COLUMNS} FROM scan_runs r JOIN projects p ON p.id = r.project_id WHERE r.id = $1"
         )))
         .bind(id)
@@ -275,12 +308,18 @@ impl Store {
     }
 
     /// A project's runs, newest first.
-    pub async fn scan_runs(&self, project: &str, limit: Option<u32>) -> Result<Vec<ScanRun>, StoreError> {
+    pub async fn scan_runs(
+        &self,
+        project: &str,
+        limit: Option<u32>,
+    ) -> Result<Vec<ScanRun>, StoreError> {
         let project = self.project(project).await?;
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT {RUN_COLUMNS} FROM scan_runs r JOIN projects p ON p.id = r.project_id \
+        let rows = sqlx::query(
+            &(format!(
+                "SELECT {RUN_COLUMNS} FROM scan_runs r JOIN projects p ON p.id = r.project_id \
              WHERE r.project_id = $1 ORDER BY r.id DESC LIMIT $2"
-        )))
+            )),
+        )
         .bind(project.id)
         .bind(limit.map_or(i64::MAX, i64::from))
         .fetch_all(self.pool())
@@ -290,8 +329,12 @@ impl Store {
 
     /// The findings a run changed (everything but `unchanged`, unless `all`).
     pub async fn run_delta(&self, run_id: i64, all: bool) -> Result<Vec<DiffEntry>, StoreError> {
-        let filter = if all { "" } else { "AND rf.change <> 'unchanged'" };
-        let rows = sqlx::query(AssertSqlSafe(format!(
+        let filter = if all {
+            ""
+        } else {
+            "AND rf.change <> 'unchanged'"
+        };
+        let rows = sqlx::query(&(format!(
             "SELECT rf.change, {BRIEF_COLUMNS} FROM run_findings rf JOIN findings f ON f.id = rf.finding_id \
              WHERE rf.run_id = $1 {filter}"
         )))
@@ -311,7 +354,12 @@ impl Store {
     /// A finding seen in `head` but not in `base` is `new` if it was first seen after
     /// `base`, else `reopened`; one seen in `base` but not `head` is `resolved` only when
     /// `head` is a complete run of the same scope by a tool that reports it, else `stale`.
-    pub async fn diff_runs(&self, base: i64, head: i64, include_unchanged: bool) -> Result<RunDiff, StoreError> {
+    pub async fn diff_runs(
+        &self,
+        base: i64,
+        head: i64,
+        include_unchanged: bool,
+    ) -> Result<RunDiff, StoreError> {
         let base_run = self.scan_run(base).await?;
         let head_run = self.scan_run(head).await?;
         if base_run.project != head_run.project {
@@ -321,29 +369,34 @@ impl Store {
             )));
         }
         let detected = "('new', 'reopened', 'unchanged')";
-        let rows = sqlx::query(AssertSqlSafe(format!(
+        // Driven by the two runs' membership rows (their primary key), not by the findings
+        // table, so the cost is that of the two runs whatever the project's history.
+        let rows = sqlx::query(&(format!(
             "SELECT f.id, f.source, f.first_run_id, \
-                CASE WHEN a.change IN {detected} THEN 1 ELSE 0 END AS in_base, \
-                CASE WHEN b.change IN {detected} THEN 1 ELSE 0 END AS in_head \
-             FROM findings f \
-             LEFT JOIN run_findings a ON a.finding_id = f.id AND a.run_id = $1 \
-             LEFT JOIN run_findings b ON b.finding_id = f.id AND b.run_id = $2 \
-             WHERE (a.change IN {detected} OR b.change IN {detected})"
+                MAX(CASE WHEN x.run_id = $1 AND x.change IN {detected} THEN 1 ELSE 0 END) AS in_base, \
+                MAX(CASE WHEN x.run_id = $2 AND x.change IN {detected} THEN 1 ELSE 0 END) AS in_head \
+             FROM run_findings x JOIN findings f ON f.id = x.finding_id \
+             WHERE x.run_id IN ($1, $2) \
+             GROUP BY f.id, f.source, f.first_run_id"
         )))
         .bind(base)
         .bind(head)
         .fetch_all(self.pool())
         .await?;
-        let head_covers_base = head_run.status == RunStatus::Complete && head_run.scope == base_run.scope;
+        let head_covers_base =
+            head_run.status == RunStatus::Complete && head_run.scope == base_run.scope;
         let mut counts = DeltaCounts::default();
         let mut changed: HashMap<i64, Change> = HashMap::new();
         for row in &rows {
             let (in_base, in_head) = (int(row, "in_base")? == 1, int(row, "in_head")? == 1);
             let change = match (in_base, in_head) {
+                (false, false) => continue,
                 (true, true) => Change::Unchanged,
                 (false, true) if int(row, "first_run_id")? > base => Change::New,
                 (false, true) => Change::Reopened,
-                _ if head_covers_base && head_run.tools.contains(&text(row, "source")?) => Change::Resolved,
+                _ if head_covers_base && head_run.tools.contains(&text(row, "source")?) => {
+                    Change::Resolved
+                }
                 _ => Change::Stale,
             };
             counts.add(change);
@@ -354,18 +407,29 @@ impl Store {
         let ids: Vec<i64> = changed.keys().copied().collect();
         let mut findings = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(rows_per_statement(1)) {
-            let sql = format!("SELECT {BRIEF_COLUMNS} FROM findings f WHERE f.id IN ({})", in_list(1, chunk.len()));
-            let mut q = sqlx::query(AssertSqlSafe(sql));
+            let sql = format!(
+                "SELECT {BRIEF_COLUMNS} FROM findings f WHERE f.id IN ({})",
+                in_list(self.backend(), 1, chunk.len())
+            );
+            let mut q = sqlx::query(&sql);
             for id in chunk {
                 q = q.bind(*id);
             }
             for row in q.fetch_all(self.pool()).await? {
-                let change = changed.get(&int(&row, "id")?).copied().unwrap_or(Change::Unchanged);
+                let change = changed
+                    .get(&int(&row, "id")?)
+                    .copied()
+                    .unwrap_or(Change::Unchanged);
                 findings.push(diff_entry(&row, change)?);
             }
         }
         sort_entries(&mut findings);
-        Ok(RunDiff { base: base_run, head: head_run, counts, findings })
+        Ok(RunDiff {
+            base: base_run,
+            head: head_run,
+            counts,
+            findings,
+        })
     }
 
     /// The two most recent runs of a project, as (previous, latest).
@@ -381,8 +445,7 @@ impl Store {
     }
 }
 
-const BRIEF_COLUMNS: &str =
-    "f.id, f.fingerprint, f.rule_id, f.severity, f.title, f.path, f.start_line, f.resource, f.state";
+const BRIEF_COLUMNS: &str = "f.id, f.fingerprint, f.rule_id, f.severity, f.title, f.path, f.start_line, f.resource, f.state";
 
 fn diff_entry(row: &AnyRow, change: Change) -> Result<DiffEntry, StoreError> {
     Ok(DiffEntry {
@@ -402,14 +465,22 @@ fn diff_entry(row: &AnyRow, change: Change) -> Result<DiffEntry, StoreError> {
 /// Diff order: by change, most severe first, then rule, path and line.
 fn sort_entries(entries: &mut [DiffEntry]) {
     entries.sort_by(|a, b| {
-        (a.change, std::cmp::Reverse(a.severity), &a.rule_id, &a.path, a.start_line, a.id).cmp(&(
-            b.change,
-            std::cmp::Reverse(b.severity),
-            &b.rule_id,
-            &b.path,
-            b.start_line,
-            b.id,
-        ))
+        (
+            a.change,
+            std::cmp::Reverse(a.severity),
+            &a.rule_id,
+            &a.path,
+            a.start_line,
+            a.id,
+        )
+            .cmp(&(
+                b.change,
+                std::cmp::Reverse(b.severity),
+                &b.rule_id,
+                &b.path,
+                b.start_line,
+                b.id,
+            ))
     });
 }
 
@@ -417,7 +488,10 @@ fn to_i64(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
 
-async fn known_findings(tx: &mut Transaction<'static, Any>, project_id: i64) -> Result<Vec<KnownFinding>, StoreError> {
+async fn known_findings(
+    tx: &mut Transaction<'static, Any>,
+    project_id: i64,
+) -> Result<Vec<KnownFinding>, StoreError> {
     let rows = sqlx::query("SELECT id, fingerprint, source, scope, state, first_seen FROM findings WHERE project_id = $1")
         .bind(project_id)
         .fetch_all(&mut **tx)
@@ -428,26 +502,38 @@ async fn known_findings(tx: &mut Transaction<'static, Any>, project_id: i64) -> 
             let first_seen = text(row, "first_seen")?;
             Ok(KnownFinding {
                 id: int(row, "id")?,
-                fingerprint: Fingerprint::from_hex(&fp).ok_or(StoreError::Corrupt { column: "fingerprint", value: fp })?,
+                fingerprint: Fingerprint::from_hex(&fp).ok_or(StoreError::Corrupt {
+                    column: "fingerprint",
+                    value: fp,
+                })?,
                 source: text(row, "source")?,
                 scope: text(row, "scope")?,
                 state: parsed(row, "state")?,
-                first_seen: time_fmt::parse(&first_seen)
-                    .map_err(|_| StoreError::Corrupt { column: "first_seen", value: first_seen })?,
+                first_seen: time_fmt::parse(&first_seen).map_err(|_| StoreError::Corrupt {
+                    column: "first_seen",
+                    value: first_seen,
+                })?,
             })
         })
         .collect()
 }
 
-/// Runs `sql` (ending in `WHERE id IN`) with `$1` bound to `value`, over `ids` in chunks.
+/// Runs `sql` (ending in `WHERE id IN`, with `{}` where `value` goes) over `ids` in chunks.
 async fn update_ids(
     tx: &mut Transaction<'static, Any>,
+    backend: Backend,
     sql: &str,
     value: &str,
     ids: &[i64],
 ) -> Result<(), StoreError> {
     for chunk in ids.chunks(rows_per_statement(1)) {
-        let mut q = sqlx::query(AssertSqlSafe(format!("{sql} ({})", in_list(2, chunk.len())))).bind(value);
+        let first = in_list(backend, 1, 1);
+        let sql = format!(
+            "{} ({})",
+            sql.replacen("{}", &first, 1),
+            in_list(backend, 2, chunk.len())
+        );
+        let mut q = sqlx::query(&sql).bind(value);
         for id in chunk {
             q = q.bind(*id);
         }
@@ -459,6 +545,7 @@ async fn update_ids(
 /// Appends state-change events to findings' histories.
 pub(crate) async fn insert_events(
     tx: &mut Transaction<'static, Any>,
+    backend: Backend,
     events: &[EventRow],
     run_id: Option<i64>,
     at: &str,
@@ -467,9 +554,9 @@ pub(crate) async fn insert_events(
     for chunk in events.chunks(rows_per_statement(7)) {
         let sql = format!(
             "INSERT INTO finding_events (finding_id, run_id, at, actor, from_state, to_state, reason) VALUES {}",
-            values_list(chunk.len(), 7)
+            values_list(backend, chunk.len(), 7)
         );
-        let mut q = sqlx::query(AssertSqlSafe(sql));
+        let mut q = sqlx::query(&sql);
         for e in chunk {
             q = q
                 .bind(e.finding_id)

@@ -29,20 +29,34 @@ pub struct TestDatabase {
 impl TestDatabase {
     /// Drops the PostgreSQL database (a no-op for SQLite, whose directory goes on drop).
     pub async fn cleanup(self) {
-        if let (Some(admin), Some(name)) = (&self.admin_url, &self.name) {
-            if let Ok(pool) = AnyPoolOptions::new().max_connections(1).connect(admin).await {
-                let _ = pool.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).await;
-                pool.close().await;
-            }
+        let (Some(admin), Some(name)) = (&self.admin_url, &self.name) else {
+            return;
+        };
+        if let Ok(pool) = AnyPoolOptions::new()
+            .max_connections(1)
+            .connect(admin)
+            .await
+        {
+            let _ = pool
+                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                .await;
+            pool.close().await;
         }
     }
 }
 
 /// A fresh SQLite database in a temporary directory.
 pub fn sqlite() -> TestDatabase {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("cannot create a temporary directory: {e}"));
+    let dir =
+        tempfile::tempdir().unwrap_or_else(|e| panic!("cannot create a temporary directory: {e}"));
     let url = format!("sqlite://{}", dir.path().join("deputy.db").display());
-    TestDatabase { url, backend: "sqlite", admin_url: None, name: None, _dir: Some(dir) }
+    TestDatabase {
+        url,
+        backend: "sqlite",
+        admin_url: None,
+        name: None,
+        _dir: Some(dir),
+    }
 }
 
 /// The PostgreSQL server URL from the environment, or `None` after saying loudly that the
@@ -84,12 +98,18 @@ pub async fn postgres(suite: &str) -> Option<TestDatabase> {
         .connect(&admin)
         .await
         .unwrap_or_else(|e| panic!("{POSTGRES_ENV} is set but the server cannot be reached: {e}"));
-    pool.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+    pool.execute(format!("CREATE DATABASE {name}").as_str())
         .await
         .unwrap_or_else(|e| panic!("cannot create test database {name}: {e}"));
     pool.close().await;
     let url = replace_database(&admin, &name);
-    Some(TestDatabase { url, backend: "postgres", admin_url: Some(admin), name: Some(name), _dir: None })
+    Some(TestDatabase {
+        url,
+        backend: "postgres",
+        admin_url: Some(admin),
+        name: Some(name),
+        _dir: None,
+    })
 }
 
 /// Every database the environment offers for `suite`: SQLite always, PostgreSQL when set.
@@ -124,8 +144,14 @@ mod tests {
 
     #[test]
     fn database_name_is_replaced() {
-        assert_eq!(replace_database("postgres://u@h:5432/test", "x"), "postgres://u@h:5432/x");
-        assert_eq!(replace_database("postgres://u@h/test?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+        assert_eq!(
+            replace_database("postgres://u@h:5432/test", "x"),
+            "postgres://u@h:5432/x"
+        );
+        assert_eq!(
+            replace_database("postgres://u@h/test?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
         assert_eq!(replace_database("postgres://u@h", "x"), "postgres://u@h/x");
     }
 }

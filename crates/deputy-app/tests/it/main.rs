@@ -1,6 +1,8 @@
 //! Use-case tests with an injected clock, on every backend the environment offers.
 
-use deputy_app::{App, Config, ConfigOverrides, FindingFilter, ImportRequest, InputSource, ReportFormat};
+use deputy_app::{
+    App, Config, ConfigOverrides, FindingFilter, ImportRequest, InputSource, ReportFormat,
+};
 use deputy_core::{FindingState, ManualClock};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -35,14 +37,19 @@ async fn app(url: &str, actor: &str, clock: &ManualClock) -> App {
     };
     let env = BTreeMap::from([("DEPUTY_CONFIG".to_owned(), String::new())]);
     let config = Config::load_from(&overrides, &env).unwrap_or_else(|e| panic!("{e}"));
-    App::open(config, Arc::new(clock.clone())).await.unwrap_or_else(|e| panic!("{e}"))
+    App::open(config, Arc::new(clock.clone()))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn import(resources: &[&str]) -> ImportRequest {
     ImportRequest {
         project: "p".into(),
         format: ReportFormat::Checkov,
-        input: InputSource::Bytes { name: "report.json".into(), bytes: report(resources) },
+        input: InputSource::Bytes {
+            name: "report.json".into(),
+            bytes: report(resources),
+        },
         scope: None,
         commit: None,
         branch: None,
@@ -54,13 +61,22 @@ fn import(resources: &[&str]) -> ImportRequest {
 
 #[tokio::test]
 async fn an_accepted_risk_stays_accepted_until_its_acceptance_expires() {
-    for db in deputy_testkit::all_backends("an_accepted_risk_stays_accepted_until_its_acceptance_expires").await {
+    for db in
+        deputy_testkit::all_backends("an_accepted_risk_stays_accepted_until_its_acceptance_expires")
+            .await
+    {
         let clock = ManualClock::new(datetime!(2026-05-01 12:00 UTC));
         let alice = app(&db.url, "alice", &clock).await;
         let bob = app(&db.url, "bob", &clock).await;
-        alice.import(import(&["aws_s3_bucket.a", "aws_s3_bucket.b"])).await.unwrap_or_else(|e| panic!("{e}"));
+        alice
+            .import(import(&["aws_s3_bucket.a", "aws_s3_bucket.b"]))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         let id = alice
-            .findings(&FindingFilter { rule: Some("CKV_AWS_20".into()), ..Default::default() })
+            .findings(&FindingFilter {
+                rule: Some("CKV_AWS_20".into()),
+                ..Default::default()
+            })
             .await
             .unwrap_or_else(|e| panic!("{e}"))
             .iter()
@@ -68,24 +84,43 @@ async fn an_accepted_risk_stays_accepted_until_its_acceptance_expires() {
             .map(|f| f.id)
             .unwrap_or_else(|| panic!("finding missing"));
         alice
-            .request_acceptance(id, datetime!(2026-06-01 0:00 UTC), "compensating control", Some("platform"))
+            .request_acceptance(
+                id,
+                datetime!(2026-06-01 0:00 UTC),
+                "compensating control",
+                Some("platform"),
+            )
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        bob.decide_acceptance(id, true, None).await.unwrap_or_else(|e| panic!("{e}"));
+        bob.decide_acceptance(id, true, None)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
 
         // Re-detected while the acceptance holds: still accepted.
         clock.advance(Duration::days(10));
-        let run = alice.import(import(&["aws_s3_bucket.a", "aws_s3_bucket.b"])).await.unwrap_or_else(|e| panic!("{e}"));
+        let run = alice
+            .import(import(&["aws_s3_bucket.a", "aws_s3_bucket.b"]))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(run.run.delta.unchanged, 2);
-        assert_eq!(alice.finding(id).await.map(|f| f.finding.state).ok(), Some(FindingState::AcceptedRisk));
+        assert_eq!(
+            alice.finding(id).await.map(|f| f.finding.state).ok(),
+            Some(FindingState::AcceptedRisk)
+        );
 
         // The clock passes the expiry: the next import reopens it first, then sees it again.
         clock.set(datetime!(2026-06-01 0:00 UTC) + Duration::seconds(1));
-        let run = alice.import(import(&["aws_s3_bucket.a", "aws_s3_bucket.b"])).await.unwrap_or_else(|e| panic!("{e}"));
+        let run = alice
+            .import(import(&["aws_s3_bucket.a", "aws_s3_bucket.b"]))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(run.expired_acceptances, 1);
         let detail = alice.finding(id).await.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(detail.finding.state, FindingState::Reopened);
-        assert_eq!(detail.history.last().map(|e| e.reason.as_str()), Some("risk acceptance expired"));
+        assert_eq!(
+            detail.history.last().map(|e| e.reason.as_str()),
+            Some("risk acceptance expired")
+        );
         // The SLA clock was never restarted.
         assert_eq!(detail.finding.first_seen, "2026-05-01T12:00:00.000Z");
         alice.close().await;

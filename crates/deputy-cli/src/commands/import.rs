@@ -9,17 +9,35 @@ use deputy_core::ledger::Change;
 use std::io::Write;
 use std::process::ExitCode;
 
-pub async fn import(app: &App, g: &GlobalArgs, args: ImportArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+pub async fn import(
+    app: &App,
+    g: &GlobalArgs,
+    args: ImportArgs,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
     let format = match g.format {
         Some(FormatArg::Sarif) => ReportFormat::Sarif,
         Some(FormatArg::Checkov) => ReportFormat::Checkov,
-        _ => anyhow::bail!("`deputy import` needs the report's format: `--format sarif` or `--format checkov`"),
+        _ => anyhow::bail!(
+            "`deputy import` needs the report's format: `--format sarif` or `--format checkov`"
+        ),
     };
     let output = g.output.unwrap_or(OutputFormat::Table);
-    let fail_on = args.fail_on.as_deref().map(|s| severity_arg("--fail-on", s)).transpose()?;
-    let default_severity =
-        args.default_severity.as_deref().map(|s| severity_arg("--default-severity", s)).transpose()?;
-    let input = if args.file.as_os_str() == "-" { InputSource::Stdin } else { InputSource::File(args.file) };
+    let fail_on = args
+        .fail_on
+        .as_deref()
+        .map(|s| severity_arg("--fail-on", s))
+        .transpose()?;
+    let default_severity = args
+        .default_severity
+        .as_deref()
+        .map(|s| severity_arg("--default-severity", s))
+        .transpose()?;
+    let input = if args.file.as_os_str() == "-" {
+        InputSource::Stdin
+    } else {
+        InputSource::File(args.file)
+    };
     let outcome = app
         .import(ImportRequest {
             project: args.project,
@@ -38,7 +56,9 @@ pub async fn import(app: &App, g: &GlobalArgs, args: ImportArgs, out: &mut impl 
         let delta = app.scan(outcome.run.id, false).await?.1;
         let failing = delta
             .iter()
-            .filter(|d| matches!(d.change, Change::New | Change::Reopened) && d.severity >= threshold)
+            .filter(|d| {
+                matches!(d.change, Change::New | Change::Reopened) && d.severity >= threshold
+            })
             .count();
         if failing > 0 {
             eprintln!("{failing} new or reopened finding(s) at or above `{threshold}`");
@@ -54,9 +74,21 @@ pub async fn import(app: &App, g: &GlobalArgs, args: ImportArgs, out: &mut impl 
 
 fn summary(out: &mut impl Write, o: &ImportOutcome) -> anyhow::Result<()> {
     let r = &o.run;
-    let tools = if r.tools.is_empty() { "no tool".to_owned() } else { r.tools.join(", ") };
-    let version = r.tool_version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
-    writeln!(out, "scan {} of `{}`: {} findings from {tools}{version} ({}, scope `{}`)", r.id, r.project, o.reported, r.status, r.scope)?;
+    let tools = if r.tools.is_empty() {
+        "no tool".to_owned()
+    } else {
+        r.tools.join(", ")
+    };
+    let version = r
+        .tool_version
+        .as_deref()
+        .map(|v| format!(" {v}"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "scan {} of `{}`: {} findings from {tools}{version} ({}, scope `{}`)",
+        r.id, r.project, o.reported, r.status, r.scope
+    )?;
     let d = r.delta;
     writeln!(
         out,
@@ -64,10 +96,18 @@ fn summary(out: &mut impl Write, o: &ImportOutcome) -> anyhow::Result<()> {
         d.new, d.reopened, d.unchanged, d.resolved, d.stale
     )?;
     if r.duplicates > 0 {
-        writeln!(out, "  {} duplicate result(s) in the report were counted once", r.duplicates)?;
+        writeln!(
+            out,
+            "  {} duplicate result(s) in the report were counted once",
+            r.duplicates
+        )?;
     }
     if o.expired_acceptances > 0 {
-        writeln!(out, "  {} risk acceptance(s) had expired; their findings were reopened", o.expired_acceptances)?;
+        writeln!(
+            out,
+            "  {} risk acceptance(s) had expired; their findings were reopened",
+            o.expired_acceptances
+        )?;
     }
     for note in &r.notes {
         writeln!(out, "  note: {note}")?;
@@ -75,19 +115,30 @@ fn summary(out: &mut impl Write, o: &ImportOutcome) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub async fn demo(app: &App, g: &GlobalArgs, project: &str, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+pub async fn demo(
+    app: &App,
+    g: &GlobalArgs,
+    project: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
     let demo = app.demo(project).await?;
     if g.output_format()? == OutputFormat::Json {
         render::json(out, &demo)?;
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(out, "Imported two Checkov reports of terragoat into project `{project}`:")?;
+    writeln!(
+        out,
+        "Imported two Checkov reports of terragoat into project `{project}`:"
+    )?;
     summary(out, &demo.before)?;
     summary(out, &demo.after)?;
     writeln!(out)?;
     write_diff(out, &demo.diff)?;
     writeln!(out)?;
     writeln!(out, "Database: {}", app.config().database_url)?;
-    writeln!(out, "Next: deputy findings list --project {project}    deputy scans list --project {project}")?;
+    writeln!(
+        out,
+        "Next: deputy findings list --project {project}    deputy scans list --project {project}"
+    )?;
     Ok(ExitCode::SUCCESS)
 }

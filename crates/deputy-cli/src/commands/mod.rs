@@ -57,7 +57,10 @@ async fn projects(app: &App, g: &GlobalArgs, out: &mut impl Write) -> anyhow::Re
         return Ok(ExitCode::SUCCESS);
     }
     if projects.is_empty() {
-        writeln!(out, "no projects yet; import a report with `deputy import --project NAME --format checkov FILE`")?;
+        writeln!(
+            out,
+            "no projects yet; import a report with `deputy import --project NAME --format checkov FILE`"
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut t = Table::new(vec![
@@ -72,11 +75,20 @@ async fn projects(app: &App, g: &GlobalArgs, out: &mut impl Write) -> anyhow::Re
         Column::number("OVERDUE"),
     ]);
     for p in &projects {
-        let sev = |s: Severity| p.active_by_severity.get(&s).copied().unwrap_or(0).to_string();
+        let sev = |s: Severity| {
+            p.active_by_severity
+                .get(&s)
+                .copied()
+                .unwrap_or(0)
+                .to_string()
+        };
         t.row(vec![
             p.project.name.clone(),
             p.scans.to_string(),
-            p.last_scan_at.as_deref().map(render::minute).unwrap_or_else(|| "-".into()),
+            p.last_scan_at
+                .as_deref()
+                .map(render::minute)
+                .unwrap_or_else(|| "-".into()),
             p.active.to_string(),
             sev(Severity::Critical),
             sev(Severity::High),
@@ -91,5 +103,7 @@ async fn projects(app: &App, g: &GlobalArgs, out: &mut impl Write) -> anyhow::Re
 
 /// Parses a severity given on the command line, naming the flag when it is wrong.
 pub(crate) fn severity_arg(flag: &str, value: &str) -> anyhow::Result<Severity> {
-    value.parse().with_context(|| format!("invalid value for `{flag}`"))
+    value
+        .parse()
+        .with_context(|| format!("invalid value for `{flag}`"))
 }

@@ -7,7 +7,12 @@ use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
 
-pub async fn run(app: &App, g: &GlobalArgs, cmd: ScansCommand, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+pub async fn run(
+    app: &App,
+    g: &GlobalArgs,
+    cmd: ScansCommand,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
     match cmd {
         ScansCommand::List { project, limit } => {
             let runs = app.scans(&project, limit).await?;
@@ -26,7 +31,13 @@ pub async fn run(app: &App, g: &GlobalArgs, cmd: ScansCommand, out: &mut impl Wr
                         run: &'a ScanRun,
                         findings: &'a [DiffEntry],
                     }
-                    render::json(out, &Shown { run: &run, findings: &findings })?;
+                    render::json(
+                        out,
+                        &Shown {
+                            run: &run,
+                            findings: &findings,
+                        },
+                    )?;
                 }
                 OutputFormat::Table => {
                     write_run(out, &run)?;
@@ -35,7 +46,12 @@ pub async fn run(app: &App, g: &GlobalArgs, cmd: ScansCommand, out: &mut impl Wr
                 }
             }
         }
-        ScansCommand::Diff { base, head, project, unchanged } => {
+        ScansCommand::Diff {
+            base,
+            head,
+            project,
+            unchanged,
+        } => {
             let diff = app.diff(project.as_deref(), base, head, unchanged).await?;
             match g.output_format()? {
                 OutputFormat::Json => render::json(out, &diff)?,
@@ -77,12 +93,37 @@ fn write_runs(out: &mut impl Write, runs: &[ScanRun]) -> anyhow::Result<()> {
 fn write_run(out: &mut impl Write, r: &ScanRun) -> anyhow::Result<()> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
     writeln!(out, "scan {} of `{}` ({})", r.id, r.project, r.status)?;
-    writeln!(out, "  tools:     {} {}", r.tools.join(", "), opt(&r.tool_version))?;
+    writeln!(
+        out,
+        "  tools:     {} {}",
+        r.tools.join(", "),
+        opt(&r.tool_version)
+    )?;
     writeln!(out, "  format:    {}   scope: {}", r.format, r.scope)?;
-    writeln!(out, "  commit:    {}   branch: {}", opt(&r.commit), opt(&r.branch))?;
-    writeln!(out, "  started:   {}   finished: {}", render::minute(&r.started_at), render::minute(&r.finished_at))?;
-    writeln!(out, "  imported:  {} by {}", render::minute(&r.imported_at), r.imported_by)?;
-    writeln!(out, "  input:     {} (sha256 {})", opt(&r.input_name), render::truncate(&opt(&r.input_sha256), 16))?;
+    writeln!(
+        out,
+        "  commit:    {}   branch: {}",
+        opt(&r.commit),
+        opt(&r.branch)
+    )?;
+    writeln!(
+        out,
+        "  started:   {}   finished: {}",
+        render::minute(&r.started_at),
+        render::minute(&r.finished_at)
+    )?;
+    writeln!(
+        out,
+        "  imported:  {} by {}",
+        render::minute(&r.imported_at),
+        r.imported_by
+    )?;
+    writeln!(
+        out,
+        "  input:     {} (sha256 {})",
+        opt(&r.input_name),
+        render::truncate(&opt(&r.input_sha256), 16)
+    )?;
     let d = r.delta;
     writeln!(
         out,

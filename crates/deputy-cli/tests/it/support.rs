@@ -16,19 +16,28 @@ pub struct Run {
 
 impl Run {
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout))
     }
 
     #[track_caller]
     pub fn ok(self) -> Self {
-        assert_eq!(self.code, 0, "stderr: {}\nstdout: {}", self.stderr, self.stdout);
+        assert_eq!(
+            self.code, 0,
+            "stderr: {}\nstdout: {}",
+            self.stderr, self.stdout
+        );
         self
     }
 }
 
 impl Deputy {
     pub fn sqlite() -> Self {
-        Self { dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")), database_url: None, backend: "sqlite" }
+        Self {
+            dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+            database_url: None,
+            backend: "sqlite",
+        }
     }
 
     /// SQLite always, plus PostgreSQL when the environment offers it.
@@ -61,9 +70,16 @@ impl Deputy {
             cmd.env("DEPUTY_DATABASE_URL", url);
         }
         if !self.dir.path().join("deputy.toml").exists() {
-            std::fs::write(self.dir.path().join("deputy.toml"), "version = 1\n").unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(self.dir.path().join("deputy.toml"), "version = 1\n")
+                .unwrap_or_else(|e| panic!("{e}"));
         }
-        let Output { status, stdout, stderr } = cmd.output().unwrap_or_else(|e| panic!("cannot run deputy: {e}"));
+        let Output {
+            status,
+            stdout,
+            stderr,
+        } = cmd
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run deputy: {e}"));
         Run {
             code: status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&stdout).into_owned(),
@@ -74,11 +90,17 @@ impl Deputy {
 
 /// A file from the shared corpus next to the repository.
 pub fn corpus(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus")
+        .join(rel)
 }
 
 pub fn data(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 /// Checkov's terragoat report, decompressed.
@@ -89,13 +111,17 @@ pub fn terragoat() -> serde_json::Value {
 }
 
 pub fn write_json(path: &Path, value: &serde_json::Value) {
-    std::fs::write(path, serde_json::to_vec(value).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(path, serde_json::to_vec(value).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// Every line of a table fits an 80-column terminal.
 #[track_caller]
 pub fn assert_fits(text: &str) {
     for line in text.lines() {
-        assert!(line.chars().count() <= 80, "line wider than 80 columns: {line:?}");
+        assert!(
+            line.chars().count() <= 80,
+            "line wider than 80 columns: {line:?}"
+        );
     }
 }

@@ -11,7 +11,11 @@ fn draft(rule: &str) -> FindingDraft {
         Severity::High,
         format!("title {rule}"),
         String::new(),
-        Location { path: Some("main.tf".into()), resource: Some("aws_s3_bucket.b".into()), ..Location::default() },
+        Location {
+            path: Some("main.tf".into()),
+            resource: Some("aws_s3_bucket.b".into()),
+            ..Location::default()
+        },
         &[],
     )
 }
@@ -28,7 +32,11 @@ fn known(id: i64, d: &FindingDraft, state: FindingState) -> KnownFinding {
 }
 
 fn run(status: RunStatus, tools: &BTreeSet<String>) -> RunCoverage<'_> {
-    RunCoverage { tools, scope: "default", status }
+    RunCoverage {
+        tools,
+        scope: "default",
+        status,
+    }
 }
 
 fn checkov() -> BTreeSet<String> {
@@ -47,7 +55,13 @@ fn new_unchanged_reopened_resolved() {
     ];
     let drafts = vec![a.clone(), b.clone(), c.clone()];
     let tools = checkov();
-    let r = reconcile(&k, &drafts, run(RunStatus::Complete, &tools), NOW, &SlaPolicy::default());
+    let r = reconcile(
+        &k,
+        &drafts,
+        run(RunStatus::Complete, &tools),
+        NOW,
+        &SlaPolicy::default(),
+    );
     let changes: Vec<_> = r.detected.iter().map(|d| (d.change, d.state)).collect();
     assert_eq!(
         changes,
@@ -57,19 +71,37 @@ fn new_unchanged_reopened_resolved() {
             (Change::Reopened, FindingState::Reopened),
         ]
     );
-    assert_eq!(r.absent, vec![Absent {
-        id: 3,
-        change: Change::Resolved,
-        state_change: Some(StateChange {
-            from: Some(FindingState::Open),
-            to: FindingState::Resolved,
-            reason: "absent from a complete run of the same scope",
-        }),
-    }]);
-    assert_eq!(r.counts, DeltaCounts { new: 1, reopened: 1, unchanged: 1, resolved: 1, stale: 0 });
+    assert_eq!(
+        r.absent,
+        vec![Absent {
+            id: 3,
+            change: Change::Resolved,
+            state_change: Some(StateChange {
+                from: Some(FindingState::Open),
+                to: FindingState::Resolved,
+                reason: "absent from a complete run of the same scope",
+            }),
+        }]
+    );
+    assert_eq!(
+        r.counts,
+        DeltaCounts {
+            new: 1,
+            reopened: 1,
+            unchanged: 1,
+            resolved: 1,
+            stale: 0
+        }
+    );
     // The SLA clock of a reopened finding keeps running from when it was first seen.
-    assert_eq!(r.detected.get(2).map(|d| d.first_seen), Some(datetime!(2026-01-01 0:00 UTC)));
-    assert_eq!(r.detected.first().and_then(|d| d.sla_due), Some(datetime!(2026-03-03 0:00 UTC)));
+    assert_eq!(
+        r.detected.get(2).map(|d| d.first_seen),
+        Some(datetime!(2026-01-01 0:00 UTC))
+    );
+    assert_eq!(
+        r.detected.first().and_then(|d| d.sla_due),
+        Some(datetime!(2026-03-03 0:00 UTC))
+    );
 }
 
 #[test]
@@ -77,15 +109,45 @@ fn partial_runs_and_other_scopes_only_mark_stale_or_skip() {
     let a = draft("A");
     let k = vec![known(1, &a, FindingState::Open)];
     let tools = checkov();
-    let r = reconcile(&k, &[], run(RunStatus::Partial, &tools), NOW, &SlaPolicy::default());
+    let r = reconcile(
+        &k,
+        &[],
+        run(RunStatus::Partial, &tools),
+        NOW,
+        &SlaPolicy::default(),
+    );
     assert_eq!(r.absent.first().map(|x| x.change), Some(Change::Stale));
-    let r = reconcile(&k, &[], run(RunStatus::Failed, &tools), NOW, &SlaPolicy::default());
+    let r = reconcile(
+        &k,
+        &[],
+        run(RunStatus::Failed, &tools),
+        NOW,
+        &SlaPolicy::default(),
+    );
     assert_eq!(r.absent.first().map(|x| x.change), Some(Change::Stale));
 
-    let other_scope = RunCoverage { tools: &tools, scope: "terraform/aws", status: RunStatus::Complete };
-    assert!(reconcile(&k, &[], other_scope, NOW, &SlaPolicy::default()).absent.is_empty());
+    let other_scope = RunCoverage {
+        tools: &tools,
+        scope: "terraform/aws",
+        status: RunStatus::Complete,
+    };
+    assert!(
+        reconcile(&k, &[], other_scope, NOW, &SlaPolicy::default())
+            .absent
+            .is_empty()
+    );
     let semgrep = BTreeSet::from(["semgrep".to_owned()]);
-    assert!(reconcile(&k, &[], run(RunStatus::Complete, &semgrep), NOW, &SlaPolicy::default()).absent.is_empty());
+    assert!(
+        reconcile(
+            &k,
+            &[],
+            run(RunStatus::Complete, &semgrep),
+            NOW,
+            &SlaPolicy::default()
+        )
+        .absent
+        .is_empty()
+    );
 }
 
 #[test]
@@ -93,7 +155,13 @@ fn duplicates_within_a_run_are_counted_once() {
     let a = draft("A");
     let tools = checkov();
     let drafts = vec![a.clone(), a];
-    let r = reconcile(&[], &drafts, run(RunStatus::Complete, &tools), NOW, &SlaPolicy::default());
+    let r = reconcile(
+        &[],
+        &drafts,
+        run(RunStatus::Complete, &tools),
+        NOW,
+        &SlaPolicy::default(),
+    );
     assert_eq!((r.detected.len(), r.duplicates, r.counts.new), (1, 1, 1));
 }
 
@@ -131,10 +199,10 @@ proptest! {
                     prop_assert_eq!((d.change, d.state), (Change::Reopened, FindingState::Reopened)),
                 Some(k) => prop_assert_eq!((d.change, d.state), (Change::Unchanged, k.state)),
             }
-            if let Some(sc) = &d.state_change {
-                if let Some(from) = sc.from {
-                    prop_assert!(from.check_transition(sc.to, ActorKind::System).is_ok());
-                }
+            if let Some(sc) = &d.state_change
+                && let Some(from) = sc.from
+            {
+                prop_assert!(from.check_transition(sc.to, ActorKind::System).is_ok());
             }
         }
         for k in &known_v {
