@@ -80,6 +80,11 @@ impl App {
         &self.config
     }
 
+    /// The database URL with any password hidden, for showing to people.
+    pub fn database_display(&self) -> String {
+        deputy_store::redact_url(&self.config.database_url)
+    }
+
     /// The person running this process, as recorded in history.
     pub fn actor(&self) -> Actor {
         Actor::human(self.config.actor.clone())

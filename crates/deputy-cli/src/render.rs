@@ -148,6 +148,14 @@ pub fn day(ts: &str) -> String {
     ts.get(..10).unwrap_or(ts).to_owned()
 }
 
+/// `3 new, 0 reopened, 10 resolved, 467 unchanged, 0 stale`.
+pub fn delta(d: &deputy_core::ledger::DeltaCounts) -> String {
+    format!(
+        "{} new, {} reopened, {} resolved, {} unchanged, {} stale",
+        d.new, d.reopened, d.resolved, d.unchanged, d.stale
+    )
+}
+
 /// `path:line resource`, whichever parts exist.
 pub fn location(path: Option<&str>, line: Option<u32>, resource: Option<&str>) -> String {
     let mut s = match (path, line) {

@@ -89,12 +89,7 @@ fn summary(out: &mut impl Write, o: &ImportOutcome) -> anyhow::Result<()> {
         "scan {} of `{}`: {} findings from {tools}{version} ({}, scope `{}`)",
         r.id, r.project, o.reported, r.status, r.scope
     )?;
-    let d = r.delta;
-    writeln!(
-        out,
-        "  {} new, {} reopened, {} unchanged, {} resolved, {} stale",
-        d.new, d.reopened, d.unchanged, d.resolved, d.stale
-    )?;
+    writeln!(out, "  {}", render::delta(&r.delta))?;
     if r.duplicates > 0 {
         writeln!(
             out,
@@ -135,7 +130,7 @@ pub async fn demo(
     writeln!(out)?;
     write_diff(out, &demo.diff)?;
     writeln!(out)?;
-    writeln!(out, "Database: {}", app.config().database_url)?;
+    writeln!(out, "Database: {}", app.database_display())?;
     writeln!(
         out,
         "Next: deputy findings list --project {project}    deputy scans list --project {project}"

@@ -124,12 +124,7 @@ fn write_run(out: &mut impl Write, r: &ScanRun) -> anyhow::Result<()> {
         opt(&r.input_name),
         render::truncate(&opt(&r.input_sha256), 16)
     )?;
-    let d = r.delta;
-    writeln!(
-        out,
-        "  delta:     {} new, {} reopened, {} unchanged, {} resolved, {} stale",
-        d.new, d.reopened, d.unchanged, d.resolved, d.stale
-    )?;
+    writeln!(out, "  delta:     {}", render::delta(&r.delta))?;
     for note in &r.notes {
         writeln!(out, "  note:      {note}")?;
     }
@@ -137,7 +132,6 @@ fn write_run(out: &mut impl Write, r: &ScanRun) -> anyhow::Result<()> {
 }
 
 pub fn write_diff(out: &mut impl Write, diff: &RunDiff) -> anyhow::Result<()> {
-    let c = diff.counts;
     writeln!(
         out,
         "`{}`: scan {} ({}) -> scan {} ({})",
@@ -147,11 +141,7 @@ pub fn write_diff(out: &mut impl Write, diff: &RunDiff) -> anyhow::Result<()> {
         diff.head.id,
         render::minute(&diff.head.finished_at)
     )?;
-    writeln!(
-        out,
-        "{} new, {} reopened, {} resolved, {} unchanged, {} stale",
-        c.new, c.reopened, c.resolved, c.unchanged, c.stale
-    )?;
+    writeln!(out, "{}", render::delta(&diff.counts))?;
     if !diff.findings.is_empty() {
         writeln!(out)?;
         write_entries(out, &diff.findings)?;
