@@ -8,15 +8,19 @@
 pub mod config;
 mod demo;
 mod import;
+mod report;
 
 pub use config::{Config, ConfigError, ConfigOverrides};
 pub use demo::DemoOutcome;
 pub use deputy_import::{ImportOptions, ReportFormat};
+pub use deputy_report::Report;
+pub use deputy_report::model::location;
 pub use deputy_store::{
     AcceptanceStatus, DiffEntry, FindingDetail, FindingFilter, FindingRecord, ProjectSummary,
     RiskAcceptance, RunDiff, ScanRun, SortOrder,
 };
 pub use import::{ImportOutcome, ImportRequest, InputSource};
+pub use report::ReportOutput;
 
 use deputy_core::{Actor, Clock, FindingState};
 use deputy_store::{RequestAcceptance, Store, StoreError};
@@ -49,6 +53,8 @@ pub enum AppError {
     },
     #[error("{0}")]
     Usage(String),
+    #[error("cannot render the report: {0}")]
+    Render(String),
 }
 
 /// An opened Deputy: configuration, store and clock.

@@ -18,7 +18,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Format: of the output (table, json), or for `import` of the report read (sarif, checkov).
+    /// Format: of the output (table, json); for `import` of the report read (sarif, checkov);
+    /// for `report` of the report written (pdf, html, markdown, confluence, json, csv, sarif, junit).
     #[arg(long, global = true, value_enum)]
     pub format: Option<FormatArg>,
     /// Output format, where `--format` names something else (as in `import`).
@@ -54,6 +55,12 @@ pub enum FormatArg {
     Json,
     Sarif,
     Checkov,
+    Pdf,
+    Html,
+    Markdown,
+    Confluence,
+    Csv,
+    Junit,
 }
 
 impl GlobalArgs {
@@ -97,6 +104,23 @@ pub enum Command {
     /// Findings: list, show, and triage them.
     #[command(subcommand)]
     Findings(FindingsCommand),
+    /// Write a report of a scan: --format pdf|html|markdown|confluence|json|csv|sarif|junit.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long)]
+    pub project: String,
+    /// The scan to report on (default: the project's latest).
+    #[arg(long)]
+    pub scan: Option<i64>,
+    /// The scan to compare with (default: the one before).
+    #[arg(long)]
+    pub compare: Option<i64>,
+    /// Where to write it (default: standard output). Without `--format`, the extension says.
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub output_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

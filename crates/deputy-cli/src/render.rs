@@ -156,21 +156,7 @@ pub fn delta(d: &deputy_core::ledger::DeltaCounts) -> String {
     )
 }
 
-/// `path:line resource`, whichever parts exist.
-pub fn location(path: Option<&str>, line: Option<u32>, resource: Option<&str>) -> String {
-    let mut s = match (path, line) {
-        (Some(p), Some(l)) => format!("{p}:{l}"),
-        (Some(p), None) => p.to_owned(),
-        _ => String::new(),
-    };
-    if let Some(r) = resource {
-        if !s.is_empty() {
-            s.push(' ');
-        }
-        s.push_str(r);
-    }
-    s
-}
+pub use deputy_app::location;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,9 @@
 //! Synthetic reports for tests, benchmarks and previews of the renderers. Not used by the
 //! product: real reports are assembled from the ledger by `deputy-app`.
 
-use crate::model::{AcceptedRisk, ChangedFinding, Comparison, Report, ReportFinding, ScanInfo, TrendPoint};
+use crate::model::{
+    AcceptedRisk, ChangedFinding, Comparison, Report, ReportFinding, ScanInfo, TrendPoint,
+};
 use deputy_core::ledger::{Change, DeltaCounts};
 use deputy_core::{FindingState, RunStatus, Severity};
 
@@ -33,7 +35,14 @@ fn scan(id: i64, day: u32, delta: DeltaCounts) -> ScanInfo {
 /// A report of `n` findings over six scans, with a comparison, overdue and accepted findings.
 /// With `hostile`, every scanner-supplied text contains [`HOSTILE`].
 pub fn sample(n: usize, hostile: bool) -> Report {
-    let rules = ["CKV_AWS_20", "CKV_AWS_18", "CKV_AWS_24", "CKV_K8S_8", "CKV_DOCKER_2", "CKV2_AWS_62"];
+    let rules = [
+        "CKV_AWS_20",
+        "CKV_AWS_18",
+        "CKV_AWS_24",
+        "CKV_K8S_8",
+        "CKV_DOCKER_2",
+        "CKV2_AWS_62",
+    ];
     let findings: Vec<ReportFinding> = (0..n)
         .map(|i| {
             let severity = *Severity::ALL.get(i % 5).unwrap_or(&Severity::Medium);
@@ -46,7 +55,11 @@ pub fn sample(n: usize, hostile: bool) -> Report {
                 _ => FindingState::Open,
             };
             let rule = rules.get(i % rules.len()).copied().unwrap_or("CKV_AWS_20");
-            let extra = if hostile { format!(" {HOSTILE}") } else { String::new() };
+            let extra = if hostile {
+                format!(" {HOSTILE}")
+            } else {
+                String::new()
+            };
             ReportFinding {
                 id: i as i64 + 1,
                 fingerprint: format!("{:064x}", i * 2_654_435_761),
@@ -60,10 +73,13 @@ pub fn sample(n: usize, hostile: bool) -> Report {
                 start_line: Some((i % 300) as u32 + 1),
                 end_line: Some((i % 300) as u32 + 12),
                 resource: Some(format!("aws_s3_bucket.bucket_{i}")),
-                remediation: Some(format!("Set the property {rule} asks for and re-run the scan.{extra}")),
+                remediation: Some(format!(
+                    "Set the property {rule} asks for and re-run the scan.{extra}"
+                )),
                 help_uri: Some(format!("https://docs.example.test/{rule}")),
                 first_seen: "2026-10-01T09:00:00.000Z".into(),
-                sla_due: (severity != Severity::Info).then(|| format!("2026-11-{:02}T09:00:00.000Z", 10 + i % 20)),
+                sla_due: (severity != Severity::Info)
+                    .then(|| format!("2026-11-{:02}T09:00:00.000Z", 10 + i % 20)),
                 overdue: state.is_active() && severity != Severity::Info && i % 20 < 14,
             }
         })
@@ -82,13 +98,25 @@ pub fn sample(n: usize, hostile: bool) -> Report {
             reopened: u64::from(k % 2),
         })
         .collect();
-    let delta = DeltaCounts { new: 12, reopened: 2, unchanged: n as u64, resolved: 9, stale: 0 };
+    let delta = DeltaCounts {
+        new: 12,
+        reopened: 2,
+        unchanged: n as u64,
+        resolved: 9,
+        stale: 0,
+    };
     let changes: Vec<ChangedFinding> = findings
         .iter()
         .take(23)
         .enumerate()
         .map(|(k, f)| ChangedFinding {
-            change: if k < 12 { Change::New } else if k < 14 { Change::Reopened } else { Change::Resolved },
+            change: if k < 12 {
+                Change::New
+            } else if k < 14 {
+                Change::Reopened
+            } else {
+                Change::Resolved
+            },
             id: f.id,
             rule_id: f.rule_id.clone(),
             title: f.title.clone(),
@@ -107,18 +135,29 @@ pub fn sample(n: usize, hostile: bool) -> Report {
             severity: f.severity,
             location: f.location(),
             owner: "platform-team".into(),
-            reason: format!("Compensating control in place{}", if hostile { HOSTILE } else { "" }),
+            reason: format!(
+                "Compensating control in place{}",
+                if hostile { HOSTILE } else { "" }
+            ),
             requested_by: "human:alice".into(),
             approved_by: Some("human:bob".into()),
             expires_at: "2027-01-31T00:00:00.000Z".into(),
         })
         .collect();
     Report {
-        project: if hostile { format!("demo {HOSTILE}") } else { "terragoat".into() },
+        project: if hostile {
+            format!("demo {HOSTILE}")
+        } else {
+            "terragoat".into()
+        },
         generated_at: "2026-11-24T12:00:00.000Z".into(),
         generated_by: "human:alice".into(),
         scan: scan(6, 21, delta),
-        comparison: Some(Comparison { base: scan(5, 17, DeltaCounts::default()), counts: delta, changes }),
+        comparison: Some(Comparison {
+            base: scan(5, 17, DeltaCounts::default()),
+            counts: delta,
+            changes,
+        }),
         trend,
         findings,
         accepted_risks,

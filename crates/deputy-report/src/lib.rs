@@ -15,9 +15,27 @@
     clippy::todo,
     clippy::unimplemented
 )]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
+pub mod charts;
+pub mod confluence;
+pub mod csv;
+pub mod escape;
 pub mod fixture;
+pub mod html;
+pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod model;
+pub mod sarif;
 pub mod summary;
 
 pub use model::*;

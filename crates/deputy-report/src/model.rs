@@ -100,21 +100,30 @@ pub struct ReportFinding {
 }
 
 impl ReportFinding {
-    /// `path:line resource`, whichever parts exist.
+    /// Where the finding is, as one line of text.
     pub fn location(&self) -> String {
-        let mut s = match (&self.path, self.start_line) {
-            (Some(p), Some(l)) => format!("{p}:{l}"),
-            (Some(p), None) => p.clone(),
-            _ => String::new(),
-        };
-        if let Some(r) = &self.resource {
-            if !s.is_empty() {
-                s.push(' ');
-            }
-            s.push_str(r);
-        }
-        s
+        location(
+            self.path.as_deref(),
+            self.start_line,
+            self.resource.as_deref(),
+        )
     }
+}
+
+/// `path:line resource`, whichever parts exist.
+pub fn location(path: Option<&str>, line: Option<u32>, resource: Option<&str>) -> String {
+    let mut s = match (path, line) {
+        (Some(p), Some(l)) => format!("{p}:{l}"),
+        (Some(p), None) => p.to_owned(),
+        _ => String::new(),
+    };
+    if let Some(r) = resource {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(r);
+    }
+    s
 }
 
 /// An accepted risk and its terms.

@@ -71,7 +71,11 @@ pub fn executive_summary(report: &Report) -> Vec<String> {
     let p = Posture::of(report);
     let s = &report.scan;
     let mut out = Vec::new();
-    let tools = if s.tools.is_empty() { "no tool".to_owned() } else { s.tools.join(", ") };
+    let tools = if s.tools.is_empty() {
+        "no tool".to_owned()
+    } else {
+        s.tools.join(", ")
+    };
     let when = s.finished_at.get(..10).unwrap_or(&s.finished_at);
     let partial = match s.status {
         deputy_core::RunStatus::Complete => String::new(),
@@ -112,17 +116,26 @@ pub fn executive_summary(report: &Report) -> Vec<String> {
         ));
     }
     out.push(format!(
-        "{} active {} past its SLA and {} {} due within {DUE_SOON_DAYS} days.",
+        "{} active {} past {} SLA and {} {} due within {DUE_SOON_DAYS} days.",
         p.sla.overdue,
         plural(p.sla.overdue, "finding is", "findings are"),
+        plural(p.sla.overdue, "its", "their"),
         p.sla.due_soon,
         plural(p.sla.due_soon, "falls", "fall"),
     ));
     if let Some(top) = top_risks(report, 1).first() {
-        out.push(format!("The most severe open risk is {} ({}, {}).", top.title, top.rule_id, top.severity));
+        out.push(format!(
+            "The most severe open risk is {} ({}, {}).",
+            top.title, top.rule_id, top.severity
+        ));
     }
     if !report.accepted_risks.is_empty() {
-        let next = report.accepted_risks.iter().map(|a| a.expires_at.as_str()).min().unwrap_or_default();
+        let next = report
+            .accepted_risks
+            .iter()
+            .map(|a| a.expires_at.as_str())
+            .min()
+            .unwrap_or_default();
         out.push(format!(
             "{} {} accepted; the next acceptance expires on {}.",
             report.accepted_risks.len(),
@@ -135,14 +148,24 @@ pub fn executive_summary(report: &Report) -> Vec<String> {
 
 /// The `n` most pressing active findings: most severe, then overdue, then oldest.
 pub fn top_risks(report: &Report, n: usize) -> Vec<&ReportFinding> {
-    let mut active: Vec<&ReportFinding> = report.findings.iter().filter(|f| f.state.is_active()).collect();
+    let mut active: Vec<&ReportFinding> = report
+        .findings
+        .iter()
+        .filter(|f| f.state.is_active())
+        .collect();
     active.sort_by(|a, b| {
-        (std::cmp::Reverse(a.severity), std::cmp::Reverse(a.overdue), &a.first_seen, a.id).cmp(&(
-            std::cmp::Reverse(b.severity),
-            std::cmp::Reverse(b.overdue),
-            &b.first_seen,
-            b.id,
-        ))
+        (
+            std::cmp::Reverse(a.severity),
+            std::cmp::Reverse(a.overdue),
+            &a.first_seen,
+            a.id,
+        )
+            .cmp(&(
+                std::cmp::Reverse(b.severity),
+                std::cmp::Reverse(b.overdue),
+                &b.first_seen,
+                b.id,
+            ))
     });
     active.truncate(n);
     active
@@ -152,7 +175,16 @@ pub fn top_risks(report: &Report, n: usize) -> Vec<&ReportFinding> {
 pub fn by_severity(report: &Report) -> Vec<(Severity, Vec<&ReportFinding>)> {
     Severity::ALL
         .iter()
-        .map(|s| (*s, report.findings.iter().filter(|f| f.severity == *s).collect::<Vec<_>>()))
+        .map(|s| {
+            (
+                *s,
+                report
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == *s)
+                    .collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, v)| !v.is_empty())
         .collect()
 }

@@ -49,13 +49,13 @@ pub struct RequestAcceptance<'a> {
     pub requested_by: &'a Actor,
 }
 
-const FINDING_COLUMNS: &str = "f.id, p.name AS project, f.fingerprint, f.source, f.scope, f.rule_id, f.severity, \
+pub(crate) const FINDING_COLUMNS: &str = "f.id, p.name AS project, f.fingerprint, f.source, f.scope, f.rule_id, f.severity, \
     f.title, f.message, f.path, f.start_line, f.end_line, f.resource, f.setting_path, f.help_uri, f.remediation, \
     f.state, f.stale_since, f.first_seen, f.last_seen, f.first_run_id, f.last_run_id, f.sla_due, f.state_changed_at";
 
 const ACTIVE: &str = "('open', 'triaged', 'in_progress', 'reopened')";
 
-fn finding_from_row(row: &AnyRow, now: &str) -> Result<FindingRecord, StoreError> {
+pub(crate) fn finding_from_row(row: &AnyRow, now: &str) -> Result<FindingRecord, StoreError> {
     let state: FindingState = parsed(row, "state")?;
     let sla_due = opt_text(row, "sla_due")?;
     Ok(FindingRecord {
@@ -89,7 +89,7 @@ fn finding_from_row(row: &AnyRow, now: &str) -> Result<FindingRecord, StoreError
     })
 }
 
-fn acceptance_from_row(row: &AnyRow) -> Result<RiskAcceptance, StoreError> {
+pub(crate) fn acceptance_from_row(row: &AnyRow) -> Result<RiskAcceptance, StoreError> {
     let status = text(row, "status")?;
     Ok(RiskAcceptance {
         id: int(row, "id")?,
@@ -109,7 +109,7 @@ fn acceptance_from_row(row: &AnyRow) -> Result<RiskAcceptance, StoreError> {
     })
 }
 
-const ACCEPTANCE_COLUMNS: &str = "id, finding_id, owner, reason, requested_by, requested_at, expires_at, status, \
+pub(crate) const ACCEPTANCE_COLUMNS: &str = "id, finding_id, owner, reason, requested_by, requested_at, expires_at, status, \
     decided_by, decided_at, decision_note";
 
 impl Store {

@@ -20,6 +20,7 @@
 
 mod error;
 mod findings;
+mod history;
 mod migrate;
 mod model;
 mod projects;
@@ -28,6 +29,7 @@ mod sql;
 
 pub use error::StoreError;
 pub use findings::{FindingFilter, RequestAcceptance, SortOrder};
+pub use history::TrendEntry;
 pub use model::*;
 pub use runs::NewRun;
 

@@ -2,6 +2,7 @@
 
 mod findings;
 mod import;
+mod report;
 mod scans;
 
 use crate::args::{Cli, Command, GlobalArgs, OutputFormat};
@@ -33,6 +34,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Projects => projects(&app, &cli.global, out).await,
         Command::Scans(cmd) => scans::run(&app, &cli.global, cmd, out).await,
         Command::Findings(cmd) => findings::run(&app, &cli.global, cmd, out).await,
+        Command::Report(args) => report::run(&app, &cli.global, args, out).await,
     };
     out.flush()?;
     app.close().await;
