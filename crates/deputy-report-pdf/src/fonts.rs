@@ -272,7 +272,10 @@ impl Fonts {
 }
 
 #[cfg(test)]
-#[expect(clippy::unwrap_used, reason = "tests are exempt from the no-panic rule")]
+#[expect(
+    clippy::unwrap_used,
+    reason = "tests are exempt from the no-panic rule"
+)]
 mod tests {
     use super::*;
 

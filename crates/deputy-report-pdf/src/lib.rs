@@ -18,6 +18,7 @@
 mod canvas;
 mod chart;
 mod fonts;
+mod paint;
 mod sections;
 
 use deputy_report::Report;

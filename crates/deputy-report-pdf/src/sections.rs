@@ -186,9 +186,9 @@ pub(crate) fn comparison(c: &mut Canvas, report: &Report) {
     let columns = [
         col("Change", 0.10, 1),
         col("Severity", 0.11, 1),
-        col("ID", 0.065, 1),
+        col("ID", 0.08, 2),
         col("Rule", 0.145, 2),
-        col("Title", 0.28, 3),
+        col("Title", 0.265, 3),
         col("Location", 0.30, 3),
     ];
     let rows = changes.into_iter().map(|f| {
@@ -259,9 +259,9 @@ pub(crate) fn findings(c: &mut Canvas, report: &Report) {
         MUTED,
     );
     let columns = [
-        col("ID", 0.065, 1),
+        col("ID", 0.08, 2),
         col("Rule", 0.14, 2),
-        col("Title", 0.27, 3),
+        col("Title", 0.255, 3),
         col("Location", 0.30, 3),
         col("State", 0.095, 2),
         col("SLA due", 0.13, 2),

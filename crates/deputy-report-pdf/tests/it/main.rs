@@ -65,6 +65,14 @@ fn sample_report_text_is_extractable() {
     ] {
         assert_has(&flat, resource);
     }
+    // Ids are wrapped, never cut, and severity groups are headed with their size.
+    assert_has(&flat, "#120");
+    let critical = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == deputy_core::Severity::Critical)
+        .count();
+    assert_has(&flat, &format!("Critical — {critical} findings"));
     let owner = &report.accepted_risks.first().unwrap().owner;
     assert_has(&flat, owner);
     assert_has(&flat, "Page 1 of");
