@@ -1,41 +1,5 @@
-use crate::support::{Deputy, assert_fits, terragoat, write_json};
-use serde_json::{Value, json};
-
-/// Removes `n` terraform failures and adds 3 made-up ones.
-fn changed_terragoat(n: usize) -> (Value, Vec<(String, String)>) {
-    let mut report = terragoat();
-    let mut removed = Vec::new();
-    let frameworks = report
-        .as_array_mut()
-        .unwrap_or_else(|| panic!("terragoat report is a list"));
-    for fw in frameworks.iter_mut() {
-        if fw["check_type"] != "terraform" {
-            continue;
-        }
-        let failed = fw["results"]["failed_checks"]
-            .as_array_mut()
-            .unwrap_or_else(|| panic!("failed_checks"));
-        for c in failed.drain(..n) {
-            removed.push((
-                c["check_id"].as_str().unwrap_or_default().to_owned(),
-                c["resource"].as_str().unwrap_or_default().to_owned(),
-            ));
-        }
-        for i in 0..3 {
-            failed.push(json!({
-                "check_id": format!("CKV_AWS_{}", 900 + i),
-                "check_name": "A check that failed after the change",
-                "check_result": {"result": "FAILED"},
-                "file_path": "/terraform/aws/new.tf",
-                "file_line_range": [1, 5],
-                "resource": format!("aws_s3_bucket.added{i}"),
-                "severity": null,
-                "guideline": null
-            }));
-        }
-    }
-    (report, removed)
-}
+use crate::support::{Deputy, assert_fits, changed_terragoat, terragoat, write_json};
+use serde_json::json;
 
 #[tokio::test]
 async fn terragoat_reimport_resolves_adds_and_reopens() {

@@ -1,4 +1,4 @@
-use crate::support::{Deputy, terragoat, write_json};
+use crate::support::{Deputy, changed_terragoat, terragoat, write_json};
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -8,40 +8,26 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-/// A project with two terragoat scans (10 fixed, 3 new between them) and one accepted risk.
+/// A project with two terragoat scans (10 fixed and 3 new between them) and one accepted
+/// risk.
 fn terragoat_project() -> Deputy {
     let deputy = Deputy::sqlite();
-    let mut report = terragoat();
     let original = deputy.path("terragoat.json");
-    write_json(&original, &report);
-    deputy
-        .run(&[
-            "import",
-            "--project",
-            "tg",
-            "--format",
-            "checkov",
-            &original.display().to_string(),
-        ])
-        .ok();
-    let failed = report
-        .as_array_mut()
-        .and_then(|a| a.iter_mut().find(|f| f["check_type"] == "terraform"))
-        .and_then(|fw| fw["results"]["failed_checks"].as_array_mut())
-        .unwrap_or_else(|| panic!("terragoat has terraform failures"));
-    failed.drain(..10);
+    write_json(&original, &terragoat());
     let changed = deputy.path("terragoat-2.json");
-    write_json(&changed, &report);
-    deputy
-        .run(&[
-            "import",
-            "--project",
-            "tg",
-            "--format",
-            "checkov",
-            &changed.display().to_string(),
-        ])
-        .ok();
+    write_json(&changed, &changed_terragoat(10).0);
+    for file in [&original, &changed] {
+        deputy
+            .run(&[
+                "import",
+                "--project",
+                "tg",
+                "--format",
+                "checkov",
+                &file.display().to_string(),
+            ])
+            .ok();
+    }
     let list = deputy
         .run(&[
             "findings",
@@ -108,10 +94,10 @@ fn every_format_renders_a_terragoat_scan() {
         .run(&["report", "--project", "tg", "--format", "json"])
         .ok()
         .json();
-    assert_eq!(json["findings"].as_array().map(Vec::len), Some(467));
+    assert_eq!(json["findings"].as_array().map(Vec::len), Some(470));
     assert_eq!(json["comparison"]["counts"]["resolved"], 10);
     assert_eq!(json["accepted_risks"][0]["owner"], "platform-team");
-    assert_eq!(json["posture"]["detected"], 467);
+    assert_eq!(json["posture"]["detected"], 470);
 
     let (_, pdf) = report(&deputy, "pdf");
     assert!(pdf.starts_with(b"%PDF-"));
@@ -120,7 +106,7 @@ fn every_format_renders_a_terragoat_scan() {
     for needle in [
         "Executive summary",
         "tg",
-        "467 findings",
+        "470 findings",
         "CKV_AWS_",
         "aws_s3_bucket",
         "platform-team",
@@ -134,7 +120,7 @@ fn every_format_renders_a_terragoat_scan() {
 
     let (_, md) = report(&deputy, "markdown");
     let md = String::from_utf8(md).unwrap_or_default();
-    assert!(md.contains("467"), "{md}");
+    assert!(md.contains("470"), "{md}");
     let (_, conf) = report(&deputy, "confluence");
     assert!(
         String::from_utf8(conf)
@@ -147,7 +133,7 @@ fn every_format_renders_a_terragoat_scan() {
             .unwrap_or_default()
             .matches("\r\n")
             .count(),
-        468
+        471
     );
     let (_, junit) = report(&deputy, "junit");
     assert!(
@@ -171,7 +157,7 @@ fn every_format_renders_a_terragoat_scan() {
         ])
         .ok()
         .json();
-    assert_eq!(back["run"]["delta"]["new"], 466);
+    assert_eq!(back["run"]["delta"]["new"], 469);
 }
 
 #[test]
