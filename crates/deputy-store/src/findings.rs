@@ -446,6 +446,19 @@ impl Store {
 
     /// Reopens every accepted risk whose acceptance has expired. Returns how many.
     pub async fn expire_acceptances(&self, now: OffsetDateTime) -> Result<u64, StoreError> {
+        // Reads call this first; take the write lock only when there is something to expire.
+        let due: i64 = int(
+            &sqlx::query(
+                "SELECT COUNT(*) AS n FROM risk_acceptances WHERE status = 'approved' AND expires_at <= $1",
+            )
+            .bind(time_fmt::format(now))
+            .fetch_one(self.pool())
+            .await?,
+            "n",
+        )?;
+        if due == 0 {
+            return Ok(0);
+        }
         let mut tx = self.begin_write().await?;
         let n = sweep_expired_acceptances(&mut tx, self.backend(), None, now).await?;
         tx.commit().await?;
