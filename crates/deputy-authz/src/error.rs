@@ -97,7 +97,8 @@ impl ErrorCode {
     /// The enum name OpenFGA puts in an error body's `code`.
     pub fn name(self) -> String {
         let json = serde_json::to_value(self).ok();
-        json.and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+        json.and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
     }
 }
 
@@ -111,7 +112,10 @@ pub struct FgaError {
 
 impl FgaError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -121,7 +125,10 @@ mod tests {
 
     #[test]
     fn codes_names_and_statuses() {
-        assert_eq!(ErrorCode::AuthorizationModelResolutionTooComplex.code(), 2002);
+        assert_eq!(
+            ErrorCode::AuthorizationModelResolutionTooComplex.code(),
+            2002
+        );
         assert_eq!(
             ErrorCode::AuthorizationModelResolutionTooComplex.name(),
             "authorization_model_resolution_too_complex"

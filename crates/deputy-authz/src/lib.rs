@@ -16,10 +16,19 @@
 )]
 #![cfg_attr(
     test,
-    allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
 )]
 
+pub mod cel;
+pub mod dsl;
+pub mod engine;
 pub mod error;
+pub mod memory;
 pub mod model;
 pub mod tuple;
 

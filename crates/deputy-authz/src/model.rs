@@ -24,7 +24,8 @@ impl AuthorizationModel {
 
     /// The rewrite of `object_type#relation`.
     pub fn relation(&self, object_type: &str, relation: &str) -> Option<&Userset> {
-        self.type_definition(object_type).and_then(|t| t.relations.get(relation))
+        self.type_definition(object_type)
+            .and_then(|t| t.relations.get(relation))
     }
 
     /// The user types a relation may be assigned directly (its type restrictions).
@@ -230,7 +231,10 @@ mod tests {
 
     #[test]
     fn reads_the_language_corpus_json() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/openfga/language/tests/data/transformer");
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/corpus/openfga/language/tests/data/transformer"
+        );
         let mut read = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path().join("authorization-model.json");

@@ -17,7 +17,11 @@ pub struct TupleKey {
 pub struct RelationshipCondition {
     pub name: String,
     /// Persisted context, as a JSON object text (kept as text so tuples stay hashable).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "context_text")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "context_text"
+    )]
     pub context: Option<String>,
 }
 
@@ -25,7 +29,8 @@ mod context_text {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     pub fn serialize<S: Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-        let value: Option<serde_json::Value> = v.as_deref().and_then(|t| serde_json::from_str(t).ok());
+        let value: Option<serde_json::Value> =
+            v.as_deref().and_then(|t| serde_json::from_str(t).ok());
         value.serialize(s)
     }
 
@@ -38,9 +43,18 @@ mod context_text {
 /// A parsed user: an object, a typed wildcard or a userset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum User {
-    Object { type_name: String, id: String },
-    Wildcard { type_name: String },
-    Userset { type_name: String, id: String, relation: String },
+    Object {
+        type_name: String,
+        id: String,
+    },
+    Wildcard {
+        type_name: String,
+    },
+    Userset {
+        type_name: String,
+        id: String,
+        relation: String,
+    },
 }
 
 impl User {
@@ -55,20 +69,27 @@ impl User {
             return None;
         }
         Some(match relation {
-            Some(r) if !r.is_empty() && id != "*" => {
-                User::Userset { type_name: type_name.to_owned(), id: id.to_owned(), relation: r.to_owned() }
-            }
+            Some(r) if !r.is_empty() && id != "*" => User::Userset {
+                type_name: type_name.to_owned(),
+                id: id.to_owned(),
+                relation: r.to_owned(),
+            },
             Some(_) => return None,
-            None if id == "*" => User::Wildcard { type_name: type_name.to_owned() },
-            None => User::Object { type_name: type_name.to_owned(), id: id.to_owned() },
+            None if id == "*" => User::Wildcard {
+                type_name: type_name.to_owned(),
+            },
+            None => User::Object {
+                type_name: type_name.to_owned(),
+                id: id.to_owned(),
+            },
         })
     }
 
     pub fn type_name(&self) -> &str {
         match self {
-            User::Object { type_name, .. } | User::Wildcard { type_name } | User::Userset { type_name, .. } => {
-                type_name
-            }
+            User::Object { type_name, .. }
+            | User::Wildcard { type_name }
+            | User::Userset { type_name, .. } => type_name,
         }
     }
 }
@@ -78,7 +99,11 @@ impl std::fmt::Display for User {
         match self {
             User::Object { type_name, id } => write!(f, "{type_name}:{id}"),
             User::Wildcard { type_name } => write!(f, "{type_name}:*"),
-            User::Userset { type_name, id, relation } => write!(f, "{type_name}:{id}#{relation}"),
+            User::Userset {
+                type_name,
+                id,
+                relation,
+            } => write!(f, "{type_name}:{id}#{relation}"),
         }
     }
 }

@@ -1,0 +1,246 @@
+//! An indexed in-memory tuple store: the engine's reader for tests, contextual tuples and
+//! embedded use. Writes are validated against a model and applied all or nothing.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use crate::engine::{TupleReader, validate_tuple};
+use crate::error::{ErrorCode, FgaError};
+use crate::model::AuthorizationModel;
+use crate::tuple::TupleKey;
+
+type Relations = HashMap<String, Vec<TupleKey>>;
+
+/// Tuples indexed by `(object, relation)`, by `(object, relation, user)`, userset tuples by
+/// `(object, relation)`, and by `(object type, relation, user)` for reverse lookups.
+#[derive(Debug, Default, Clone)]
+pub struct MemoryTuples {
+    len: usize,
+    exact: HashMap<String, HashMap<String, HashMap<String, TupleKey>>>,
+    by_object: HashMap<String, Relations>,
+    usersets: HashMap<String, Relations>,
+    by_user: HashMap<String, HashMap<String, Relations>>,
+}
+
+impl MemoryTuples {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds an index from tuples without validating them (duplicates are kept once).
+    pub fn from_tuples<'t>(tuples: impl IntoIterator<Item = &'t TupleKey>) -> Self {
+        let mut index = Self::default();
+        for tuple in tuples {
+            index.insert(tuple.clone());
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn contains(&self, tuple: &TupleKey) -> bool {
+        self.exact
+            .get(&tuple.object)
+            .and_then(|r| r.get(&tuple.relation))
+            .is_some_and(|u| u.contains_key(&tuple.user))
+    }
+
+    /// Writes and deletes tuples in one transaction, with OpenFGA's errors: a tuple twice in
+    /// the request is 2004, an invalid tuple 2027, writing an existing tuple or deleting a
+    /// missing one 2017. Nothing changes unless everything succeeds.
+    pub fn write(
+        &mut self,
+        model: &AuthorizationModel,
+        writes: &[TupleKey],
+        deletes: &[TupleKey],
+    ) -> Result<(), FgaError> {
+        let mut seen = HashSet::new();
+        for tuple in writes.iter().chain(deletes) {
+            if !seen.insert(key_of(tuple)) {
+                return Err(FgaError::new(
+                    ErrorCode::CannotAllowDuplicateTuplesInOneRequest,
+                    format!(
+                        "duplicate tuple in write: user: `{}`, relation: `{}`, object: `{}`",
+                        tuple.user, tuple.relation, tuple.object
+                    ),
+                ));
+            }
+        }
+        for tuple in writes {
+            validate_tuple(model, tuple).map_err(|e| FgaError::new(ErrorCode::InvalidTuple, e))?;
+            if self.contains(tuple) {
+                return Err(FgaError::new(
+                    ErrorCode::WriteFailedDueToInvalidInput,
+                    format!(
+                        "cannot write a tuple which already exists: user: `{}`, relation: `{}`, object: `{}`",
+                        tuple.user, tuple.relation, tuple.object
+                    ),
+                ));
+            }
+        }
+        for tuple in deletes {
+            if !self.contains(tuple) {
+                return Err(FgaError::new(
+                    ErrorCode::WriteFailedDueToInvalidInput,
+                    format!(
+                        "cannot delete a tuple which does not exist: user: `{}`, relation: `{}`, object: `{}`",
+                        tuple.user, tuple.relation, tuple.object
+                    ),
+                ));
+            }
+        }
+        for tuple in deletes {
+            self.remove(tuple);
+        }
+        for tuple in writes {
+            self.insert(tuple.clone());
+        }
+        Ok(())
+    }
+
+    fn insert(&mut self, tuple: TupleKey) {
+        if self.contains(&tuple) {
+            return;
+        }
+        self.len += 1;
+        self.exact
+            .entry(tuple.object.clone())
+            .or_default()
+            .entry(tuple.relation.clone())
+            .or_default()
+            .insert(tuple.user.clone(), tuple.clone());
+        if tuple.user.contains('#') {
+            self.usersets
+                .entry(tuple.object.clone())
+                .or_default()
+                .entry(tuple.relation.clone())
+                .or_default()
+                .push(tuple.clone());
+        }
+        let object_type = object_type(&tuple.object).to_owned();
+        self.by_user
+            .entry(object_type)
+            .or_default()
+            .entry(tuple.relation.clone())
+            .or_default()
+            .entry(tuple.user.clone())
+            .or_default()
+            .push(tuple.clone());
+        self.by_object
+            .entry(tuple.object.clone())
+            .or_default()
+            .entry(tuple.relation.clone())
+            .or_default()
+            .push(tuple);
+    }
+
+    fn remove(&mut self, tuple: &TupleKey) {
+        let removed = self
+            .exact
+            .get_mut(&tuple.object)
+            .and_then(|r| r.get_mut(&tuple.relation))
+            .and_then(|u| u.remove(&tuple.user));
+        if removed.is_none() {
+            return;
+        }
+        self.len = self.len.saturating_sub(1);
+        if let Some(list) = self
+            .usersets
+            .get_mut(&tuple.object)
+            .and_then(|r| r.get_mut(&tuple.relation))
+        {
+            list.retain(|t| t.user != tuple.user);
+        }
+        let same = |t: &TupleKey| {
+            t.user == tuple.user && t.relation == tuple.relation && t.object == tuple.object
+        };
+        let object_type = object_type(&tuple.object);
+        if let Some(list) = self
+            .by_user
+            .get_mut(object_type)
+            .and_then(|r| r.get_mut(&tuple.relation))
+            .and_then(|u| u.get_mut(&tuple.user))
+        {
+            list.retain(|t| !same(t));
+        }
+        if let Some(list) = self
+            .by_object
+            .get_mut(&tuple.object)
+            .and_then(|r| r.get_mut(&tuple.relation))
+        {
+            list.retain(|t| !same(t));
+        }
+    }
+
+    /// Every stored tuple, in no particular order.
+    pub fn tuples(&self) -> impl Iterator<Item = &TupleKey> {
+        self.by_object.values().flat_map(|r| r.values()).flatten()
+    }
+}
+
+fn key_of(tuple: &TupleKey) -> (String, String, String) {
+    (
+        tuple.object.clone(),
+        tuple.relation.clone(),
+        tuple.user.clone(),
+    )
+}
+
+fn object_type(object: &str) -> &str {
+    object.split_once(':').map_or(object, |(t, _)| t)
+}
+
+impl TupleReader for MemoryTuples {
+    fn read_user(
+        &self,
+        object: &str,
+        relation: &str,
+        user: &str,
+    ) -> Result<Option<Cow<'_, TupleKey>>, FgaError> {
+        Ok(self
+            .exact
+            .get(object)
+            .and_then(|r| r.get(relation))
+            .and_then(|u| u.get(user))
+            .map(Cow::Borrowed))
+    }
+
+    fn read_usersets(&self, object: &str, relation: &str) -> Result<Cow<'_, [TupleKey]>, FgaError> {
+        Ok(Cow::Borrowed(
+            self.usersets
+                .get(object)
+                .and_then(|r| r.get(relation))
+                .map_or(&[][..], Vec::as_slice),
+        ))
+    }
+
+    fn read(&self, object: &str, relation: &str) -> Result<Cow<'_, [TupleKey]>, FgaError> {
+        Ok(Cow::Borrowed(
+            self.by_object
+                .get(object)
+                .and_then(|r| r.get(relation))
+                .map_or(&[][..], Vec::as_slice),
+        ))
+    }
+
+    fn read_reverse(
+        &self,
+        object_type: &str,
+        relation: &str,
+        user: &str,
+    ) -> Result<Cow<'_, [TupleKey]>, FgaError> {
+        Ok(Cow::Borrowed(
+            self.by_user
+                .get(object_type)
+                .and_then(|r| r.get(relation))
+                .and_then(|u| u.get(user))
+                .map_or(&[][..], Vec::as_slice),
+        ))
+    }
+}

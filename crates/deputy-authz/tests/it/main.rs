@@ -1,0 +1,4 @@
+mod conformance;
+mod engine;
+mod language;
+mod props;
