@@ -7,11 +7,13 @@
 
 pub mod config;
 mod demo;
+mod fga;
 mod import;
 mod report;
 
 pub use config::{Config, ConfigError, ConfigOverrides};
 pub use demo::DemoOutcome;
+pub use fga::{FgaTestOutcome, fga_read_model, fga_test, fga_transform};
 pub use deputy_import::{ImportOptions, ReportFormat};
 pub use deputy_report::Report;
 pub use deputy_report::model::location;

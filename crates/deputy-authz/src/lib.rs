@@ -30,6 +30,7 @@ pub mod engine;
 pub mod error;
 pub mod memory;
 pub mod model;
+pub mod testing;
 pub mod tuple;
 
 pub use error::{ErrorCode, FgaError};

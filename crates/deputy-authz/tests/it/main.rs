@@ -2,3 +2,4 @@ mod conformance;
 mod engine;
 mod language;
 mod props;
+mod store_files;

@@ -1,5 +1,6 @@
 //! One function per command: call the app, render the result.
 
+mod fga;
 mod findings;
 mod import;
 mod report;
@@ -21,14 +22,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         database_url: cli.global.database_url.clone(),
         actor: cli.global.actor.clone(),
     };
-    if let Command::Init { force } = &cli.command {
-        return init(&overrides, *force);
+    match &cli.command {
+        Command::Init { force } => return init(&overrides, *force),
+        // Model tests and transforms need no database.
+        Command::Fga(cmd) => return fga::run(&cli.global, cmd, &mut std::io::stdout().lock()),
+        _ => {}
     }
     let config = Config::load(&overrides)?;
     let app = App::open(config, Arc::new(SystemClock)).await?;
     let out = &mut std::io::stdout().lock();
     let result = match cli.command {
-        Command::Init { .. } => Ok(ExitCode::SUCCESS),
+        Command::Init { .. } | Command::Fga(_) => Ok(ExitCode::SUCCESS),
         Command::Demo { project } => import::demo(&app, &cli.global, &project, out).await,
         Command::Import(args) => import::import(&app, &cli.global, args, out).await,
         Command::Projects => projects(&app, &cli.global, out).await,

@@ -4,5 +4,6 @@
 mod support;
 
 mod cli;
+mod fga;
 mod ledger;
 mod report;
