@@ -13,7 +13,6 @@ mod report;
 
 pub use config::{Config, ConfigError, ConfigOverrides};
 pub use demo::DemoOutcome;
-pub use fga::{FgaTestOutcome, fga_read_model, fga_test, fga_transform};
 pub use deputy_import::{ImportOptions, ReportFormat};
 pub use deputy_report::Report;
 pub use deputy_report::model::location;
@@ -21,6 +20,7 @@ pub use deputy_store::{
     AcceptanceStatus, DiffEntry, FindingDetail, FindingFilter, FindingRecord, ProjectSummary,
     RiskAcceptance, RunDiff, ScanRun, SortOrder,
 };
+pub use fga::{FgaTestOutcome, fga_read_model, fga_test, fga_transform};
 pub use import::{ImportOutcome, ImportRequest, InputSource};
 pub use report::ReportOutput;
 

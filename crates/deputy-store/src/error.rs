@@ -28,6 +28,9 @@ pub enum StoreError {
     Conflict(String),
     #[error("stored value `{value}` in column `{column}` is invalid")]
     Corrupt { column: &'static str, value: String },
+    /// An OpenFGA request the store refused, with OpenFGA's error code.
+    #[error(transparent)]
+    Fga(#[from] deputy_authz::FgaError),
     #[error(transparent)]
     Sql(#[from] sqlx::Error),
 }

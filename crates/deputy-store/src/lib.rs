@@ -19,6 +19,7 @@
 )]
 
 mod error;
+mod fga;
 mod findings;
 mod history;
 mod migrate;
@@ -28,6 +29,9 @@ mod runs;
 mod sql;
 
 pub use error::StoreError;
+pub use fga::{
+    FgaChange, FgaModelRecord, FgaOperation, FgaReadFilter, FgaSqlReader, FgaStoreRecord, FgaTuple,
+};
 pub use findings::{FindingFilter, RequestAcceptance, SortOrder};
 pub use history::TrendEntry;
 pub use model::*;
