@@ -32,7 +32,7 @@ enum Read {
 /// on a current-thread runtime every read fails with an internal error rather than
 /// blocking the only worker. Every query is a point or prefix lookup on the tuple table's
 /// primary key `(store_id, object_type, object_id, relation, user_key)` or on its reverse
-/// index `(store_id, object_type, relation, user_key)`.
+/// index `(store_id, user_key, object_type, relation)`.
 ///
 /// Make one reader per request: it remembers what it read, so a request that reaches
 /// the same tuples along several paths queries them once, and a long-lived reader would
