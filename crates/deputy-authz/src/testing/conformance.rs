@@ -152,6 +152,35 @@ pub(crate) enum Kind {
     ListUsers,
 }
 
+/// Judges a ListObjects or ListUsers answer: the expected error code, or the expected set
+/// (compared as sets), with every returned item re-checked as OpenFGA's runners do.
+pub(crate) fn listing_outcome(
+    result: Result<Vec<String>, FgaError>,
+    error_code: Option<u32>,
+    expected: Option<&[String]>,
+    recheck: impl Fn(&str) -> Result<bool, FgaError>,
+) -> Result<(), String> {
+    if let Some(code) = error_code.filter(|c| *c != 0) {
+        return expect_error(result.map(|v| format!("{v:?}")), code);
+    }
+    let got = result.map_err(|e| format!("unexpected error {} ({})", e.code.code(), e.message))?;
+    let want: BTreeSet<&str> = expected.into_iter().flatten().map(String::as_str).collect();
+    let have: BTreeSet<&str> = got.iter().map(String::as_str).collect();
+    let mut why = String::new();
+    if want != have {
+        let _ = write!(why, "expected {want:?}, got {have:?}");
+    }
+    for item in &got {
+        match recheck(item) {
+            Ok(true) => {}
+            other => {
+                let _ = write!(why, "; re-check of {item} gave {other:?}");
+            }
+        }
+    }
+    if why.is_empty() { Ok(()) } else { Err(why) }
+}
+
 fn expect_error(result: Result<String, FgaError>, code: u32) -> Result<(), String> {
     match result {
         Err(e) if e.code.code() == code => Ok(()),
@@ -300,45 +329,12 @@ pub fn run(file: &str, text: &str, contextual: bool) -> Result<Report, String> {
                     context: context.clone(),
                 };
                 let result = engine.list_objects(&store, &request);
-                let outcome = if let Some(w) = &write_error {
-                    Err(w.clone())
-                } else {
-                    match a.error_code.filter(|c| *c != 0) {
-                        Some(code) => expect_error(result.map(|v| format!("{v:?}")), code),
-                        None => match result {
-                            Err(e) => Err(format!(
-                                "unexpected error {} ({})",
-                                e.code.code(),
-                                e.message
-                            )),
-                            Ok(got) => {
-                                let want: BTreeSet<&str> =
-                                    a.expectation.iter().flatten().map(String::as_str).collect();
-                                let have: BTreeSet<&str> = got.iter().map(String::as_str).collect();
-                                let mut why = String::new();
-                                if want != have {
-                                    let _ = write!(why, "expected {want:?}, got {have:?}");
-                                }
-                                for object in &got {
-                                    match check(
-                                        &a.request.user,
-                                        &a.request.relation,
-                                        object,
-                                        &ctx,
-                                        &context,
-                                    ) {
-                                        Ok(true) => {}
-                                        other => {
-                                            let _ = write!(
-                                                why,
-                                                "; re-check of {object} gave {other:?}"
-                                            );
-                                        }
-                                    }
-                                }
-                                if why.is_empty() { Ok(()) } else { Err(why) }
-                            }
-                        },
+                let outcome = match &write_error {
+                    Some(w) => Err(w.clone()),
+                    None => {
+                        listing_outcome(result, a.error_code, a.expectation.as_deref(), |object| {
+                            check(&a.request.user, &a.request.relation, object, &ctx, &context)
+                        })
                     }
                 };
                 report.record(Kind::ListObjects, label("list_objects", i), outcome);
@@ -360,43 +356,12 @@ pub fn run(file: &str, text: &str, contextual: bool) -> Result<Report, String> {
                     context: context.clone(),
                 };
                 let result = engine.list_users(&store, &request);
-                let outcome = if let Some(w) = &write_error {
-                    Err(w.clone())
-                } else {
-                    match a.error_code.filter(|c| *c != 0) {
-                        Some(code) => expect_error(result.map(|v| format!("{v:?}")), code),
-                        None => match result {
-                            Err(e) => Err(format!(
-                                "unexpected error {} ({})",
-                                e.code.code(),
-                                e.message
-                            )),
-                            Ok(got) => {
-                                let want: BTreeSet<&str> =
-                                    a.expectation.iter().flatten().map(String::as_str).collect();
-                                let have: BTreeSet<&str> = got.iter().map(String::as_str).collect();
-                                let mut why = String::new();
-                                if want != have {
-                                    let _ = write!(why, "expected {want:?}, got {have:?}");
-                                }
-                                for user in &got {
-                                    match check(
-                                        user,
-                                        &a.request.relation,
-                                        &a.request.object,
-                                        &ctx,
-                                        &context,
-                                    ) {
-                                        Ok(true) => {}
-                                        other => {
-                                            let _ =
-                                                write!(why, "; re-check of {user} gave {other:?}");
-                                        }
-                                    }
-                                }
-                                if why.is_empty() { Ok(()) } else { Err(why) }
-                            }
-                        },
+                let outcome = match &write_error {
+                    Some(w) => Err(w.clone()),
+                    None => {
+                        listing_outcome(result, a.error_code, a.expectation.as_deref(), |user| {
+                            check(user, &a.request.relation, &a.request.object, &ctx, &context)
+                        })
                     }
                 };
                 report.record(Kind::ListUsers, label("list_users", i), outcome);

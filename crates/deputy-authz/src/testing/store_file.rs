@@ -1,7 +1,7 @@
 //! OpenFGA store files (`*.fga.yaml`): a model (inline or `model_file`), tuples (inline or
 //! `tuple_file`), and tests with check, list-objects and list-users assertions.
 
-use super::conformance::{Kind, Report};
+use super::conformance::{Kind, Report, listing_outcome};
 use crate::TupleKey;
 use crate::cel::RequestContext;
 use crate::dsl;
@@ -9,7 +9,6 @@ use crate::engine::{CheckRequest, Engine, ListObjectsRequest, ListUsersRequest, 
 use crate::memory::MemoryTuples;
 use indexmap::IndexMap;
 use serde::Deserialize;
-use std::collections::BTreeSet;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,16 +160,7 @@ pub fn run(file: &str, text: &str, read_file: &ReadFile<'_>) -> Result<Report, S
             for user in &users {
                 for object in &objects {
                     for (relation, expected) in &c.assertions {
-                        let request = CheckRequest {
-                            tuple_key: TupleKey {
-                                user: (*user).clone(),
-                                relation: relation.clone(),
-                                object: (*object).clone(),
-                                condition: None,
-                            },
-                            contextual_tuples: Vec::new(),
-                            context: context(&c.context),
-                        };
+                        let request = check_request(user, relation, object, &c.context);
                         let label = format!("{} check {i}: {user} {relation} {object}", test.name);
                         let outcome = match engine.check(&tuples, &request) {
                             Ok(got) if got == *expected => Ok(()),
@@ -195,7 +185,18 @@ pub fn run(file: &str, text: &str, read_file: &ReadFile<'_>) -> Result<Report, S
                     "{} list_objects {i}: {} {relation} {}",
                     test.name, l.user, l.object_type
                 );
-                let outcome = compare(engine.list_objects(&tuples, &request), expected);
+                let recheck = |object: &str| {
+                    engine.check(
+                        &tuples,
+                        &check_request(&l.user, relation, object, &l.context),
+                    )
+                };
+                let outcome = listing_outcome(
+                    engine.list_objects(&tuples, &request),
+                    None,
+                    Some(expected),
+                    recheck,
+                );
                 report.record(Kind::ListObjects, label, outcome);
             }
         }
@@ -217,7 +218,18 @@ pub fn run(file: &str, text: &str, read_file: &ReadFile<'_>) -> Result<Report, S
                     context: context(&l.context),
                 };
                 let label = format!("{} list_users {i}: {relation} {}", test.name, l.object);
-                let outcome = compare(engine.list_users(&tuples, &request), &expected.users);
+                let recheck = |user: &str| {
+                    engine.check(
+                        &tuples,
+                        &check_request(user, relation, &l.object, &l.context),
+                    )
+                };
+                let outcome = listing_outcome(
+                    engine.list_users(&tuples, &request),
+                    None,
+                    Some(&expected.users),
+                    recheck,
+                );
                 report.record(Kind::ListUsers, label, outcome);
             }
         }
@@ -225,17 +237,20 @@ pub fn run(file: &str, text: &str, read_file: &ReadFile<'_>) -> Result<Report, S
     Ok(report)
 }
 
-fn compare(got: Result<Vec<String>, crate::FgaError>, expected: &[String]) -> Result<(), String> {
-    match got {
-        Err(e) => Err(format!("error {}: {}", e.code.code(), e.message)),
-        Ok(got) => {
-            let want: BTreeSet<&str> = expected.iter().map(String::as_str).collect();
-            let have: BTreeSet<&str> = got.iter().map(String::as_str).collect();
-            if want == have {
-                Ok(())
-            } else {
-                Err(format!("expected {want:?}, got {have:?}"))
-            }
-        }
+fn check_request(
+    user: &str,
+    relation: &str,
+    object: &str,
+    context: &Option<RequestContext>,
+) -> CheckRequest {
+    CheckRequest {
+        tuple_key: TupleKey {
+            user: user.to_owned(),
+            relation: relation.to_owned(),
+            object: object.to_owned(),
+            condition: None,
+        },
+        contextual_tuples: Vec::new(),
+        context: context.clone().unwrap_or_default(),
     }
 }
