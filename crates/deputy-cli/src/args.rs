@@ -7,7 +7,7 @@ use std::path::PathBuf;
 #[command(
     name = "deputy",
     version,
-    about = "Security findings ledger: import scans, track what changed, triage with a history"
+    about = "Deputy: a findings ledger for scans (import, diff, triage), reports of it, and OpenFGA-model tools"
 )]
 pub struct Cli {
     #[command(flatten)]
