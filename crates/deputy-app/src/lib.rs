@@ -8,6 +8,7 @@
 pub mod config;
 mod demo;
 mod fga;
+mod fga_service;
 mod import;
 mod report;
 
@@ -20,7 +21,11 @@ pub use deputy_store::{
     AcceptanceStatus, DiffEntry, FindingDetail, FindingFilter, FindingRecord, ProjectSummary,
     RiskAcceptance, RunDiff, ScanRun, SortOrder,
 };
+pub use deputy_store::{
+    FgaChange, FgaModelRecord, FgaOperation, FgaReadFilter, FgaStoreRecord, FgaTuple,
+};
 pub use fga::{FgaTestOutcome, fga_read_model, fga_test, fga_transform};
+pub use fga_service::{BatchOutcome, FgaPage, LIST_DEADLINE, LIST_MAX_RESULTS};
 pub use import::{ImportOutcome, ImportRequest, InputSource};
 pub use report::ReportOutput;
 
@@ -55,8 +60,21 @@ pub enum AppError {
     },
     #[error("{0}")]
     Usage(String),
+    /// A refusal with OpenFGA's error code, from the authorization engine or its store.
+    #[error(transparent)]
+    Fga(#[from] deputy_authz::FgaError),
     #[error("cannot render the report: {0}")]
     Render(String),
+}
+
+impl AppError {
+    /// The OpenFGA refusal inside this error, if it is one.
+    pub fn fga(&self) -> Option<&deputy_authz::FgaError> {
+        match self {
+            AppError::Fga(e) | AppError::Store(StoreError::Fga(e)) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 /// An opened Deputy: configuration, store and clock.
@@ -65,6 +83,7 @@ pub struct App {
     config: Config,
     store: Store,
     clock: Arc<dyn Clock>,
+    fga: fga_service::FgaRuntime,
 }
 
 impl App {
@@ -81,6 +100,7 @@ impl App {
             config,
             store,
             clock,
+            fga: fga_service::FgaRuntime::new(),
         })
     }
 

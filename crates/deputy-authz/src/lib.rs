@@ -32,6 +32,7 @@ pub mod memory;
 pub mod model;
 pub mod testing;
 pub mod tuple;
+pub mod tuple_file;
 
 pub use error::{ErrorCode, FgaError};
 pub use model::AuthorizationModel;

@@ -104,7 +104,9 @@ impl MemoryTuples {
         Ok(())
     }
 
-    fn insert(&mut self, tuple: TupleKey) {
+    /// Adds a tuple without validating it; a tuple already there (by object, relation and
+    /// user) is kept as it is. For mirroring a store whose writes were validated.
+    pub fn insert(&mut self, tuple: TupleKey) {
         if self.contains(&tuple) {
             return;
         }
@@ -140,7 +142,8 @@ impl MemoryTuples {
             .push(tuple);
     }
 
-    fn remove(&mut self, tuple: &TupleKey) {
+    /// Removes the tuple with this object, relation and user, if there is one.
+    pub fn remove(&mut self, tuple: &TupleKey) {
         let removed = self
             .exact
             .get_mut(&tuple.object)

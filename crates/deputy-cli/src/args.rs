@@ -1,5 +1,9 @@
 //! Command-line arguments.
 
+mod fga;
+
+pub use fga::*;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -7,7 +11,7 @@ use std::path::PathBuf;
 #[command(
     name = "deputy",
     version,
-    about = "Deputy: a findings ledger for scans (import, diff, triage), reports of it, and OpenFGA-model tools"
+    about = "Deputy: a findings ledger for scans (import, diff, triage), reports of it, and an OpenFGA-compatible authorization engine"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -106,39 +110,11 @@ pub enum Command {
     Findings(FindingsCommand),
     /// Write a report of a scan: --format pdf|html|markdown|confluence|json|csv|sarif|junit.
     Report(ReportArgs),
-    /// Authorization models (OpenFGA's language): test, validate, transform.
+    /// Serve the OpenFGA-compatible authorization API over HTTP.
+    Serve(ServeArgs),
+    /// Authorization (OpenFGA): stores, models, tuples, check, list-objects, list-users, test.
     #[command(subcommand)]
     Fga(FgaCommand),
-}
-
-#[derive(Debug, Subcommand)]
-pub enum FgaCommand {
-    /// Run OpenFGA store files (`*.fga.yaml`) or conformance files; prints `N passed, M failed`.
-    Test {
-        #[arg(required = true)]
-        files: Vec<std::path::PathBuf>,
-    },
-    /// Models: validate, transform.
-    #[command(subcommand)]
-    Model(FgaModelCommand),
-}
-
-#[derive(Debug, Subcommand)]
-pub enum FgaModelCommand {
-    /// Check a model (DSL or JSON) against OpenFGA's rules.
-    Validate { file: std::path::PathBuf },
-    /// Print a model (DSL or JSON) as JSON, or as DSL with `--to dsl`.
-    Transform {
-        file: std::path::PathBuf,
-        #[arg(long, value_enum, default_value_t = ModelForm::Json)]
-        to: ModelForm,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ModelForm {
-    Json,
-    Dsl,
 }
 
 #[derive(Debug, Args)]

@@ -8,9 +8,11 @@
 //! database. Refusals an OpenFGA client should see (unknown store, unknown model,
 //! invalid tuple, …) are [`StoreError::Fga`] with OpenFGA's code.
 
+mod index;
 mod reader;
 mod tuples;
 
+pub use index::{FgaIndex, FgaIndexSnapshot, FgaIndexes};
 pub use reader::FgaSqlReader;
 pub use tuples::{FgaChange, FgaOperation, FgaReadFilter, FgaTuple};
 
@@ -283,5 +285,56 @@ impl Store {
         .iter()
         .map(model_from_row)
         .collect()
+    }
+
+    /// Replaces the assertions stored for a model: OpenFGA's JSON list, kept as given.
+    pub async fn fga_write_assertions(
+        &self,
+        store_id: &str,
+        model_id: &str,
+        assertions: &serde_json::Value,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        lock_store(&mut tx, self.backend(), store_id).await?;
+        model_in(&mut *tx, store_id, Some(model_id)).await?;
+        sqlx::query(
+            "INSERT INTO fga_assertions (store_id, model_id, assertions, updated_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (store_id, model_id) \
+             DO UPDATE SET assertions = excluded.assertions, updated_at = excluded.updated_at",
+        )
+        .bind(store_id)
+        .bind(model_id)
+        .bind(assertions.to_string())
+        .bind(time_fmt::format(OffsetDateTime::now_utc()))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The assertions stored for a model; an empty list when none were written.
+    pub async fn fga_assertions(
+        &self,
+        store_id: &str,
+        model_id: &str,
+    ) -> Result<serde_json::Value, StoreError> {
+        self.fga_model(store_id, model_id).await?;
+        let row = sqlx::query(
+            "SELECT assertions FROM fga_assertions WHERE store_id = $1 AND model_id = $2",
+        )
+        .bind(store_id)
+        .bind(model_id)
+        .fetch_optional(self.pool())
+        .await?;
+        match row {
+            None => Ok(serde_json::Value::Array(Vec::new())),
+            Some(row) => {
+                let json = text(&row, "assertions")?;
+                serde_json::from_str(&json).map_err(|_| StoreError::Corrupt {
+                    column: "assertions",
+                    value: model_id.to_owned(),
+                })
+            }
+        }
     }
 }

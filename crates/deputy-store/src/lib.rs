@@ -30,7 +30,8 @@ mod sql;
 
 pub use error::StoreError;
 pub use fga::{
-    FgaChange, FgaModelRecord, FgaOperation, FgaReadFilter, FgaSqlReader, FgaStoreRecord, FgaTuple,
+    FgaChange, FgaIndex, FgaIndexSnapshot, FgaIndexes, FgaModelRecord, FgaOperation, FgaReadFilter,
+    FgaSqlReader, FgaStoreRecord, FgaTuple,
 };
 pub use findings::{FindingFilter, RequestAcceptance, SortOrder};
 pub use history::TrendEntry;

@@ -24,6 +24,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_fga.sql"),
         postgres: include_str!("../migrations/postgres/0002_fga.sql"),
     },
+    Migration {
+        version: 5,
+        name: "fga_revision",
+        sqlite: include_str!("../migrations/sqlite/0005_fga_revision.sql"),
+        postgres: include_str!("../migrations/postgres/0005_fga_revision.sql"),
+    },
 ];
 
 pub(crate) async fn apply(store: &Store) -> Result<(), StoreError> {

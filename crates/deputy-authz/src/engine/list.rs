@@ -2,11 +2,12 @@
 //! with Check, so the list APIs never disagree with Check.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::time::Instant;
 
 use super::check::{Outcome, Resolver};
 use super::{
-    Engine, ListObjectsRequest, ListUsersRequest, TupleReader, UserFilter, allowed_by, sorted,
-    type_of,
+    Engine, ListLimits, ListObjectsRequest, ListUsersRequest, TupleReader, UserFilter, allowed_by,
+    sorted, type_of,
 };
 use crate::cel::RequestContext;
 use crate::error::{ErrorCode, FgaError};
@@ -35,6 +36,7 @@ pub(crate) fn list_objects(
     engine: &Engine,
     reader: &dyn TupleReader,
     request: &ListObjectsRequest,
+    limits: ListLimits,
 ) -> Result<Vec<String>, FgaError> {
     let model = &engine.model;
     let def = model
@@ -62,13 +64,36 @@ pub(crate) fn list_objects(
         &request.object_type,
         &request.relation,
     )?;
+    confirm(candidates, limits, |object| {
+        Resolver::new(engine, &overlay, &request.context).check(
+            object,
+            &request.relation,
+            &user,
+            &request.user,
+            0,
+        )
+    })
+}
+
+/// Confirms candidates with Check, in order, until the limits are reached. Past a limit the
+/// answer is what was confirmed so far, as OpenFGA answers; otherwise a Check error anywhere
+/// is the answer.
+fn confirm(
+    candidates: BTreeSet<String>,
+    limits: ListLimits,
+    mut check: impl FnMut(&str) -> Result<Outcome, FgaError>,
+) -> Result<Vec<String>, FgaError> {
     let mut found = BTreeMap::new();
     let mut error = None;
-    for object in candidates {
-        let mut resolver = Resolver::new(engine, &overlay, &request.context);
-        match resolver.check(&object, &request.relation, &user, &request.user, 0) {
+    for (n, candidate) in candidates.into_iter().enumerate() {
+        if limits.max_results.is_some_and(|max| found.len() >= max)
+            || (n % 16 == 0 && limits.deadline.is_some_and(|d| Instant::now() >= d))
+        {
+            return Ok(sorted(found));
+        }
+        match check(&candidate) {
             Ok(Outcome::True) => {
-                found.insert(object, ());
+                found.insert(candidate, ());
             }
             Ok(_) => {}
             Err(e) => keep(&mut error, e),
@@ -201,6 +226,7 @@ pub(crate) fn list_users(
     engine: &Engine,
     reader: &dyn TupleReader,
     request: &ListUsersRequest,
+    limits: ListLimits,
 ) -> Result<Vec<String>, FgaError> {
     let model = &engine.model;
     let object_type = type_of(&request.object);
@@ -236,25 +262,18 @@ pub(crate) fn list_users(
         out: BTreeSet::new(),
     };
     gather.relation(&request.object, &request.relation)?;
-    let mut found = BTreeMap::new();
-    let mut error = None;
-    for candidate in gather.out {
-        let Some(user) = User::parse(&candidate) else {
-            continue;
+    confirm(gather.out, limits, |candidate| {
+        let Some(user) = User::parse(candidate) else {
+            return Ok(Outcome::False);
         };
-        let mut resolver = Resolver::new(engine, &overlay, &request.context);
-        match resolver.check(&request.object, &request.relation, &user, &candidate, 0) {
-            Ok(Outcome::True) => {
-                found.insert(candidate, ());
-            }
-            Ok(_) => {}
-            Err(e) => keep(&mut error, e),
-        }
-    }
-    match error {
-        Some(e) => Err(e),
-        None => Ok(sorted(found)),
-    }
+        Resolver::new(engine, &overlay, &request.context).check(
+            &request.object,
+            &request.relation,
+            &user,
+            candidate,
+            0,
+        )
+    })
 }
 
 /// Walks the rewrites forward from an object, collecting every user of a filter type that

@@ -167,6 +167,16 @@ pub struct ListUsersRequest {
     pub context: RequestContext,
 }
 
+/// Bounds on a ListObjects or ListUsers answer, like OpenFGA's `listObjectsMaxResults`
+/// and `listObjectsDeadline` (1,000 results and 3 s in its server). Reaching one ends the
+/// answer early with what was confirmed so far. The default is unbounded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListLimits {
+    pub max_results: Option<usize>,
+    /// A monotonic instant given by the caller; the engine only compares against it.
+    pub deadline: Option<std::time::Instant>,
+}
+
 /// A model prepared for evaluation: the model and its compiled conditions.
 #[derive(Debug)]
 pub struct Engine {
@@ -286,7 +296,17 @@ impl Engine {
         reader: &dyn TupleReader,
         request: &ListObjectsRequest,
     ) -> Result<Vec<String>, FgaError> {
-        list::list_objects(self, reader, request)
+        list::list_objects(self, reader, request, ListLimits::default())
+    }
+
+    /// [`Engine::list_objects`] stopping at `limits`: then the answer is partial.
+    pub fn list_objects_within(
+        &self,
+        reader: &dyn TupleReader,
+        request: &ListObjectsRequest,
+        limits: ListLimits,
+    ) -> Result<Vec<String>, FgaError> {
+        list::list_objects(self, reader, request, limits)
     }
 
     /// The users of the filter types that have `relation` on `object`, rendered `type:id`,
@@ -296,7 +316,17 @@ impl Engine {
         reader: &dyn TupleReader,
         request: &ListUsersRequest,
     ) -> Result<Vec<String>, FgaError> {
-        list::list_users(self, reader, request)
+        list::list_users(self, reader, request, ListLimits::default())
+    }
+
+    /// [`Engine::list_users`] stopping at `limits`: then the answer is partial.
+    pub fn list_users_within(
+        &self,
+        reader: &dyn TupleReader,
+        request: &ListUsersRequest,
+        limits: ListLimits,
+    ) -> Result<Vec<String>, FgaError> {
+        list::list_users(self, reader, request, limits)
     }
 
     /// One level of the userset tree for `object#relation`.

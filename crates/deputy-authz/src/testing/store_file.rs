@@ -106,13 +106,7 @@ struct UsersAssertion {
 pub type ReadFile<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
 
 fn tuples_from(name: &str, text: &str) -> Result<Vec<TupleKey>, String> {
-    let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".csv") {
-        return Err(format!(
-            "`{name}`: CSV tuple files are not supported; use YAML or JSON"
-        ));
-    }
-    serde_saphyr::from_str(text).map_err(|e| format!("`{name}` is not a list of tuples: {e}"))
+    crate::tuple_file::parse(name, text)
 }
 
 /// Runs every test of a store file. `file` names it in messages; `read_file` resolves the

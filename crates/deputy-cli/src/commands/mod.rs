@@ -5,6 +5,7 @@ mod findings;
 mod import;
 mod report;
 mod scans;
+mod serve;
 
 use crate::args::{Cli, Command, GlobalArgs, OutputFormat};
 use crate::render::{self, Column, Table};
@@ -25,14 +26,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Init { force } => return init(&overrides, *force),
         // Model tests and transforms need no database.
-        Command::Fga(cmd) => return fga::run(&cli.global, cmd, &mut std::io::stdout().lock()),
+        Command::Fga(cmd) if cmd.is_offline() => {
+            return fga::run_offline(&cli.global, cmd, &mut std::io::stdout().lock());
+        }
         _ => {}
     }
     let config = Config::load(&overrides)?;
     let app = App::open(config, Arc::new(SystemClock)).await?;
     let out = &mut std::io::stdout().lock();
     let result = match cli.command {
-        Command::Init { .. } | Command::Fga(_) => Ok(ExitCode::SUCCESS),
+        Command::Init { .. } => Ok(ExitCode::SUCCESS),
+        Command::Fga(cmd) => fga::run(&app, &cli.global, cmd, out).await,
+        Command::Serve(args) => serve::run(&app, &args, out).await,
         Command::Demo { project } => import::demo(&app, &cli.global, &project, out).await,
         Command::Import(args) => import::import(&app, &cli.global, args, out).await,
         Command::Projects => projects(&app, &cli.global, out).await,

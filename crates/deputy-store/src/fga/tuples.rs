@@ -9,7 +9,7 @@ use deputy_authz::tuple::RelationshipCondition;
 use deputy_authz::{ErrorCode, FgaError, TupleKey};
 use deputy_core::time_fmt;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Transaction};
+use sqlx::{Any, Row, Transaction};
 use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
 
@@ -157,7 +157,7 @@ fn owned_key(tuple: &TupleKey) -> (String, String, String) {
 }
 
 const TUPLE_COLS: usize = 12;
-const CHANGE_COLS: usize = 10;
+const CHANGE_COLS: usize = 11;
 
 impl Store {
     /// Writes and deletes tuples in one transaction, validated against the model
@@ -234,8 +234,21 @@ impl Store {
             }
         }
 
+        if to_write.is_empty() && to_delete.is_empty() {
+            return Ok(tx.commit().await?);
+        }
         let now = OffsetDateTime::now_utc();
         let now_s = time_fmt::format(now);
+        // One revision per request; the store row is locked, so revisions follow commits.
+        let revision: i64 = sqlx::query(
+            "UPDATE fga_stores SET revision = revision + 1, updated_at = $1 WHERE id = $2 \
+             RETURNING revision",
+        )
+        .bind(&now_s)
+        .bind(store_id)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("revision")?;
         for chunk in to_delete.chunks(rows_per_statement(4)) {
             let sql = format!(
                 "DELETE FROM fga_tuples WHERE (object_type, object_id, relation, user_key) \
@@ -291,7 +304,7 @@ impl Store {
         for chunk in changes.chunks(rows_per_statement(CHANGE_COLS)) {
             let sql = format!(
                 "INSERT INTO fga_changes (store_id, ulid, object_type, object, relation, user_key, \
-                 condition_name, condition_context, operation, at) VALUES {}",
+                 condition_name, condition_context, operation, at, revision) VALUES {}",
                 values_list(backend, chunk.len(), CHANGE_COLS)
             );
             let mut q = sqlx::query(&sql).persistent(backend == Backend::Sqlite);
@@ -307,7 +320,8 @@ impl Store {
                     .bind(name)
                     .bind(context)
                     .bind(operation.as_str())
-                    .bind(&now_s);
+                    .bind(&now_s)
+                    .bind(revision);
             }
             q.execute(&mut *tx).await?;
         }
