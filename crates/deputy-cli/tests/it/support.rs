@@ -59,11 +59,15 @@ impl Deputy {
         self.dir.path().join(name)
     }
 
-    pub fn run(&self, args: &[&str]) -> Run {
+    /// The `deputy` command with this instance's environment, not yet started.
+    pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_deputy"));
         cmd.args(args)
             .env_remove("DEPUTY_DATABASE_URL")
             .env_remove("DEPUTY_ACTOR")
+            .env_remove("DEPUTY_API_KEYS")
+            .env_remove("DEPUTY_LISTEN")
+            .env_remove("DEPUTY_FGA_STORE")
             .env("DEPUTY_DATA_DIR", self.dir.path().join("data"))
             .env("DEPUTY_CONFIG", self.dir.path().join("deputy.toml"))
             .env("USER", "tester");
@@ -74,6 +78,11 @@ impl Deputy {
             std::fs::write(self.dir.path().join("deputy.toml"), "version = 1\n")
                 .unwrap_or_else(|e| panic!("{e}"));
         }
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut cmd = self.command(args);
         let Output {
             status,
             stdout,
