@@ -9,17 +9,20 @@ use crate::error::{ErrorCode, FgaError};
 use crate::model::AuthorizationModel;
 use crate::tuple::TupleKey;
 
-type Relations = HashMap<String, Vec<TupleKey>>;
+/// Maps keyed by tuple strings. foldhash is several times faster than the default SipHash
+/// on short keys and, seeded per process, still resists keys chosen to collide.
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type Relations = Map<String, Vec<TupleKey>>;
 
 /// Tuples indexed by `(object, relation)`, by `(object, relation, user)`, userset tuples by
 /// `(object, relation)`, and by `(object type, relation, user)` for reverse lookups.
 #[derive(Debug, Default, Clone)]
 pub struct MemoryTuples {
     len: usize,
-    exact: HashMap<String, HashMap<String, HashMap<String, TupleKey>>>,
-    by_object: HashMap<String, Relations>,
-    usersets: HashMap<String, Relations>,
-    by_user: HashMap<String, HashMap<String, Relations>>,
+    exact: Map<String, Map<String, Map<String, TupleKey>>>,
+    by_object: Map<String, Relations>,
+    usersets: Map<String, Relations>,
+    by_user: Map<String, Map<String, Relations>>,
 }
 
 impl MemoryTuples {

@@ -1,11 +1,12 @@
 //! The Check resolver: a depth-first evaluation of a relation's rewrite with a visited set of
 //! `(object, relation)` nodes on the current path (the user is fixed for one resolution).
 
-use super::{Engine, RESOLVE_NODE_LIMIT, TupleReader, allowed_by, type_of};
+use super::{Engine, RESOLVE_NODE_LIMIT, Shape, TupleReader, shape_allowed, type_of};
 use crate::cel::RequestContext;
 use crate::error::{ErrorCode, FgaError};
-use crate::model::Userset;
+use crate::model::{RelationReference, Userset};
 use crate::tuple::{TupleKey, User};
+use std::cell::RefCell;
 
 /// A three-valued answer: a cycle is "not provably allowed", which is false at the top but,
 /// unlike false, does not make an exclusion true.
@@ -20,8 +21,31 @@ pub(crate) struct Resolver<'e> {
     engine: &'e Engine,
     reader: &'e dyn TupleReader,
     context: &'e RequestContext,
-    /// `(object, relation)` nodes on the current resolution path.
+    /// `(object, relation)` nodes on the current resolution path: the first `depth` entries
+    /// of `path`, whose strings are reused as the path grows and shrinks.
     path: Vec<(String, String)>,
+    depth: usize,
+    /// `type:*` for the user being resolved, made on first use.
+    wildcard: Option<String>,
+}
+
+thread_local! {
+    /// Path buffers handed from one resolver to the next on this thread, so that a
+    /// check allocates nothing for its path once the thread has warmed up.
+    static PATHS: RefCell<Vec<Vec<(String, String)>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Resolver<'_> {
+    fn drop(&mut self) {
+        let path = std::mem::take(&mut self.path);
+        PATHS.with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut()
+                && p.len() < 8
+            {
+                p.push(path);
+            }
+        });
+    }
 }
 
 /// Folds a union: true wins over errors, errors over cycles and false.
@@ -73,11 +97,16 @@ impl<'e> Resolver<'e> {
         reader: &'e dyn TupleReader,
         context: &'e RequestContext,
     ) -> Self {
+        let path = PATHS
+            .with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
+            .unwrap_or_default();
         Resolver {
             engine,
             reader,
             context,
-            path: Vec::new(),
+            path,
+            depth: 0,
+            wildcard: None,
         }
     }
 
@@ -121,30 +150,51 @@ impl<'e> Resolver<'e> {
         }
         // The user is the same throughout one resolution, so `(object, relation)` identifies
         // a node; the path is at most RESOLVE_NODE_LIMIT long, so a scan beats hashing.
-        if self.path.iter().any(|(o, r)| o == object && r == relation) {
+        let on_path = self.path.get(..self.depth).unwrap_or_default();
+        if on_path.iter().any(|(o, r)| o == object && r == relation) {
             return Ok(Outcome::Cycle);
         }
         let object_type = type_of(object);
-        let Some(rewrite) = self.engine.model.relation(object_type, relation) else {
+        let Some((rewrite, restrictions)) = self.engine.relation_entry(object_type, relation)
+        else {
             return Ok(Outcome::False);
         };
-        self.path.push((object.to_owned(), relation.to_owned()));
-        let result = self.rewrite(object, relation, rewrite, user, user_str, depth);
-        self.path.pop();
+        match self.path.get_mut(self.depth) {
+            Some((o, r)) => {
+                o.clear();
+                o.push_str(object);
+                r.clear();
+                r.push_str(relation);
+            }
+            None => self.path.push((object.to_owned(), relation.to_owned())),
+        }
+        self.depth += 1;
+        let result = self.rewrite(
+            object,
+            relation,
+            rewrite,
+            restrictions,
+            user,
+            user_str,
+            depth,
+        );
+        self.depth -= 1;
         result
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn rewrite(
         &mut self,
         object: &str,
         relation: &str,
         rewrite: &'e Userset,
+        restrictions: &'e [RelationReference],
         user: &User,
         user_str: &str,
         depth: u32,
     ) -> Result<Outcome, FgaError> {
         match rewrite {
-            Userset::This(_) => self.direct(object, relation, user, user_str, depth),
+            Userset::This(_) => self.direct(object, relation, restrictions, user, user_str, depth),
             Userset::ComputedUserset(cu) => {
                 self.check(object, &cu.relation, user, user_str, depth + 1)
             }
@@ -159,7 +209,15 @@ impl<'e> Resolver<'e> {
             Userset::Union(children) => {
                 let mut any = Any::default();
                 for child in &children.child {
-                    if any.add(self.rewrite(object, relation, child, user, user_str, depth)) {
+                    if any.add(self.rewrite(
+                        object,
+                        relation,
+                        child,
+                        restrictions,
+                        user,
+                        user_str,
+                        depth,
+                    )) {
                         return Ok(Outcome::True);
                     }
                 }
@@ -169,7 +227,8 @@ impl<'e> Resolver<'e> {
                 let mut cycle = false;
                 let mut error = None;
                 for child in &children.child {
-                    match self.rewrite(object, relation, child, user, user_str, depth) {
+                    match self.rewrite(object, relation, child, restrictions, user, user_str, depth)
+                    {
                         Ok(Outcome::True) => {}
                         Ok(Outcome::False) => return Ok(Outcome::False),
                         Ok(Outcome::Cycle) => cycle = true,
@@ -183,14 +242,29 @@ impl<'e> Resolver<'e> {
                 }
             }
             Userset::Difference(diff) => {
-                let base = self.rewrite(object, relation, &diff.base, user, user_str, depth);
+                let base = self.rewrite(
+                    object,
+                    relation,
+                    &diff.base,
+                    restrictions,
+                    user,
+                    user_str,
+                    depth,
+                );
                 match base {
                     Ok(Outcome::False) => return Ok(Outcome::False),
                     Ok(Outcome::Cycle) => return Ok(Outcome::Cycle),
                     Ok(Outcome::True) | Err(_) => {}
                 }
-                let subtract =
-                    self.rewrite(object, relation, &diff.subtract, user, user_str, depth);
+                let subtract = self.rewrite(
+                    object,
+                    relation,
+                    &diff.subtract,
+                    restrictions,
+                    user,
+                    user_str,
+                    depth,
+                );
                 match (base, subtract) {
                     (_, Ok(Outcome::True)) => Ok(Outcome::False),
                     (Err(e), _) | (_, Err(e)) => Err(e),
@@ -217,26 +291,45 @@ impl<'e> Resolver<'e> {
         &mut self,
         object: &str,
         relation: &str,
+        restrictions: &'e [RelationReference],
         user: &User,
         user_str: &str,
         depth: u32,
     ) -> Result<Outcome, FgaError> {
-        let object_type = type_of(object);
-        let restrictions = self.engine.model.directly_related(object_type, relation);
         let mut any = Any::default();
+        // Reads whose tuples the restrictions would ignore anyway are not made.
+        let user_type = user.type_name();
+        let direct_fits = restrictions.iter().any(|r| {
+            r.type_name == user_type
+                && match user {
+                    User::Object { .. } => r.relation.is_none() && r.wildcard.is_none(),
+                    User::Wildcard { .. } => r.wildcard.is_some(),
+                    User::Userset { relation, .. } => r.relation.as_ref() == Some(relation),
+                }
+        });
+        let wildcard_fits = matches!(user, User::Object { .. })
+            && restrictions
+                .iter()
+                .any(|r| r.type_name == user_type && r.wildcard.is_some());
         // The user itself, then the wildcard of its type.
-        let wildcard = match user {
-            User::Object { type_name, .. } => Some(format!("{type_name}:*")),
-            _ => None,
+        if let (true, User::Object { type_name, .. }, None) = (wildcard_fits, user, &self.wildcard)
+        {
+            self.wildcard = Some(format!("{type_name}:*"));
+        }
+        let wildcard = if wildcard_fits {
+            self.wildcard.as_deref()
+        } else {
+            None
         };
-        for name in std::iter::once(user_str).chain(wildcard.as_deref()) {
+        let own = direct_fits.then_some(user_str);
+        for name in own.into_iter().chain(wildcard) {
             let Some(tuple) = self.reader.read_user(object, relation, name)? else {
                 continue;
             };
-            let Some(tuple_user) = User::parse(&tuple.user) else {
+            let Some(shape) = Shape::of(&tuple.user) else {
                 continue;
             };
-            if !allowed_by(restrictions, &tuple_user, condition_name(&tuple)) {
+            if !shape_allowed(restrictions, shape, condition_name(&tuple)) {
                 continue;
             }
             if any.add(self.condition_holds(&tuple).map(Outcome::from)) {
@@ -244,6 +337,9 @@ impl<'e> Resolver<'e> {
             }
         }
         // Usersets: the user may be in one of them.
+        if !restrictions.iter().any(|r| r.relation.is_some()) {
+            return any.finish();
+        }
         let usersets = self.reader.read_usersets(object, relation)?;
         for tuple in usersets.iter() {
             if tuple.user == user_str {
@@ -287,23 +383,17 @@ impl<'e> Resolver<'e> {
         depth: u32,
     ) -> Result<Outcome, FgaError> {
         let object_type = type_of(object);
-        let restrictions = self.engine.model.directly_related(object_type, tupleset);
+        let restrictions = self.engine.directly_related(object_type, tupleset);
         let tuples = self.reader.read(object, tupleset)?;
         let mut any = Any::default();
         for tuple in tuples.iter() {
-            let Some(parent @ User::Object { .. }) = User::parse(&tuple.user) else {
+            let Some(parent @ Shape::Object { type_name }) = Shape::of(&tuple.user) else {
                 continue;
             };
-            let condition = tuple.condition.as_ref().map_or("", |c| c.name.as_str());
-            if !allowed_by(restrictions, &parent, condition) {
+            if !shape_allowed(restrictions, parent, condition_name(tuple)) {
                 continue;
             }
-            if self
-                .engine
-                .model
-                .relation(parent.type_name(), computed)
-                .is_none()
-            {
+            if self.engine.relation(type_name, computed).is_none() {
                 continue;
             }
             match self.condition_holds(tuple) {

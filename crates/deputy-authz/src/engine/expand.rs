@@ -84,7 +84,7 @@ fn node(
     };
     Ok(match rewrite {
         Userset::This(_) => {
-            let restrictions = engine.model.directly_related(object_type, relation);
+            let restrictions = engine.directly_related(object_type, relation);
             let tuples = reader.read(object, relation)?;
             let mut users: Vec<String> = tuples
                 .iter()

@@ -159,7 +159,7 @@ fn reverse_candidates(
     };
     for def in &model.type_definitions {
         for rel in def.relations.keys() {
-            let restrictions = model.directly_related(&def.type_name, rel);
+            let restrictions = engine.directly_related(&def.type_name, rel);
             if restrictions.iter().any(|r| r.type_name == user.type_name()) {
                 for name in std::iter::once(user_str).chain(wildcard.as_deref()) {
                     for t in reader.read_reverse(&def.type_name, rel, name)?.iter() {
@@ -196,7 +196,7 @@ fn reverse_candidates(
         for other in &model.type_definitions {
             for (r3, rewrite) in &other.relations {
                 // Tuples with the userset `object#rel` as their user.
-                let restrictions = model.directly_related(&other.type_name, r3);
+                let restrictions = engine.directly_related(&other.type_name, r3);
                 if restrictions
                     .iter()
                     .any(|r| r.type_name == t && r.relation.as_deref() == Some(rel.as_str()))
@@ -325,7 +325,7 @@ impl Gather<'_> {
         {
             self.out.insert(format!("{object}#{relation}"));
         }
-        let Some(rewrite) = self.engine.model.relation(object_type, relation) else {
+        let Some(rewrite) = self.engine.relation(object_type, relation) else {
             return Ok(());
         };
         self.rewrite(object, relation, rewrite)
@@ -335,7 +335,7 @@ impl Gather<'_> {
         let object_type = type_of(object);
         match rewrite {
             Userset::This(_) => {
-                let restrictions = self.engine.model.directly_related(object_type, relation);
+                let restrictions = self.engine.directly_related(object_type, relation);
                 let tuples = self.reader.read(object, relation)?;
                 for tuple in tuples.iter() {
                     let Some(user) = User::parse(&tuple.user) else {

@@ -18,7 +18,7 @@ pub use expand::{UsersetTree, UsersetTreeNode};
 use crate::cel::{ConditionSet, RequestContext};
 use crate::error::{ErrorCode, FgaError};
 use crate::memory::MemoryTuples;
-use crate::model::{AuthorizationModel, RelationReference};
+use crate::model::{AuthorizationModel, RelationReference, Userset};
 use crate::tuple::{TupleKey, User};
 
 /// OpenFGA's default maximum resolution depth.
@@ -177,17 +177,77 @@ pub struct ListLimits {
     pub deadline: Option<std::time::Instant>,
 }
 
-/// A model prepared for evaluation: the model and its compiled conditions.
+type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A relation's rewrite and type restrictions, found by hashing instead of scanning.
+#[derive(Debug)]
+struct RelationEntry {
+    rewrite: Userset,
+    restrictions: Vec<RelationReference>,
+}
+
+/// A model prepared for evaluation: the model, its relations indexed by type and name, and
+/// its compiled conditions.
 #[derive(Debug)]
 pub struct Engine {
     model: AuthorizationModel,
+    relations: Map<String, Map<String, RelationEntry>>,
     conditions: ConditionSet,
 }
 
 impl Engine {
     pub fn new(model: AuthorizationModel) -> Engine {
         let conditions = ConditionSet::compile(&model);
-        Engine { model, conditions }
+        let mut relations: Map<String, Map<String, RelationEntry>> = Map::default();
+        for def in &model.type_definitions {
+            let entries = relations.entry(def.type_name.clone()).or_default();
+            for (name, rewrite) in &def.relations {
+                entries.insert(
+                    name.clone(),
+                    RelationEntry {
+                        rewrite: rewrite.clone(),
+                        restrictions: model.directly_related(&def.type_name, name).to_vec(),
+                    },
+                );
+            }
+        }
+        Engine {
+            model,
+            relations,
+            conditions,
+        }
+    }
+
+    /// The rewrite and type restrictions of `object_type#relation`, in one lookup.
+    pub(crate) fn relation_entry(
+        &self,
+        object_type: &str,
+        relation: &str,
+    ) -> Option<(&Userset, &[RelationReference])> {
+        self.relations
+            .get(object_type)
+            .and_then(|r| r.get(relation))
+            .map(|e| (&e.rewrite, e.restrictions.as_slice()))
+    }
+
+    /// The rewrite of `object_type#relation`.
+    pub(crate) fn relation(&self, object_type: &str, relation: &str) -> Option<&Userset> {
+        self.relations
+            .get(object_type)
+            .and_then(|r| r.get(relation))
+            .map(|e| &e.rewrite)
+    }
+
+    /// The type restrictions of `object_type#relation`.
+    pub(crate) fn directly_related(
+        &self,
+        object_type: &str,
+        relation: &str,
+    ) -> &[RelationReference] {
+        self.relations
+            .get(object_type)
+            .and_then(|r| r.get(relation))
+            .map_or(&[], |e| e.restrictions.as_slice())
     }
 
     pub fn model(&self) -> &AuthorizationModel {
@@ -224,6 +284,10 @@ impl Engine {
     ) -> Result<bool, FgaError> {
         let key = &request.tuple_key;
         let user = self.validate_check_key(key)?;
+        if request.contextual_tuples.is_empty() {
+            let mut resolver = check::Resolver::new(self, reader, &request.context);
+            return resolver.check_top(&key.object, &key.relation, &user, &key.user);
+        }
         let overlay = self.overlay(reader, &request.contextual_tuples)?;
         let mut resolver = check::Resolver::new(self, &overlay, &request.context);
         resolver.check_top(&key.object, &key.relation, &user, &key.user)
@@ -256,11 +320,11 @@ impl Engine {
         }
         let user = User::parse(&key.user)
             .ok_or_else(|| invalid(format!("invalid user `{}`", key.user)))?;
-        let def = self
-            .model
-            .type_definition(object_type)
+        let relations = self
+            .relations
+            .get(object_type)
             .ok_or_else(|| invalid(format!("type `{object_type}` not found")))?;
-        if !def.relations.contains_key(&key.relation) {
+        if !relations.contains_key(&key.relation) {
             return Err(invalid(format!(
                 "relation `{}` not found on type `{object_type}`",
                 key.relation
@@ -272,16 +336,16 @@ impl Engine {
 
     /// The user's type (and userset relation) must exist in the model.
     pub(crate) fn validate_user(&self, user: &User) -> Result<(), String> {
-        let def = self
-            .model
-            .type_definition(user.type_name())
+        let relations = self
+            .relations
+            .get(user.type_name())
             .ok_or_else(|| format!("type `{}` not found", user.type_name()))?;
         if let User::Userset {
             relation,
             type_name,
             ..
         } = user
-            && !def.relations.contains_key(relation)
+            && !relations.contains_key(relation)
         {
             return Err(format!(
                 "relation `{relation}` not found on type `{type_name}`"
@@ -342,17 +406,84 @@ impl Engine {
     }
 }
 
-/// Does `user` (with condition `condition`) fit one of the type restrictions?
-pub(crate) fn allowed_by(restrictions: &[RelationReference], user: &User, condition: &str) -> bool {
+/// The shape of a user string, borrowed from it: what type restrictions look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape<'a> {
+    Object {
+        type_name: &'a str,
+    },
+    Wildcard {
+        type_name: &'a str,
+    },
+    Userset {
+        type_name: &'a str,
+        relation: &'a str,
+    },
+}
+
+impl<'a> Shape<'a> {
+    /// Parses `type:id`, `type:*` or `type:id#relation` by the rules of [`User::parse`],
+    /// without allocating.
+    pub(crate) fn of(s: &'a str) -> Option<Shape<'a>> {
+        let (object, relation) = match s.split_once('#') {
+            Some((o, r)) => (o, Some(r)),
+            None => (s, None),
+        };
+        let (type_name, id) = object.split_once(':')?;
+        if type_name.is_empty() || id.is_empty() {
+            return None;
+        }
+        match relation {
+            Some(r) if !r.is_empty() && id != "*" => Some(Shape::Userset {
+                type_name,
+                relation: r,
+            }),
+            Some(_) => None,
+            None if id == "*" => Some(Shape::Wildcard { type_name }),
+            None => Some(Shape::Object { type_name }),
+        }
+    }
+
+    fn of_user(user: &'a User) -> Shape<'a> {
+        match user {
+            User::Object { type_name, .. } => Shape::Object { type_name },
+            User::Wildcard { type_name } => Shape::Wildcard { type_name },
+            User::Userset {
+                type_name,
+                relation,
+                ..
+            } => Shape::Userset {
+                type_name,
+                relation,
+            },
+        }
+    }
+}
+
+/// Does a user of this shape (with condition `condition`) fit one of the type restrictions?
+pub(crate) fn shape_allowed(
+    restrictions: &[RelationReference],
+    shape: Shape<'_>,
+    condition: &str,
+) -> bool {
     restrictions.iter().any(|r| {
-        r.type_name == user.type_name()
-            && r.condition == condition
-            && match user {
-                User::Object { .. } => r.relation.is_none() && r.wildcard.is_none(),
-                User::Wildcard { .. } => r.wildcard.is_some(),
-                User::Userset { relation, .. } => r.relation.as_deref() == Some(relation.as_str()),
+        r.condition == condition
+            && match shape {
+                Shape::Object { type_name } => {
+                    r.type_name == type_name && r.relation.is_none() && r.wildcard.is_none()
+                }
+                Shape::Wildcard { type_name } => r.type_name == type_name && r.wildcard.is_some(),
+                Shape::Userset {
+                    type_name,
+                    relation,
+                } => r.type_name == type_name && r.relation.as_deref() == Some(relation),
             }
     })
+}
+
+/// Does `user` (with condition `condition`) fit one of the type restrictions?
+pub(crate) fn allowed_by(restrictions: &[RelationReference], user: &User, condition: &str) -> bool {
+    shape_allowed(restrictions, Shape::of_user(user), condition)
 }
 
 /// Validates a tuple against the model as a write would: object, relation, user and condition.

@@ -391,3 +391,63 @@ fn expand_is_one_level() {
         ErrorCode::ValidationError
     );
 }
+
+#[test]
+fn list_answers_stop_at_their_limits() {
+    use deputy_authz::engine::{ListLimits, ListObjectsRequest, ListUsersRequest, UserFilter};
+    use std::time::{Duration, Instant};
+    let model = dsl::parse_and_validate(MODEL).unwrap();
+    let engine = Engine::new(model.clone());
+    let mut tuples = MemoryTuples::new();
+    let writes: Vec<TupleKey> = (0..50)
+        .flat_map(|i| {
+            [
+                tuple("user:anne", "owner", &format!("document:{i:02}")),
+                tuple(&format!("user:u{i:02}"), "viewer", "document:shared"),
+            ]
+        })
+        .collect();
+    tuples.write(&model, &writes, &[]).unwrap();
+    let objects = ListObjectsRequest {
+        object_type: "document".into(),
+        relation: "viewer".into(),
+        user: "user:anne".into(),
+        ..Default::default()
+    };
+    assert_eq!(engine.list_objects(&tuples, &objects).unwrap().len(), 50);
+    let capped = ListLimits {
+        max_results: Some(7),
+        deadline: None,
+    };
+    let some = engine
+        .list_objects_within(&tuples, &objects, capped)
+        .unwrap();
+    assert_eq!(some.len(), 7);
+    assert!(some.iter().all(|o| o.starts_with("document:")));
+    let expired = ListLimits {
+        max_results: None,
+        deadline: Some(Instant::now() - Duration::from_millis(1)),
+    };
+    assert!(
+        engine
+            .list_objects_within(&tuples, &objects, expired)
+            .unwrap()
+            .is_empty()
+    );
+
+    let users = ListUsersRequest {
+        object: "document:shared".into(),
+        relation: "viewer".into(),
+        filters: vec![UserFilter::parse("user")],
+        contextual_tuples: vec![],
+        context: RequestContext::new(),
+    };
+    assert_eq!(engine.list_users(&tuples, &users).unwrap().len(), 50);
+    assert_eq!(
+        engine
+            .list_users_within(&tuples, &users, capped)
+            .unwrap()
+            .len(),
+        7
+    );
+}
