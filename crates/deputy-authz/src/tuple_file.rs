@@ -223,6 +223,19 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_text_is_tuples_or_an_error_naming_the_file(
+            text in "[a-z_,:#\"{}\\r\n ]{0,200}"
+        ) {
+            for name in ["t.csv", "t.yaml"] {
+                if let Err(e) = parse(name, &text) {
+                    proptest::prop_assert!(e.contains(name), "{e}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn yaml_and_json_lists() {
         let yaml = "- user: user:anne\n  relation: viewer\n  object: document:1\n";
