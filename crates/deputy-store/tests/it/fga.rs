@@ -713,3 +713,102 @@ async fn the_sql_reader_refuses_a_current_thread_runtime() {
     })
     .await;
 }
+
+/// The in-memory index follows every kind of write: new tuples, deletes, a tuple deleted and
+/// written again with another condition in one request, writes by another `Store` handle
+/// (another instance), and the loss of its store.
+#[tokio::test]
+async fn indexes_follow_the_store_revision() {
+    each_backend("fga index", |store| async move {
+        let (store_id, _) = store_with_model(&store).await;
+        let other = store.clone();
+        let indexes = deputy_store::FgaIndexes::new(1);
+        let tuples = |i: &deputy_store::FgaIndexSnapshot| memory_tuples(i.tuples());
+        let first = indexes
+            .snapshot(&store, &store_id)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(tuples(&first).is_empty());
+        assert_eq!(first.revision(), 0);
+        drop(first);
+
+        let fresh = |granted: &str| TupleKey {
+            condition: Some(RelationshipCondition {
+                name: "fresh".into(),
+                context: Some(format!(r#"{{"granted":"{granted}","ttl":"1h"}}"#)),
+            }),
+            ..tuple("user:anne", "viewer", "document:1")
+        };
+        let writes = [
+            fresh("2026-01-01T00:00:00Z"),
+            tuple("user:bob", "owner", "document:1"),
+        ];
+        other
+            .fga_write_tuples(&store_id, None, &writes, &[], false, false)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let second = indexes
+            .snapshot(&store, &store_id)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(second.revision(), 1);
+        assert_eq!(tuples(&second).len(), 2);
+        drop(second);
+
+        // Delete anne and bob, then write anne again with another condition context; the
+        // index catches up on both revisions at once.
+        let gone = [
+            tuple("user:anne", "viewer", "document:1"),
+            tuple("user:bob", "owner", "document:1"),
+        ];
+        other
+            .fga_write_tuples(&store_id, None, &[], &gone, false, false)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let back = [fresh("2026-06-01T00:00:00Z")];
+        other
+            .fga_write_tuples(&store_id, None, &back, &[], false, false)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let third = indexes
+            .snapshot(&store, &store_id)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(third.revision(), 3);
+        let stored = third
+            .tuples()
+            .read_user("document:1", "viewer", "user:anne")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .map(|t| t.into_owned());
+        let context = stored.and_then(|t| t.condition).and_then(|c| c.context);
+        assert!(
+            context.is_some_and(|c| c.contains("2026-06-01")),
+            "the new condition context"
+        );
+        assert_eq!(tuples(&third).len(), 1);
+        drop(third);
+
+        // A second store pushes the first out of a one-store cache; it reloads whole.
+        let (second_store, _) = store_with_model(&store).await;
+        drop(
+            indexes
+                .snapshot(&store, &second_store)
+                .await
+                .unwrap_or_else(|e| panic!("{e}")),
+        );
+        let again = indexes
+            .snapshot(&store, &store_id)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(tuples(&again).len(), 1);
+        drop(again);
+
+        store
+            .fga_delete_store(&store_id)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let gone = indexes.snapshot(&store, &store_id).await.map(|_| ());
+        assert_eq!(fga_code(gone).0, ErrorCode::StoreIdNotFound);
+    })
+    .await;
+}
