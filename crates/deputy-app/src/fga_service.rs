@@ -195,14 +195,26 @@ impl App {
         })
     }
 
-    /// The store's change log, oldest first.
+    /// The store's change log, oldest first: after the continuation token, or else from
+    /// `start_time` (RFC 3339), or else from the beginning.
     pub async fn fga_changes(
         &self,
         store_id: &str,
         object_type: Option<&str>,
         page_size: usize,
         continuation: Option<&str>,
+        start_time: Option<&str>,
     ) -> Result<FgaPage<FgaChange>, AppError> {
+        let from_time = match (continuation.filter(|c| !c.is_empty()), start_time) {
+            (None, Some(t)) if !t.is_empty() => {
+                let instant =
+                    time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+                        .map_err(|e| validation(format!("invalid start_time `{t}`: {e}")))?;
+                Some(deputy_store::Store::fga_changes_token_at(instant))
+            }
+            _ => None,
+        };
+        let continuation = from_time.as_deref().or(continuation);
         let (items, continuation_token) = self
             .store
             .fga_changes(store_id, object_type, page_size, continuation)

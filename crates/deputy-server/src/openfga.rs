@@ -525,11 +525,6 @@ async fn changes(
     Query(query): Query<HashMap<String, String>>,
 ) -> ApiResult {
     ulid_field("store_id", &store_id)?;
-    if query.get("start_time").is_some_and(|s| !s.is_empty()) {
-        return Err(ApiError::validation(
-            "start_time is not supported: page with continuation_token",
-        ));
-    }
     let size = page_size(&query)?;
     let FgaPage {
         items,
@@ -543,6 +538,7 @@ async fn changes(
                 .filter(|t| !t.is_empty()),
             size,
             query.get("continuation_token").map(String::as_str),
+            query.get("start_time").map(String::as_str),
         )
         .await?;
     let changes: Vec<Value> = items

@@ -218,5 +218,8 @@ pub enum FgaTupleCommand {
         /// Only changes to objects of this type.
         #[arg(long = "type", value_name = "TYPE")]
         object_type: Option<String>,
+        /// Only changes made at or after this instant (RFC 3339).
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
     },
 }

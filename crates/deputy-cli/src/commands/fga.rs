@@ -454,13 +454,23 @@ async fn tuple(
             }
             Ok(ExitCode::SUCCESS)
         }
-        FgaTupleCommand::Changes { store, object_type } => {
+        FgaTupleCommand::Changes {
+            store,
+            object_type,
+            since,
+        } => {
             let store = app.fga_resolve_store(&store).await?;
             let mut all = Vec::new();
             let mut token: Option<String> = None;
             loop {
                 let page = app
-                    .fga_changes(&store.id, object_type.as_deref(), 100, token.as_deref())
+                    .fga_changes(
+                        &store.id,
+                        object_type.as_deref(),
+                        100,
+                        token.as_deref(),
+                        since.as_deref(),
+                    )
                     .await?;
                 let done = page.items.is_empty();
                 all.extend(page.items);

@@ -489,6 +489,26 @@ async fn models_tuples_and_every_question() {
         assert_eq!(ops.last(), Some(&"TUPLE_OPERATION_DELETE"));
         assert!(ops[..5].iter().all(|o| *o == "TUPLE_OPERATION_WRITE"));
 
+        let later = s
+            .get(&format!("{base}/changes?start_time=2999-01-01T00:00:00Z"))
+            .await
+            .ok();
+        assert_eq!(later["changes"], json!([]), "{later}");
+        let earlier = s
+            .get(&format!(
+                "{base}/changes?start_time=2000-01-01T00:00:00Z&page_size=100"
+            ))
+            .await
+            .ok();
+        assert_eq!(
+            earlier["changes"].as_array().map(Vec::len),
+            Some(10),
+            "{earlier}"
+        );
+        s.get(&format!("{base}/changes?start_time=yesterday"))
+            .await
+            .error(400, "validation_error");
+
         // Assertions are kept per model.
         let assertions = json!({"assertions": [{"tuple_key": key("user:bob", "viewer", "doc:2"), "expectation": true}]});
         let put = s

@@ -423,6 +423,13 @@ impl Store {
         Ok((tuples, token))
     }
 
+    /// The ReadChanges position just before `instant`: paging from it yields the changes
+    /// made at or after it.
+    pub fn fga_changes_token_at(instant: OffsetDateTime) -> String {
+        let ms = (instant.unix_timestamp_nanos() / 1_000_000).clamp(0, (1i128 << 48) - 1);
+        ulid::Ulid::from_parts(u64::try_from(ms).unwrap_or(0), 0).to_string()
+    }
+
     /// The store's changes in the order they were made, optionally for one object type,
     /// `page_size` at a time (50 when 0), after `continuation`. The returned token is the
     /// position after the last change returned (or the given one when there is nothing
