@@ -252,6 +252,24 @@ impl App {
         store_id: &str,
         model_id: Option<&str>,
     ) -> Result<(Arc<Engine>, FgaIndexSnapshot), AppError> {
+        let (revision, latest) = match self.store.fga_head(store_id).await {
+            Ok(head) => head,
+            Err(e) => {
+                self.fga.indexes.forget(store_id);
+                return Err(e.into());
+            }
+        };
+        let model_id = match (model_id.filter(|m| !m.is_empty()), latest) {
+            (Some(id), _) => id.to_owned(),
+            (None, Some(latest)) => latest,
+            (None, None) => {
+                return Err(AppError::Fga(FgaError::new(
+                    ErrorCode::LatestAuthorizationModelNotFound,
+                    format!("no authorization model in store `{store_id}`"),
+                )));
+            }
+        };
+        let model_id = Some(model_id.as_str());
         let cached = model_id.and_then(|id| {
             let engines = self.fga.engines.lock().unwrap_or_else(|e| e.into_inner());
             engines.get(&format!("{store_id}/{id}")).cloned()
@@ -271,7 +289,11 @@ impl App {
                     .clone()
             }
         };
-        let snapshot = self.fga.indexes.snapshot(&self.store, store_id).await?;
+        let snapshot = self
+            .fga
+            .indexes
+            .snapshot_at(&self.store, store_id, revision)
+            .await?;
         Ok((engine, snapshot))
     }
 

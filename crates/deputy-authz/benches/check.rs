@@ -9,7 +9,7 @@
 //! Each database is measured two ways: `-rows` reads tuples from the tables as the engine
 //! asks for them ([`FgaSqlReader`]); `-sync` is what the server does — the store's tuples
 //! in memory ([`FgaIndexes`]), brought up to the latest committed write before every
-//! question with one revision query.
+//! question with one query for the store's revision and latest model.
 
 use deputy_authz::engine::{CheckRequest, Engine, ListObjectsRequest};
 use deputy_authz::memory::MemoryTuples;
@@ -332,9 +332,14 @@ fn sql_backend(
     }
     let synced = format!("{label}-sync");
     println!("{synced:<11} indexed {count} tuples in {:.1?}", t.elapsed());
+    // As `deputy_app::App` answers: one query for the revision and the latest model id,
+    // then the check in memory.
     let snapshot = |r: &CheckRequest| {
         let index = rt
-            .block_on(indexes.snapshot(&store, &store_id))
+            .block_on(async {
+                let (revision, _model) = store.fga_head(&store_id).await?;
+                indexes.snapshot_at(&store, &store_id, revision).await
+            })
             .map_err(|e| FgaError::new(deputy_authz::ErrorCode::InternalError, e.to_string()))?;
         engine.check(index.tuples(), r)
     };

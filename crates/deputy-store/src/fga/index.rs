@@ -103,7 +103,8 @@ impl FgaIndexes {
         index
     }
 
-    fn forget(&self, store_id: &str) {
+    /// Drops a store's copy (when the store is gone).
+    pub fn forget(&self, store_id: &str) {
         let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
         slots.by_store.remove(store_id);
     }
@@ -115,13 +116,23 @@ impl FgaIndexes {
         store: &Store,
         store_id: &str,
     ) -> Result<FgaIndexSnapshot, StoreError> {
-        let current = match store.fga_revision(store_id).await {
-            Ok(r) => r,
+        match store.fga_revision(store_id).await {
+            Ok(current) => self.snapshot_at(store, store_id, current).await,
             Err(e) => {
                 self.forget(store_id);
-                return Err(e);
+                Err(e)
             }
-        };
+        }
+    }
+
+    /// The store's tuples as of at least revision `current`, which the caller has just
+    /// read (with [`Store::fga_head`], say).
+    pub async fn snapshot_at(
+        &self,
+        store: &Store,
+        store_id: &str,
+        current: i64,
+    ) -> Result<FgaIndexSnapshot, StoreError> {
         let slot = self.slot(store_id);
         {
             let read = slot.clone().read_owned().await;
@@ -161,6 +172,21 @@ impl Store {
                 .await?
                 .ok_or_else(|| store_not_found(store_id))?;
         Ok(row.try_get("revision")?)
+    }
+
+    /// The store's revision and its latest model's id (`None` without models) in one
+    /// query: what a question needs to know before it is answered from memory.
+    pub async fn fga_head(&self, store_id: &str) -> Result<(i64, Option<String>), StoreError> {
+        let row = sqlx::query(
+            "SELECT s.revision, (SELECT m.id FROM fga_models m WHERE m.store_id = s.id \
+             ORDER BY m.id DESC LIMIT 1) AS model_id \
+             FROM fga_stores s WHERE s.id = $1 AND s.deleted_at IS NULL",
+        )
+        .bind(store_id)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or_else(|| store_not_found(store_id))?;
+        Ok((row.try_get("revision")?, opt_text(&row, "model_id")?))
     }
 
     /// Every tuple of a store, streamed into an index.
