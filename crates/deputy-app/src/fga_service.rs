@@ -159,9 +159,10 @@ impl App {
         on_missing_ignore: bool,
     ) -> Result<(), AppError> {
         if writes.is_empty() && deletes.is_empty() {
-            return Err(validation(
-                "a write must write or delete at least one tuple",
-            ));
+            return Err(AppError::Fga(FgaError::new(
+                ErrorCode::InvalidWriteInput,
+                "invalid input: provide at least one write or one delete",
+            )));
         }
         let model_id = model_id.filter(|m| !m.is_empty());
         Ok(self

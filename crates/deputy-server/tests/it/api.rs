@@ -203,6 +203,9 @@ async fn models_tuples_and_every_question() {
             )
             .await
         );
+        s.post(&format!("{base}/write"), json!({}))
+            .await
+            .error(400, "invalid_write_input");
         let many: Vec<Value> = (0..101)
             .map(|i| key("user:x", "owner", &format!("doc:{i}")))
             .collect();
