@@ -20,13 +20,15 @@ pub mod openfga;
 pub use auth::ApiKeys;
 pub use error::ApiError;
 
-use axum::Router;
 use axum::extract::Request;
 use axum::http::HeaderValue;
 use axum::http::header::{CACHE_CONTROL, X_CONTENT_TYPE_OPTIONS};
 use axum::middleware::{self, Next};
 use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
 use deputy_app::App;
+use serde_json::json;
 use std::future::Future;
 use tokio::net::TcpListener;
 
@@ -37,22 +39,41 @@ pub struct ServerOptions {
     pub api_keys: ApiKeys,
 }
 
-/// Every route, with authentication and the headers every answer carries.
+/// Every route: `/healthz` open to load balancers, the rest behind the API keys; every
+/// answer logged and carrying the same headers.
 pub fn router(app: App, options: ServerOptions) -> Router {
-    openfga::routes(app)
+    let api = openfga::routes(app)
         .fallback(|| async { ApiError::not_found() })
         .layer(middleware::from_fn_with_state(
             options.api_keys,
             auth::require_key,
-        ))
+        ));
+    Router::new()
+        .route(
+            "/healthz",
+            get(|| async { Json(json!({"status": "SERVING"})) }),
+        )
+        .merge(api)
         .layer(middleware::from_fn(headers))
 }
 
+/// Security headers on every answer, and one log line per request (method, path, status,
+/// time; never bodies or headers, which may hold keys).
 async fn headers(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let started = std::time::Instant::now();
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    tracing::info!(
+        %method,
+        path,
+        status = response.status().as_u16(),
+        micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        "request"
+    );
     response
 }
 

@@ -36,10 +36,6 @@ type ApiResult<T = Response> = Result<T, ApiError>;
 
 pub fn routes(app: App) -> Router {
     Router::new()
-        .route(
-            "/healthz",
-            get(|| async { Json(json!({"status": "SERVING"})) }),
-        )
         .route("/stores", post(create_store).get(list_stores))
         .route("/stores/{store_id}", get(get_store).delete(delete_store))
         .route(

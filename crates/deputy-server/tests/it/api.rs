@@ -602,6 +602,15 @@ async fn api_keys_are_required_when_configured() {
     s.get("/stores").await.error(401, "unauthenticated");
     s.key = None;
     s.get("/stores").await.error(401, "bearer_token_missing");
-    let open = s.get("/healthz").await;
-    assert_eq!(open.status, 401, "health is behind the key too");
+    assert_eq!(
+        s.get("/healthz").await.ok(),
+        json!({"status": "SERVING"}),
+        "health is open"
+    );
+    s.get("/stores/01ARZ3NDEKTSV4RRFFQ69G5FAV")
+        .await
+        .error(401, "bearer_token_missing");
+    s.get("/no/such/path")
+        .await
+        .error(401, "bearer_token_missing");
 }
