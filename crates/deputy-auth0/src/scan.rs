@@ -1,0 +1,166 @@
+//! Running the catalog over a snapshot: details, diagnostics, and finding drafts whose
+//! fingerprint is tenant + check + object id + setting path.
+
+use crate::check::{Cx, Detail, Diagnostic, DiagnosticKind, Status};
+use crate::model::{ObjRef, Section};
+use crate::registry;
+use crate::snapshot::{Origin, SectionId, Snapshot};
+use deputy_core::{FindingDraft, Location, RunStatus};
+use serde::{Deserialize, Serialize};
+
+/// A known-vulnerable npm version range (GitHub advisory form), for `checkDependencies`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Advisory {
+    /// The npm package name.
+    pub package: String,
+    /// GitHub's `vulnerable_version_range`, e.g. `< 4.17.21` or `>= 1.0.0, < 1.2.3`.
+    pub vulnerable_range: String,
+    /// `low`, `moderate`, `high` or `critical`.
+    pub severity: String,
+    /// The advisory id (GHSA or CVE).
+    pub id: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+/// What to run.
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    /// Only these checks (Deputy codes or CheckMate peer ids); all when `None`.
+    pub only: Option<Vec<String>>,
+    /// Advisories for Action dependencies; without them `checkDependencies` reports a
+    /// diagnostic instead of silently passing.
+    pub advisories: Option<Vec<Advisory>>,
+    /// The tenant name used in fingerprints; defaults to the snapshot's domain.
+    pub tenant: Option<String>,
+}
+
+/// A detail that is a finding, with its ledger draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub peer_id: Option<&'static str>,
+    pub status: Status,
+    pub field: String,
+    pub object: ObjRef,
+    pub setting_path: String,
+    pub value: Option<String>,
+    pub draft: FindingDraft,
+}
+
+/// Everything one scan produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanOutcome {
+    pub tenant: String,
+    pub origin: String,
+    /// `partial` when any section a check needed was not read, failed, or was malformed.
+    pub status: RunStatus,
+    pub checks_run: usize,
+    pub details: Vec<Detail>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub findings: Vec<Finding>,
+}
+
+/// Runs the selected checks over `snap`. Never fails: what cannot be judged is a diagnostic.
+pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
+    let tenant = options.tenant.clone().unwrap_or_else(|| snap.tenant_name());
+    let advisories =
+        options
+            .advisories
+            .clone()
+            .or_else(|| match snap.section(SectionId::Advisories) {
+                Section::Read(v) => serde_json::from_value(v.clone()).ok(),
+                _ => None,
+            });
+    let mut details = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut checks_run = 0;
+    for check in registry::all() {
+        let meta = check.meta();
+        if let Some(only) = &options.only
+            && !only
+                .iter()
+                .any(|o| o == meta.code || Some(o.as_str()) == meta.peer_id)
+        {
+            continue;
+        }
+        checks_run += 1;
+        let mut cx = Cx::new(snap, meta, &tenant);
+        cx.advisories = advisories.as_deref();
+        check.run(&mut cx);
+        details.append(&mut cx.details);
+        for d in cx.diagnostics {
+            // One diagnostic per unreadable section is enough; the affected checks are many.
+            let dup = d.kind != DiagnosticKind::Malformed
+                && diagnostics
+                    .iter()
+                    .any(|e| e.kind == d.kind && e.section.is_some() && e.section == d.section);
+            if !dup {
+                diagnostics.push(d);
+            }
+        }
+    }
+    let findings = details
+        .iter()
+        .filter(|d| d.status.is_finding())
+        .map(|d| finding(d, &tenant))
+        .collect();
+    let status = if diagnostics.is_empty() {
+        RunStatus::Complete
+    } else {
+        RunStatus::Partial
+    };
+    ScanOutcome {
+        tenant,
+        origin: match snap.origin {
+            Origin::Deputy => "deputy".into(),
+            Origin::CheckMate => "checkmate".into(),
+        },
+        status,
+        checks_run,
+        details,
+        diagnostics,
+        findings,
+    }
+}
+
+fn finding(d: &Detail, tenant: &str) -> Finding {
+    let meta = registry::by_code(d.code);
+    let (severity, title, remediation, help) = match meta {
+        Some(m) => (
+            m.severity,
+            m.title.to_owned(),
+            Some(m.remediation.to_owned()),
+            m.docs.first().map(|s| (*s).to_owned()),
+        ),
+        None => (deputy_core::Severity::Info, d.code.to_owned(), None, None),
+    };
+    let location = Location {
+        resource: Some(d.object.address()),
+        setting_path: Some(d.setting_path.clone()),
+        ..Location::default()
+    };
+    let mut draft = FindingDraft::new(
+        crate::SOURCE,
+        d.code,
+        severity,
+        title,
+        d.message.clone(),
+        location,
+        &[("tenant".to_owned(), tenant.to_owned())],
+    );
+    draft.remediation = remediation;
+    draft.help_uri = help;
+    Finding {
+        code: d.code,
+        peer_id: d.peer_id,
+        status: d.status,
+        field: d.field.clone(),
+        object: d.object.clone(),
+        setting_path: d.setting_path.clone(),
+        value: d.value.clone(),
+        draft,
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests of `deputy-auth0`: CheckMate conformance, whole-tenant runs, the
+//! snapshot format and the live reader against a fake Management API.
+
+mod conformance;
+mod registry;
+mod snapshot;
+mod support;
+mod tenants;
