@@ -149,6 +149,8 @@ pub struct Cx<'s> {
     pub(crate) tenant: ObjRef,
     /// Advisories for Action dependencies, when the user supplied them.
     pub advisories: Option<&'s [crate::scan::Advisory]>,
+    /// The scan's "now", for age checks; those checks report a diagnostic without it.
+    pub now: Option<time::OffsetDateTime>,
 }
 
 impl<'s> Cx<'s> {
@@ -160,6 +162,7 @@ impl<'s> Cx<'s> {
             diagnostics: Vec::new(),
             tenant: ObjRef::new(Kind::Tenant, tenant, None),
             advisories: None,
+            now: None,
         }
     }
 

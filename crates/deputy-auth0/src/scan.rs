@@ -35,6 +35,8 @@ pub struct ScanOptions {
     pub advisories: Option<Vec<Advisory>>,
     /// The tenant name used in fingerprints; defaults to the snapshot's domain.
     pub tenant: Option<String>,
+    /// "Now" for age checks (signing-key rotation); a parameter, never read from the clock here.
+    pub now: Option<time::OffsetDateTime>,
 }
 
 /// A detail that is a finding, with its ledger draft.
@@ -89,6 +91,7 @@ pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
         checks_run += 1;
         let mut cx = Cx::new(snap, meta, &tenant);
         cx.advisories = advisories.as_deref();
+        cx.now = options.now;
         check.run(&mut cx);
         details.append(&mut cx.details);
         for d in cx.diagnostics {

@@ -45,3 +45,52 @@ fn committed_check_docs_equal_the_generated_text() {
         "docs/auth0-checks.md is stale: run `DEPUTY_BLESS=1 cargo test -p deputy-auth0 --test it registry`"
     );
 }
+
+fn run(file: &str) -> deputy_auth0::ScanOutcome {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let snap =
+        deputy_auth0::Snapshot::from_slice(&std::fs::read(path).expect("data")).expect("snapshot");
+    let now = time::macros::datetime!(2026-11-24 12:00 UTC);
+    deputy_auth0::scan(
+        &snap,
+        &deputy_auth0::ScanOptions {
+            now: Some(now),
+            ..Default::default()
+        },
+    )
+}
+
+#[test]
+fn every_deputy_only_check_fires_on_the_bad_tenant_and_not_on_the_good_one() {
+    let bad = run("deputy-bad.json");
+    let good = run("deputy-good.json");
+    let own: Vec<&str> = registry::all()
+        .iter()
+        .map(|c| c.meta())
+        .filter(|m| m.peer_id.is_none())
+        .map(|m| m.code)
+        .collect();
+    assert!(
+        own.len() >= 30,
+        "only {} checks beyond CheckMate",
+        own.len()
+    );
+    let fired =
+        |o: &deputy_auth0::ScanOutcome, code: &str| o.findings.iter().any(|f| f.code == code);
+    let silent_on_bad: Vec<&&str> = own.iter().filter(|c| !fired(&bad, c)).collect();
+    assert!(
+        silent_on_bad.is_empty(),
+        "not reported on the bad tenant: {silent_on_bad:?}"
+    );
+    let noisy_on_good: Vec<&&str> = own.iter().filter(|c| fired(&good, c)).collect();
+    assert!(
+        noisy_on_good.is_empty(),
+        "reported on the good tenant: {noisy_on_good:?}"
+    );
+    let own_diagnostics: Vec<_> = good
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.is_some_and(|c| own.contains(&c)))
+        .collect();
+    assert!(own_diagnostics.is_empty(), "{own_diagnostics:?}");
+}

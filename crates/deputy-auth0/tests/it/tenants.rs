@@ -62,6 +62,13 @@ fn every_check_checkmate_reports_on_the_misconfigured_tenant_is_reported() {
         .map(|f| f.draft.fingerprint.as_str())
         .collect();
     assert_eq!(fps.len(), out.findings.len(), "duplicate fingerprints");
+    // The CheckMate shape has no client grants, roles, etc.: those are diagnostics, not passes.
+    assert_eq!(out.status, RunStatus::Partial);
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.section == Some("client_grants"))
+    );
 }
 
 #[test]
