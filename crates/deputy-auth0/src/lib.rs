@@ -21,6 +21,7 @@ pub mod check;
 pub mod checks;
 pub mod docs;
 pub mod js;
+pub mod live;
 
 pub mod model;
 pub mod registry;

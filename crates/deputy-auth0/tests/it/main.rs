@@ -2,6 +2,7 @@
 //! snapshot format and the live reader against a fake Management API.
 
 mod conformance;
+mod live;
 mod registry;
 mod snapshot;
 mod support;
