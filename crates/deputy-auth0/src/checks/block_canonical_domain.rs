@@ -51,7 +51,34 @@ fn run(cx: &mut Cx<'_>) {
     if ready.is_empty() {
         return;
     }
-    let canonical = cx.snap.canonical_domain.clone().unwrap_or_default();
+    let Some(canonical) = cx.snap.canonical_domain.clone() else {
+        // Without the canonical host, a hostname-blocking rule cannot be judged; with no
+        // such rule at all the host is certainly not blocked (CheckMate's verdict).
+        let any_block = acls.iter().any(|a| {
+            let r = a.obj_or_empty("rule").unwrap_or_else(|_| Obj::empty());
+            r.str("scope").ok().flatten() == Some("authentication")
+                && r.at(&["match"])
+                    .ok()
+                    .flatten()
+                    .and_then(|m| m.strs("hostnames").ok().flatten())
+                    .is_some_and(|h| !h.is_empty())
+        });
+        if any_block {
+            cx.diagnostic(crate::check::DiagnosticKind::MissingInput, None, None, "the canonical domain is unknown, so the hostname ACL rules cannot be judged (give `--canonical-domain`)".into());
+        } else {
+            cx.tenant_detail(
+                Status::Warn,
+                "canonical_domain_not_blocked",
+                "network_acls",
+                None,
+                format!(
+                    "custom domain {} is ready but no ACL rule blocks the canonical host",
+                    ready.join(", ")
+                ),
+            );
+        }
+        return;
+    };
     if !acls.iter().any(|a| blocks(*a, &canonical)) {
         cx.tenant_detail(
             Status::Warn,
