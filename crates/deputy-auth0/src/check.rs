@@ -151,6 +151,36 @@ pub struct Cx<'s> {
     pub advisories: Option<&'s [crate::scan::Advisory]>,
     /// The scan's "now", for age checks; those checks report a diagnostic without it.
     pub now: Option<time::OffsetDateTime>,
+    /// Object identities computed once per scan, keyed by the object's address.
+    pub(crate) refs: Option<&'s RefCache>,
+}
+
+/// Object identities of a snapshot, computed once and shared by every check.
+#[derive(Debug, Default)]
+pub struct RefCache(std::collections::HashMap<(usize, Kind), ObjRef>);
+
+impl RefCache {
+    /// Identities of every object of the list sections, under the kind checks use for them.
+    pub fn build(snap: &Snapshot) -> Self {
+        let mut m = std::collections::HashMap::new();
+        let kinds = [
+            (SectionId::Clients, Kind::Client),
+            (SectionId::Connections, Kind::Connection),
+            (SectionId::Databases, Kind::Connection),
+            (SectionId::ResourceServers, Kind::ResourceServer),
+            (SectionId::ClientGrants, Kind::ClientGrant),
+            (SectionId::Actions, Kind::Action),
+        ];
+        for (id, kind) in kinds {
+            for item in snap.section(id).items().unwrap_or_default() {
+                m.insert(
+                    (std::ptr::from_ref(item) as usize, kind),
+                    obj_ref(kind, Obj::new(item)),
+                );
+            }
+        }
+        RefCache(m)
+    }
 }
 
 impl<'s> Cx<'s> {
@@ -163,6 +193,7 @@ impl<'s> Cx<'s> {
             tenant: ObjRef::new(Kind::Tenant, tenant, None),
             advisories: None,
             now: None,
+            refs: None,
         }
     }
 
@@ -327,10 +358,19 @@ impl<'s> Cx<'s> {
     where
         F: FnMut(&mut Self, Obj<'s>, &ObjRef) -> Result<(), Malformed>,
     {
+        let refs = self.refs;
         for o in objs {
-            let r = obj_ref(kind, *o);
-            if let Err(m) = f(self, *o, &r) {
-                self.malformed(&r, &m);
+            let owned;
+            let r = match refs.and_then(|c| c.0.get(&(std::ptr::from_ref(o.map()) as usize, kind)))
+            {
+                Some(r) => r,
+                None => {
+                    owned = obj_ref(kind, *o);
+                    &owned
+                }
+            };
+            if let Err(m) = f(self, *o, r) {
+                self.malformed(r, &m);
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Running the catalog over a snapshot: details, diagnostics, and finding drafts whose
 //! fingerprint is tenant + check + object id + setting path.
 
-use crate::check::{Cx, Detail, Diagnostic, DiagnosticKind, Status};
+use crate::check::{Cx, Detail, Diagnostic, DiagnosticKind, Meta, Status};
 use crate::model::{ObjRef, Section};
 use crate::registry;
 use crate::snapshot::{Origin, SectionId, Snapshot};
@@ -78,7 +78,9 @@ pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
             });
     let mut details = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let refs = crate::check::RefCache::build(snap);
     let mut checks_run = 0;
+    let mut findings = Vec::new();
     for check in registry::all() {
         let meta = check.meta();
         if let Some(only) = &options.only
@@ -92,7 +94,14 @@ pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
         let mut cx = Cx::new(snap, meta, &tenant);
         cx.advisories = advisories.as_deref();
         cx.now = options.now;
+        cx.refs = Some(&refs);
         check.run(&mut cx);
+        findings.extend(
+            cx.details
+                .iter()
+                .filter(|d| d.status.is_finding())
+                .map(|d| finding(meta, d, &tenant)),
+        );
         details.append(&mut cx.details);
         for d in cx.diagnostics {
             // One diagnostic per unreadable section is enough; the affected checks are many.
@@ -105,11 +114,6 @@ pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
             }
         }
     }
-    let findings = details
-        .iter()
-        .filter(|d| d.status.is_finding())
-        .map(|d| finding(d, &tenant))
-        .collect();
     let status = if diagnostics.is_empty() {
         RunStatus::Complete
     } else {
@@ -129,17 +133,13 @@ pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
     }
 }
 
-fn finding(d: &Detail, tenant: &str) -> Finding {
-    let meta = registry::by_code(d.code);
-    let (severity, title, remediation, help) = match meta {
-        Some(m) => (
-            m.severity,
-            m.title.to_owned(),
-            Some(m.remediation.to_owned()),
-            m.docs.first().map(|s| (*s).to_owned()),
-        ),
-        None => (deputy_core::Severity::Info, d.code.to_owned(), None, None),
-    };
+fn finding(m: &Meta, d: &Detail, tenant: &str) -> Finding {
+    let (severity, title, remediation, help) = (
+        m.severity,
+        m.title.to_owned(),
+        Some(m.remediation.to_owned()),
+        m.docs.first().map(|s| (*s).to_owned()),
+    );
     let location = Location {
         resource: Some(d.object.address()),
         setting_path: Some(d.setting_path.clone()),
