@@ -4,6 +4,7 @@
 mod conformance;
 mod live;
 mod registry;
+mod robustness;
 mod snapshot;
 mod support;
 mod tenants;

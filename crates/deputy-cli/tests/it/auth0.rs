@@ -152,6 +152,69 @@ fn fail_on_sets_the_exit_code_and_every_format_renders() {
 }
 
 #[test]
+fn json_shape_is_stable() {
+    let deputy = Deputy::sqlite();
+    let v = deputy
+        .run(&[
+            "scan",
+            "auth0",
+            "--snapshot",
+            &tenant("tenant-misconfigured.json"),
+            "--format",
+            "json",
+        ])
+        .json();
+    let keys = |v: &Value| -> Vec<String> {
+        let mut k: Vec<String> = v
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&v),
+        [
+            "checks_run",
+            "counts",
+            "diagnostics",
+            "findings",
+            "origin",
+            "run",
+            "status",
+            "tenant"
+        ]
+    );
+    assert_eq!(
+        keys(&v["findings"][0]),
+        [
+            "code",
+            "field",
+            "fingerprint",
+            "help_uri",
+            "message",
+            "object",
+            "peer_id",
+            "remediation",
+            "resource",
+            "setting_path",
+            "severity",
+            "status",
+            "title",
+            "value"
+        ]
+    );
+    assert_eq!(keys(&v["findings"][0]["object"]), ["id", "kind", "name"]);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["section"].is_string())
+        .expect("a section diagnostic");
+    assert_eq!(keys(d), ["code", "kind", "message", "section"]);
+}
+
+#[test]
 fn bad_input_exits_2_naming_the_file() {
     let deputy = Deputy::sqlite();
     let bad = deputy.path("bad.json");
