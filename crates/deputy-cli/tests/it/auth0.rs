@@ -296,3 +296,186 @@ async fn project_runs_are_recorded_partial_and_reconcile() {
         assert_eq!(listed.as_array().unwrap().len() as u64, n);
     }
 }
+
+/// A minimal Management API on 127.0.0.1 (std only): a token, tenant settings and one page of
+/// clients; every other read is refused with 403 `insufficient_scope`.
+fn fake_management_api() -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            if reader.read_line(&mut request_line).is_err() {
+                continue;
+            }
+            let (mut length, mut auth) = (0usize, String::new());
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                    break;
+                }
+                let lower = h.to_ascii_lowercase();
+                if let Some(v) = lower.strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+                if lower.starts_with("authorization:") {
+                    auth = h.trim().to_owned();
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let path = request_line
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("/")
+                .to_owned();
+            let (status, json) = if path == "/oauth/token" {
+                let b: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+                if b["client_secret"] == "fake-secret-from-stdin" {
+                    (
+                        "200 OK",
+                        r#"{"access_token":"fake-token","token_type":"Bearer","expires_in":86400}"#
+                            .to_owned(),
+                    )
+                } else {
+                    (
+                        "401 Unauthorized",
+                        r#"{"error":"access_denied","error_description":"Unauthorized"}"#
+                            .to_owned(),
+                    )
+                }
+            } else if auth != "authorization: Bearer fake-token"
+                && auth != "Authorization: Bearer fake-token"
+            {
+                (
+                    "401 Unauthorized",
+                    r#"{"statusCode":401,"error":"Unauthorized","message":"Invalid token"}"#
+                        .to_owned(),
+                )
+            } else if path.starts_with("/api/v2/tenants/settings") {
+                ("200 OK", r#"{"friendly_name":"Live","flags":{"disable_clickjack_protection_headers":true}}"#.to_owned())
+            } else if path.starts_with("/api/v2/clients") {
+                ("200 OK", r#"{"start":0,"limit":100,"total":1,"clients":[{"client_id":"c1","name":"App","app_type":"spa","callbacks":["http://localhost:3000/cb"],"grant_types":["authorization_code"]}]}"#.to_owned())
+            } else {
+                ("403 Forbidden", r#"{"statusCode":403,"error":"Forbidden","message":"Insufficient scope","errorCode":"insufficient_scope"}"#.to_owned())
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nX-RateLimit-Limit: 50\r\nX-RateLimit-Remaining: 49\r\nX-RateLimit-Reset: 0\r\nConnection: close\r\n\r\n{json}",
+                json.len()
+            );
+        }
+    });
+    format!("http://{addr}")
+}
+
+fn run_with_stdin(deputy: &Deputy, args: &[&str], stdin: &str) -> crate::support::Run {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_deputy"))
+        .args(args)
+        .env_remove("DEPUTY_AUTH0_CLIENT_SECRET")
+        .env("DEPUTY_DATA_DIR", deputy.path("data"))
+        .env("DEPUTY_CONFIG", deputy.path("deputy.toml"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    crate::support::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn live_scan_reads_the_secret_from_stdin_and_reports_refused_reads_as_diagnostics() {
+    let deputy = Deputy::sqlite();
+    let base = fake_management_api();
+    let live = [
+        "--domain",
+        "tenant.example.auth0.com",
+        "--client-id",
+        "fake-cid",
+        "--base-url",
+        base.as_str(),
+    ];
+    let mut args = vec!["scan", "auth0", "--format", "json"];
+    args.extend(live);
+    let run = run_with_stdin(&deputy, &args, "fake-secret-from-stdin\n");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        !run.stdout.contains("fake-secret-from-stdin")
+            && !run.stderr.contains("fake-secret-from-stdin")
+    );
+    let v = run.json();
+    assert_eq!(v["status"], "partial");
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"AUTH0-CLIENT-001") && codes.contains(&"AUTH0-TENANT-102"),
+        "{codes:?}"
+    );
+    // Refused reads are diagnostics, not "not configured" findings.
+    for code in [
+        "AUTH0-DOMAIN-001",
+        "AUTH0-ACL-001",
+        "AUTH0-LOG-001",
+        "AUTH0-MFA-001",
+    ] {
+        assert!(!codes.contains(&code), "{code} from a refused read");
+    }
+    assert!(v["diagnostics"].as_array().unwrap().iter().any(|d| {
+        d["kind"] == "api_error"
+            && d["message"]
+                .as_str()
+                .unwrap()
+                .contains("read:custom_domains")
+    }));
+
+    let mut snap = vec!["auth0", "snapshot"];
+    snap.extend(live);
+    let s = run_with_stdin(&deputy, &snap, "fake-secret-from-stdin\n");
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    assert_eq!(s.json()["format"], "deputy-auth0-snapshot");
+    assert!(!s.stdout.contains("fake-secret-from-stdin"));
+
+    let wrong = run_with_stdin(&deputy, &snap, "not-the-secret\n");
+    assert_eq!(wrong.code, 2);
+    assert!(
+        wrong.stderr.contains("401") && !wrong.stderr.contains("not-the-secret"),
+        "{}",
+        wrong.stderr
+    );
+    let http = run_with_stdin(
+        &deputy,
+        &[
+            "auth0",
+            "snapshot",
+            "--domain",
+            "t.example.com",
+            "--client-id",
+            "x",
+            "--base-url",
+            "http://example.com",
+        ],
+        "s\n",
+    );
+    assert_eq!(http.code, 2);
+    assert!(http.stderr.contains("loopback"), "{}", http.stderr);
+}
