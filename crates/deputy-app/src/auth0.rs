@@ -85,7 +85,7 @@ pub fn auth0_fails(outcome: &ScanOutcome, threshold: Option<Severity>) -> usize 
     outcome
         .findings
         .iter()
-        .filter(|f| threshold.is_none_or(|t| f.draft.severity >= t))
+        .filter(|f| threshold.is_none_or(|t| f.severity >= t))
         .count()
 }
 
@@ -109,8 +109,11 @@ impl App {
             .iter()
             .map(|d| d.message.clone())
             .collect();
-        let findings: Vec<FindingDraft> =
-            outcome.findings.iter().map(|f| f.draft.clone()).collect();
+        let findings: Vec<FindingDraft> = outcome
+            .findings
+            .iter()
+            .map(|f| f.draft(&outcome.tenant))
+            .collect();
         let scope = format!("auth0:{}", outcome.tenant);
         let actor = self.actor();
         let run = NewRun {
@@ -158,18 +161,18 @@ fn json_finding(f: &Finding) -> JsonFinding<'_> {
     JsonFinding {
         code: f.code,
         peer_id: f.peer_id,
-        severity: f.draft.severity,
+        severity: f.severity,
         status: f.status,
-        title: &f.draft.title,
+        title: f.title,
         object: &f.object,
         resource: f.object.address(),
         setting_path: &f.setting_path,
         field: &f.field,
         value: f.value.as_deref(),
-        message: &f.draft.message,
-        remediation: f.draft.remediation.as_deref(),
-        help_uri: f.draft.help_uri.as_deref(),
-        fingerprint: f.draft.fingerprint.as_str(),
+        message: &f.message,
+        remediation: Some(f.remediation),
+        help_uri: f.help_uri,
+        fingerprint: f.fingerprint.as_str(),
     }
 }
 
@@ -177,7 +180,7 @@ fn json_finding(f: &Finding) -> JsonFinding<'_> {
 pub fn auth0_counts(outcome: &ScanOutcome) -> BTreeMap<Severity, usize> {
     let mut m: BTreeMap<Severity, usize> = Severity::ALL.iter().map(|s| (*s, 0)).collect();
     for f in &outcome.findings {
-        *m.entry(f.draft.severity).or_default() += 1;
+        *m.entry(f.severity).or_default() += 1;
     }
     m
 }
@@ -247,15 +250,15 @@ fn sarif(outcome: &ScanOutcome) -> String {
             json!({
                 "ruleId": f.code,
                 "ruleIndex": index.get(f.code),
-                "level": sarif_level(f.draft.severity),
-                "message": {"text": f.draft.message},
+                "level": sarif_level(f.severity),
+                "message": {"text": f.message},
                 "locations": [{"logicalLocations": [{
                     "fullyQualifiedName": format!("{}/{}#{}", outcome.tenant, f.object.address(), f.setting_path),
                     "name": f.object.display(),
                     "kind": f.object.kind.as_str(),
                 }]}],
-                "partialFingerprints": {"deputyFingerprint/v1": f.draft.fingerprint.as_str()},
-                "properties": {"peerId": f.peer_id, "field": f.field, "settingPath": f.setting_path, "severity": f.draft.severity},
+                "partialFingerprints": {"deputyFingerprint/v1": f.fingerprint.as_str()},
+                "properties": {"peerId": f.peer_id, "field": f.field, "settingPath": f.setting_path, "severity": f.severity},
             })
         })
         .collect();
@@ -305,8 +308,8 @@ fn junit(outcome: &ScanOutcome) -> String {
         for f in by_code.get(m.code).into_iter().flatten() {
             out.push_str(&format!(
                 "    <failure type=\"{}\" message=\"{}\">{} {}</failure>\n",
-                f.draft.severity,
-                escape::xml(&f.draft.message),
+                f.severity,
+                escape::xml(&f.message),
                 escape::xml(&f.object.address()),
                 escape::xml(&f.setting_path)
             ));
@@ -342,21 +345,16 @@ fn markdown(outcome: &ScanOutcome) -> String {
     if !outcome.findings.is_empty() {
         out.push_str("| severity | check | peer id | object | setting | message |\n|---|---|---|---|---|---|\n");
         let mut sorted: Vec<&Finding> = outcome.findings.iter().collect();
-        sorted.sort_by(|a, b| {
-            b.draft
-                .severity
-                .cmp(&a.draft.severity)
-                .then(a.code.cmp(b.code))
-        });
+        sorted.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(b.code)));
         for f in sorted {
             out.push_str(&format!(
                 "| {} | `{}` | {} | {} | {} | {} |\n",
-                f.draft.severity,
+                f.severity,
                 f.code,
                 f.peer_id.map_or("—".to_owned(), |p| format!("`{p}`")),
                 escape::markdown(&f.object.display()),
                 escape::markdown(&f.setting_path),
-                escape::markdown(&f.draft.message)
+                escape::markdown(&f.message)
             ));
         }
     }

@@ -5,7 +5,8 @@ use crate::check::{Cx, Detail, Diagnostic, DiagnosticKind, Meta, Status};
 use crate::model::{ObjRef, Section};
 use crate::registry;
 use crate::snapshot::{Origin, SectionId, Snapshot};
-use deputy_core::{FindingDraft, Location, RunStatus};
+use deputy_core::fingerprint::FingerprintInput;
+use deputy_core::{FindingDraft, Fingerprint, Location, RunStatus, Severity};
 use serde::{Deserialize, Serialize};
 
 /// A known-vulnerable npm version range (GitHub advisory form), for `checkDependencies`.
@@ -39,17 +40,46 @@ pub struct ScanOptions {
     pub now: Option<time::OffsetDateTime>,
 }
 
-/// A detail that is a finding, with its ledger draft.
+/// A detail that is a finding: the check's metadata, the object and setting, and the
+/// fingerprint (tenant + check + object + setting path) the ledger keys it by.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     pub code: &'static str,
     pub peer_id: Option<&'static str>,
+    pub severity: Severity,
+    pub title: &'static str,
     pub status: Status,
     pub field: String,
     pub object: ObjRef,
     pub setting_path: String,
     pub value: Option<String>,
-    pub draft: FindingDraft,
+    pub message: String,
+    pub remediation: &'static str,
+    pub help_uri: Option<&'static str>,
+    pub fingerprint: Fingerprint,
+}
+
+impl Finding {
+    /// The finding as the ledger records it; its fingerprint equals [`Finding::fingerprint`].
+    pub fn draft(&self, tenant: &str) -> FindingDraft {
+        let location = Location {
+            resource: Some(self.object.address()),
+            setting_path: Some(self.setting_path.clone()),
+            ..Location::default()
+        };
+        let mut draft = FindingDraft::new(
+            crate::SOURCE,
+            self.code,
+            self.severity,
+            self.title.to_owned(),
+            self.message.clone(),
+            location,
+            &[("tenant".to_owned(), tenant.to_owned())],
+        );
+        draft.remediation = Some(self.remediation.to_owned());
+        draft.help_uri = self.help_uri.map(str::to_owned);
+        draft
+    }
 }
 
 /// Everything one scan produced.
@@ -79,6 +109,7 @@ pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
     let mut details = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let refs = crate::check::RefCache::build(snap);
+    let discriminators = [("tenant".to_owned(), tenant.clone())];
     let mut checks_run = 0;
     let mut findings = Vec::new();
     for check in registry::all() {
@@ -100,7 +131,7 @@ pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
             cx.details
                 .iter()
                 .filter(|d| d.status.is_finding())
-                .map(|d| finding(meta, d, &tenant)),
+                .map(|d| finding(meta, d, &discriminators)),
         );
         details.append(&mut cx.details);
         for d in cx.diagnostics {
@@ -133,37 +164,29 @@ pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
     }
 }
 
-fn finding(m: &Meta, d: &Detail, tenant: &str) -> Finding {
-    let (severity, title, remediation, help) = (
-        m.severity,
-        m.title.to_owned(),
-        Some(m.remediation.to_owned()),
-        m.docs.first().map(|s| (*s).to_owned()),
-    );
-    let location = Location {
-        resource: Some(d.object.address()),
-        setting_path: Some(d.setting_path.clone()),
-        ..Location::default()
-    };
-    let mut draft = FindingDraft::new(
-        crate::SOURCE,
-        d.code,
-        severity,
-        title,
-        d.message.clone(),
-        location,
-        &[("tenant".to_owned(), tenant.to_owned())],
-    );
-    draft.remediation = remediation;
-    draft.help_uri = help;
+fn finding(m: &'static Meta, d: &Detail, tenant: &[(String, String)]) -> Finding {
+    let resource = d.object.address();
+    let fingerprint = Fingerprint::compute(&FingerprintInput {
+        source: crate::SOURCE,
+        rule_id: m.code,
+        resource: Some(&resource),
+        path: None,
+        setting_path: Some(&d.setting_path),
+        discriminators: tenant,
+    });
     Finding {
-        code: d.code,
-        peer_id: d.peer_id,
+        code: m.code,
+        peer_id: m.peer_id,
+        severity: m.severity,
+        title: m.title,
         status: d.status,
         field: d.field.clone(),
         object: d.object.clone(),
         setting_path: d.setting_path.clone(),
         value: d.value.clone(),
-        draft,
+        message: d.message.clone(),
+        remediation: m.remediation,
+        help_uri: m.docs.first().copied(),
+        fingerprint,
     }
 }

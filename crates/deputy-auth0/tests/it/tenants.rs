@@ -59,9 +59,13 @@ fn every_check_checkmate_reports_on_the_misconfigured_tenant_is_reported() {
     let fps: BTreeSet<&str> = out
         .findings
         .iter()
-        .map(|f| f.draft.fingerprint.as_str())
+        .map(|f| f.fingerprint.as_str())
         .collect();
     assert_eq!(fps.len(), out.findings.len(), "duplicate fingerprints");
+    // The ledger's draft has the same fingerprint, from the same stable parts.
+    for f in &out.findings {
+        assert_eq!(f.draft(&out.tenant).fingerprint, f.fingerprint);
+    }
     // The CheckMate shape has no client grants, roles, etc.: those are diagnostics, not passes.
     assert_eq!(out.status, RunStatus::Partial);
     assert!(

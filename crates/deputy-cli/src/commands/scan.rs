@@ -207,18 +207,13 @@ fn table(
             Column::flex("FINDING"),
         ]);
         let mut sorted: Vec<_> = o.findings.iter().collect();
-        sorted.sort_by(|a, b| {
-            b.draft
-                .severity
-                .cmp(&a.draft.severity)
-                .then(a.code.cmp(b.code))
-        });
+        sorted.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(b.code)));
         for f in sorted {
             t.row(vec![
-                f.draft.severity.to_string(),
+                f.severity.to_string(),
                 f.code.to_owned(),
                 f.object.address(),
-                f.draft.message.clone(),
+                f.message.clone(),
             ]);
         }
         t.write(out)?;
