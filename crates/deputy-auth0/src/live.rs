@@ -195,6 +195,13 @@ fn failure_from(status: StatusCode, body: &[u8]) -> ApiFailure {
     }
 }
 
+fn header_i64(headers: &reqwest::header::HeaderMap, name: &str) -> Option<i64> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|s| s.trim().parse::<i64>().ok())
+}
+
 /// How long to wait before retrying a 429, from the response headers.
 pub fn retry_delay(
     headers: &reqwest::header::HeaderMap,
@@ -202,12 +209,7 @@ pub fn retry_delay(
     now_epoch: i64,
     jitter_ms: u64,
 ) -> Duration {
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|s| s.trim().parse::<i64>().ok())
-    };
+    let header = |name: &str| header_i64(headers, name);
     let base = if let Some(secs) = header("retry-after") {
         Duration::from_secs(secs.clamp(0, 300) as u64)
     } else if let Some(reset) = header("x-ratelimit-reset") {
@@ -270,6 +272,21 @@ impl Session {
                 (self.sleep)(delay).await;
                 attempt += 1;
                 continue;
+            }
+            // The window is spent: wait for its reset before the next request instead of
+            // walking into a 429.
+            let remaining = header_i64(resp.headers(), "x-ratelimit-remaining");
+            let reset = header_i64(resp.headers(), "x-ratelimit-reset");
+            if let (Some(0), Some(reset)) = (remaining, reset) {
+                let wait = (reset - self.clock.now().unix_timestamp()).clamp(0, 60) as u64;
+                if wait > 0 {
+                    tracing::info!(
+                        path = url.path(),
+                        wait,
+                        "rate-limit window spent; waiting for its reset"
+                    );
+                    (self.sleep)(Duration::from_secs(wait)).await;
+                }
             }
             let body = resp.bytes().await.map_err(|e| ApiFailure {
                 status: Some(status.as_u16()),

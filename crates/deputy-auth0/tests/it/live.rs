@@ -204,6 +204,15 @@ async fn handler(
     if path == "/api/v2/prompts" && slow {
         tokio::time::sleep(Duration::from_millis(1500)).await;
     }
+    // The prompts read spends the window: the client must wait for the reset before going on.
+    if path == "/api/v2/prompts" {
+        let mut r = json_resp(StatusCode::OK, json!({"universal_login_experience": "new"}));
+        r.headers_mut()
+            .insert("x-ratelimit-remaining", HeaderValue::from_static("0"));
+        r.headers_mut()
+            .insert("x-ratelimit-reset", HeaderValue::from(NOW + 2));
+        return r;
+    }
     let m = "https://tenant.example.auth0.com/api/v2/";
     let v = match path.as_str() {
         "/api/v2/tenants/settings" => {
@@ -363,15 +372,17 @@ async fn reads_every_page_of_both_styles_and_backs_off_on_429() {
         3,
         "one 429 and two pages"
     );
-    // Retry-After: 2 s plus under 1 s of jitter; X-RateLimit-Reset three seconds ahead.
+    // A spent window (remaining 0) waits for its reset; a 429 with Retry-After: 2 waits 2 s
+    // plus under 1 s of jitter; a 429 with only X-RateLimit-Reset waits until then.
     let slept = slept.lock().unwrap().clone();
-    assert_eq!(slept.len(), 2, "{slept:?}");
+    assert_eq!(slept.len(), 3, "{slept:?}");
+    assert_eq!(slept[0], Duration::from_secs(2), "{slept:?}");
     assert!(
-        slept[0] >= Duration::from_secs(2) && slept[0] < Duration::from_secs(3),
+        slept[1] >= Duration::from_secs(2) && slept[1] < Duration::from_secs(3),
         "{slept:?}"
     );
     assert!(
-        slept[1] >= Duration::from_secs(3) && slept[1] < Duration::from_secs(4),
+        slept[2] >= Duration::from_secs(3) && slept[2] < Duration::from_secs(4),
         "{slept:?}"
     );
     // Roles carry their permissions; unconfigured singletons are data, not failures.
