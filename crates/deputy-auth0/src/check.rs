@@ -6,6 +6,7 @@ use crate::snapshot::{SectionId, Snapshot};
 use deputy_core::Severity;
 use serde::Serialize;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Which part of the tenant a check looks at (for grouping in docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -96,10 +97,10 @@ pub struct Detail {
     pub peer_id: Option<&'static str>,
     pub status: Status,
     /// The reason code (CheckMate's `field` for ported checks), e.g. `insecure_callbacks`.
-    pub field: String,
+    pub field: Cow<'static, str>,
     pub object: ObjRef,
     /// Path of the setting inside the object, e.g. `callbacks["http://localhost/cb"]`.
-    pub setting_path: String,
+    pub setting_path: Cow<'static, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     pub message: String,
@@ -207,8 +208,8 @@ impl<'s> Cx<'s> {
         &mut self,
         status: Status,
         object: &ObjRef,
-        field: &str,
-        setting_path: &str,
+        field: impl Into<Cow<'static, str>>,
+        setting_path: impl Into<Cow<'static, str>>,
         value: Option<String>,
         message: String,
     ) {
@@ -216,9 +217,9 @@ impl<'s> Cx<'s> {
             code: self.meta.code,
             peer_id: self.meta.peer_id,
             status,
-            field: field.to_owned(),
+            field: field.into(),
             object: object.clone(),
-            setting_path: setting_path.to_owned(),
+            setting_path: setting_path.into(),
             value,
             message,
         });
@@ -228,8 +229,8 @@ impl<'s> Cx<'s> {
     pub fn tenant_detail(
         &mut self,
         status: Status,
-        field: &str,
-        setting_path: &str,
+        field: impl Into<Cow<'static, str>>,
+        setting_path: impl Into<Cow<'static, str>>,
         value: Option<String>,
         message: String,
     ) {

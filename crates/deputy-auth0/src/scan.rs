@@ -8,6 +8,7 @@ use crate::snapshot::{Origin, SectionId, Snapshot};
 use deputy_core::fingerprint::FingerprintInput;
 use deputy_core::{FindingDraft, Fingerprint, Location, RunStatus, Severity};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A known-vulnerable npm version range (GitHub advisory form), for `checkDependencies`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,9 +50,9 @@ pub struct Finding {
     pub severity: Severity,
     pub title: &'static str,
     pub status: Status,
-    pub field: String,
+    pub field: Cow<'static, str>,
     pub object: ObjRef,
-    pub setting_path: String,
+    pub setting_path: Cow<'static, str>,
     pub value: Option<String>,
     pub message: String,
     pub remediation: &'static str,
@@ -64,7 +65,7 @@ impl Finding {
     pub fn draft(&self, tenant: &str) -> FindingDraft {
         let location = Location {
             resource: Some(self.object.address()),
-            setting_path: Some(self.setting_path.clone()),
+            setting_path: Some(self.setting_path.to_string()),
             ..Location::default()
         };
         let mut draft = FindingDraft::new(

@@ -25,7 +25,7 @@ fn run(cx: &mut Cx<'_>) {
                 Status::Fail,
                 r,
                 "hard_coded_value_detected",
-                &format!("code:{}", b.name),
+                format!("code:{}", b.name),
                 Some(format!("line {}, column {}", b.line, b.column)),
                 format!(
                     "Action {} sets `{}` to a string literal (line {})",

@@ -42,7 +42,7 @@ fn run(cx: &mut Cx<'_>) {
                 Status::Fail,
                 r,
                 "insecure_callbacks",
-                &format!("callbacks[{u:?}]"),
+                format!("callbacks[{u:?}]"),
                 Some((*u).to_owned()),
                 format!(
                     "callback `{u}` of {} is insecure ({})",

@@ -29,7 +29,7 @@ fn run(cx: &mut Cx<'_>) {
                 Status::Fail,
                 r,
                 "insecure_allowed_logout_urls",
-                &format!("allowed_logout_urls[{u:?}]"),
+                format!("allowed_logout_urls[{u:?}]"),
                 Some((*u).to_owned()),
                 format!(
                     "logout URL `{u}` of {} is insecure ({})",

@@ -24,8 +24,8 @@ fn run(cx: &mut Cx<'_>) {
         match o.str(key) {
             Ok(Some("off")) => cx.tenant_detail(
                 Status::Fail,
-                &format!("{key}_disabled"),
-                &format!("bot_detection.{key}"),
+                format!("{key}_disabled"),
+                format!("bot_detection.{key}"),
                 Some("off".into()),
                 format!("bot detection `{key}` is off"),
             ),

@@ -38,7 +38,7 @@ fn run(cx: &mut Cx<'_>) {
                     Status::Fail,
                     r,
                     "hard_coded_value_detected",
-                    &format!("options.customScripts.{name}:{}", b.name),
+                    format!("options.customScripts.{name}:{}", b.name),
                     Some(format!("line {}, column {}", b.line, b.column)),
                     format!(
                         "script `{name}` of {} hard-codes `{}` (line {})",

@@ -62,7 +62,7 @@ fn run(cx: &mut Cx<'_>) {
                         Status::Fail,
                         r,
                         "dependency_with_vuln",
-                        &format!("dependencies.{name}"),
+                        format!("dependencies.{name}"),
                         Some(format!("{name} version {ver}")),
                         format!(
                             "{name} {ver} in Action {} is affected by {} ({})",

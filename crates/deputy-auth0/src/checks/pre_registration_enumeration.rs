@@ -31,7 +31,7 @@ fn run(cx: &mut Cx<'_>) {
                 Status::Warn,
                 r,
                 "user_enumeration_vulnerability",
-                &format!("code:{line}:{col}"),
+                format!("code:{line}:{col}"),
                 Some(format!("line {line}, column {col}")),
                 format!("Action {} denies signup at line {line}", r.display()),
             );

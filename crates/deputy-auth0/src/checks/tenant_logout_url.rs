@@ -30,7 +30,7 @@ fn run(cx: &mut Cx<'_>) {
                 cx.tenant_detail(
                     Status::Fail,
                     "invalid_allowed_logout_urls",
-                    &format!("allowed_logout_urls[{u:?}]"),
+                    format!("allowed_logout_urls[{u:?}]"),
                     Some(u.to_owned()),
                     format!("allowed logout URL `{u}` is insecure ({})", url_reason(u)),
                 );

@@ -29,7 +29,7 @@ fn run(cx: &mut Cx<'_>) {
                 Status::Fail,
                 r,
                 "insecure_web_origins_urls",
-                &format!("web_origins[{u:?}]"),
+                format!("web_origins[{u:?}]"),
                 Some((*u).to_owned()),
                 format!(
                     "web origin `{u}` of {} is insecure ({})",

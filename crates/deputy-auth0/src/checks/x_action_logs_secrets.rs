@@ -43,7 +43,7 @@ fn run(cx: &mut Cx<'_>) {
                         Status::Fail,
                         r,
                         "secret_logged",
-                        &format!("code:{line}:{col}"),
+                        format!("code:{line}:{col}"),
                         Some(format!("line {line}")),
                         format!(
                             "Action {} logs a secret or token at line {line}",

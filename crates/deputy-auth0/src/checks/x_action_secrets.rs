@@ -34,7 +34,7 @@ fn run(cx: &mut Cx<'_>) {
                     Status::Fail,
                     r,
                     "likely_secret_in_code",
-                    &format!("code:{}", b.name),
+                    format!("code:{}", b.name),
                     Some(format!("line {}", b.line)),
                     format!(
                         "Action {} hard-codes a likely secret in `{}` (line {})",

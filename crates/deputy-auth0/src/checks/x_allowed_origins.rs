@@ -31,7 +31,7 @@ fn run(cx: &mut Cx<'_>) {
                 Status::Fail,
                 r,
                 "insecure_allowed_origin",
-                &format!("allowed_origins[{u:?}]"),
+                format!("allowed_origins[{u:?}]"),
                 Some(u.to_owned()),
                 format!(
                     "CORS origin `{u}` of {} is insecure ({})",

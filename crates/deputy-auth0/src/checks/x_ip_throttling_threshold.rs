@@ -25,7 +25,7 @@ fn run(cx: &mut Cx<'_>) {
             Ok(Some(n)) if n > limit => cx.tenant_detail(
                 Status::Fail,
                 "ip_throttling_threshold_high",
-                &format!("suspicious_ip_throttling.stage.{stage}.max_attempts"),
+                format!("suspicious_ip_throttling.stage.{stage}.max_attempts"),
                 Some(n.to_string()),
                 format!("{stage} throttling allows {n} attempts per IP (limit {limit})"),
             ),

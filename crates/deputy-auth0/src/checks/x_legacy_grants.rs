@@ -26,7 +26,7 @@ fn run(cx: &mut Cx<'_>) {
             Ok(Some(true)) => cx.tenant_detail(
                 Status::Fail,
                 flag,
-                &format!("flags.{flag}"),
+                format!("flags.{flag}"),
                 Some("true".into()),
                 format!("legacy flag `{flag}` is on"),
             ),

@@ -43,7 +43,7 @@ fn run(cx: &mut Cx<'_>) {
                     Status::Fail,
                     r,
                     "org_metadata_secret",
-                    &format!("metadata.{key}"),
+                    format!("metadata.{key}"),
                     None,
                     format!("organization {} stores `{key}` in metadata", r.display()),
                 );

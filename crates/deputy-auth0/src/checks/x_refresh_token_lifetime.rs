@@ -40,7 +40,7 @@ fn run(cx: &mut Cx<'_>) {
                     Status::Fail,
                     r,
                     field,
-                    &format!("refresh_token.{flag}"),
+                    format!("refresh_token.{flag}"),
                     Some("true".into()),
                     format!(
                         "refresh tokens of {} have no {} limit",

@@ -38,7 +38,7 @@ fn run(cx: &mut Cx<'_>) {
                     Status::Fail,
                     r,
                     "third_party_powerful_grant",
-                    &format!("grant_types[{g:?}]"),
+                    format!("grant_types[{g:?}]"),
                     Some(g.to_owned()),
                     format!("third-party {} may use the `{g}` grant", r.display()),
                 );

@@ -95,7 +95,7 @@ fn checkmate_unit_fixtures_agree() {
         let mut got: Vec<(String, Status)> = out
             .details
             .iter()
-            .map(|d| (d.field.clone(), d.status))
+            .map(|d| (d.field.to_string(), d.status))
             .collect();
         got.sort();
         if got == want {
