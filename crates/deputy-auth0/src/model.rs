@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
+use std::sync::Arc;
 
 /// A setting that is present but not of the type the Management API documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,20 +293,34 @@ impl Kind {
     }
 }
 
-/// Which object a detail is about: kind, stable id and display name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Which object a detail is about: kind, stable id and display name. The strings are shared
+/// (`Arc<str>`): every detail about an object refers to the same identity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ObjRef {
     pub kind: Kind,
-    pub id: String,
-    pub name: Option<String>,
+    #[serde(serialize_with = "ser_str")]
+    pub id: Arc<str>,
+    #[serde(serialize_with = "ser_opt_str")]
+    pub name: Option<Arc<str>>,
+}
+
+fn ser_str<S: serde::Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(v)
+}
+
+fn ser_opt_str<S: serde::Serializer>(v: &Option<Arc<str>>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_some(&**v),
+        None => s.serialize_none(),
+    }
 }
 
 impl ObjRef {
     pub fn new(kind: Kind, id: impl Into<String>, name: Option<&str>) -> Self {
         ObjRef {
             kind,
-            id: id.into(),
-            name: name.map(str::to_owned),
+            id: Arc::from(id.into()),
+            name: name.map(Arc::from),
         }
     }
 
@@ -318,7 +333,7 @@ impl ObjRef {
     pub fn display(&self) -> String {
         match &self.name {
             Some(n) if n != &self.id => format!("{n} ({})", self.id),
-            _ => self.id.clone(),
+            _ => self.id.to_string(),
         }
     }
 }

@@ -34,7 +34,7 @@ fn run(cx: &mut Cx<'_>) {
     let Some(list) = actions(cx) else { return };
     let flow = ObjRef::new(
         Kind::Tenant,
-        cx.tenant.id.clone(),
+        cx.tenant.id.to_string(),
         Some("Password Reset Flow"),
     );
     if list.is_empty() {

@@ -37,7 +37,7 @@ fn run(cx: &mut Cx<'_>) {
                 r,
                 "enabled_rules",
                 "enabled",
-                Some(r.id.clone()),
+                Some(r.id.to_string()),
                 format!("rule {} is enabled", r.display()),
             );
         }

@@ -409,7 +409,7 @@ async fn reads_every_page_of_both_styles_and_backs_off_on_429() {
     let has = |code: &str, id: &str| {
         out.findings
             .iter()
-            .any(|f| f.code == code && f.object.id == id)
+            .any(|f| f.code == code && &*f.object.id == id)
     };
     assert!(has("AUTH0-CLIENT-001", "c007"));
     assert!(has("AUTH0-ROLE-001", "rol_1") && !has("AUTH0-ROLE-001", "rol_2"));

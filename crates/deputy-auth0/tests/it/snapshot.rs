@@ -67,7 +67,7 @@ fn malformed_field_stops_only_the_checks_that_need_it() {
     let about = |code: &str, id: &str| {
         out.findings
             .iter()
-            .any(|f| f.code == code && f.object.id == id)
+            .any(|f| f.code == code && &*f.object.id == id)
     };
     assert!(
         about("AUTH0-CLIENT-001", "good"),
