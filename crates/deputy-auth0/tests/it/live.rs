@@ -544,3 +544,30 @@ fn plain_http_is_only_for_loopback_test_base_urls() {
     o.custom_domain = Some("bad host/with path".into());
     assert!(deputy_auth0::live::base_url(&o).is_err());
 }
+
+#[test]
+fn the_documented_scopes_are_exactly_the_ones_the_reader_needs() {
+    let docs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/auth0-scan.md"
+    ))
+    .unwrap();
+    // The scope list is the backticked block that starts with `read:tenant_settings`.
+    let start = docs.find("`read:tenant_settings").unwrap() + 1;
+    let block = &docs[start..start + docs[start..].find('`').unwrap()];
+    let documented: BTreeSet<&str> = block.split_whitespace().collect();
+    let needed: BTreeSet<&str> = SectionId::ALL
+        .iter()
+        .map(|s| s.scope())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let declared: BTreeSet<&str> = deputy_auth0::live::READ_SCOPES.iter().copied().collect();
+    assert_eq!(
+        needed, declared,
+        "READ_SCOPES must be the scopes of the sections read"
+    );
+    assert_eq!(
+        documented, declared,
+        "docs/auth0-scan.md must list exactly READ_SCOPES"
+    );
+}
