@@ -99,16 +99,27 @@ pub struct ScanOutcome {
 /// Runs the selected checks over `snap`. Never fails: what cannot be judged is a diagnostic.
 pub fn scan(snap: &Snapshot, options: &ScanOptions) -> ScanOutcome {
     let tenant = options.tenant.clone().unwrap_or_else(|| snap.tenant_name());
-    let advisories =
-        options
-            .advisories
-            .clone()
-            .or_else(|| match snap.section(SectionId::Advisories) {
-                Section::Read(v) => serde_json::from_value(v.clone()).ok(),
-                _ => None,
-            });
-    let mut details = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let advisories = match (&options.advisories, snap.section(SectionId::Advisories)) {
+        (Some(a), _) => Some(a.clone()),
+        (None, Section::Read(v)) => match serde_json::from_value::<Vec<Advisory>>(v.clone()) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                diagnostics.push(Diagnostic {
+                    kind: DiagnosticKind::Malformed,
+                    code: None,
+                    section: Some(SectionId::Advisories.as_str()),
+                    object: None,
+                    message: format!(
+                        "the snapshot's `advisories` are malformed and were not used: {e}"
+                    ),
+                });
+                None
+            }
+        },
+        (None, _) => None,
+    };
+    let mut details = Vec::new();
     let refs = crate::check::RefCache::build(snap);
     let discriminators = [("tenant".to_owned(), tenant.clone())];
     let mut checks_run = 0;
