@@ -24,16 +24,20 @@ fn run(cx: &mut Cx<'_>) {
     cx.each(&clients, Kind::Client, |cx, c, r| {
         let urls = c.strs_or_empty("callbacks")?;
         if urls.is_empty() {
-            if c.str("app_type")? != Some("non_interactive") {
-                cx.emit(
-                    Status::Pass,
-                    r,
-                    "missing_callbacks",
-                    "callbacks",
-                    None,
-                    "no callback URL".to_owned(),
-                );
-            }
+            // CheckMate's reason code differs for machine-to-machine apps; both are passes.
+            let field = if c.str("app_type")? == Some("non_interactive") {
+                "secure_callbacks"
+            } else {
+                "missing_callbacks"
+            };
+            cx.emit(
+                Status::Pass,
+                r,
+                field,
+                "callbacks",
+                None,
+                "no callback URL".to_owned(),
+            );
             return Ok(());
         }
         let bad: Vec<&str> = urls.iter().copied().filter(|u| insecure_url(u)).collect();

@@ -34,7 +34,15 @@ fn run(cx: &mut Cx<'_>) {
                 None,
                 format!("{} has no application login URI", r.display()),
             ),
-            None => {}
+            // CheckMate reports other app types without a login URI as fine.
+            None => cx.emit(
+                Status::Pass,
+                r,
+                "secure_initiate_login_uri",
+                "initiate_login_uri",
+                Some(String::new()),
+                "no application login URI needed".to_owned(),
+            ),
             Some(u) if insecure_url(u) => cx.emit(
                 Status::Fail,
                 r,

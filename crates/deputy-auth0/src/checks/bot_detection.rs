@@ -19,6 +19,9 @@ fn run(cx: &mut Cx<'_>) {
     let Some(Some(o)) = cx.single(SectionId::BotDetection) else {
         return;
     };
+    if o.is_empty() {
+        return;
+    }
     let t = cx.tenant();
     for key in ["policy", "passwordless_policy", "password_reset_policy"] {
         match o.str(key) {
@@ -34,14 +37,20 @@ fn run(cx: &mut Cx<'_>) {
         }
     }
     match o.strs_or_empty("allowlist") {
-        Ok(a) if !a.is_empty() => cx.tenant_detail(
+        Ok(a) if a.is_empty() => cx.tenant_detail(
+            Status::Pass,
+            "allowlistEmpty",
+            "bot_detection.allowlist",
+            None,
+            "no address bypasses bot detection".into(),
+        ),
+        Ok(a) => cx.tenant_detail(
             Status::Fail,
-            "allowlist_configured",
+            "allowlistPresent",
             "bot_detection.allowlist",
             Some(a.join(", ")),
             format!("{} address(es) bypass bot detection", a.len()),
         ),
-        Ok(_) => {}
         Err(m) => cx.malformed(&t, &m),
     }
 }

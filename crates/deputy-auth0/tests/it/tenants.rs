@@ -135,3 +135,69 @@ fn the_hardened_tenant_reports_what_checkmate_reports_minus_its_always_on_items(
         "Deputy reports {extra:?} on the hardened tenant, CheckMate does not"
     );
 }
+
+/// CheckMate's `full_report` of the misconfigured tenant keeps every detail, passes included.
+/// Deputy's details agree on (field, status) for every check except two whose report
+/// rendering rewrites the details (it relabels them `hard_coded_value_detected`, red).
+#[test]
+fn whole_tenant_details_agree_with_checkmates_full_report() {
+    use std::collections::BTreeMap;
+    let full: Value = serde_json::from_slice(
+        &std::fs::read(corpus().join("tenants/tenant-misconfigured.full_report.json"))
+            .expect("full report"),
+    )
+    .expect("json");
+    let out = scan(
+        &load("tenant-misconfigured.json"),
+        &ScanOptions {
+            advisories: Some(advisories()),
+            ..ScanOptions::default()
+        },
+    );
+    let status = |s: &str| match s {
+        "red" | "fail" => "fail",
+        "yellow" => "warn",
+        "blue" => "info",
+        _ => "pass",
+    };
+    let mut ours: BTreeMap<&str, Vec<(String, &str)>> = BTreeMap::new();
+    for d in &out.details {
+        if let Some(p) = d.peer_id {
+            let s = match d.status {
+                deputy_auth0::Status::Fail => "fail",
+                deputy_auth0::Status::Warn => "warn",
+                deputy_auth0::Status::Pass => "pass",
+                deputy_auth0::Status::Info => "info",
+            };
+            ours.entry(p).or_default().push((d.field.to_string(), s));
+        }
+    }
+    let rewritten = [
+        "checkPreRegistrationUserEnumeration",
+        "checkPasswordResetMFA",
+    ];
+    let mut differing = Vec::new();
+    for entry in full.as_array().expect("array") {
+        let name = entry["name"].as_str().expect("name");
+        let mut theirs: Vec<(String, &str)> = Vec::new();
+        for d in entry["details"].as_array().expect("details") {
+            let items: Vec<&Value> = match (d.get("field"), d.get("report")) {
+                (None, Some(Value::Array(r))) => r.iter().collect(),
+                _ => vec![d],
+            };
+            for i in items {
+                theirs.push((
+                    i["field"].as_str().unwrap_or("").to_owned(),
+                    status(i["status"].as_str().unwrap_or("")),
+                ));
+            }
+        }
+        theirs.sort();
+        let mut mine = ours.remove(name).unwrap_or_default();
+        mine.sort();
+        if theirs != mine && !rewritten.contains(&name) {
+            differing.push(format!("{name}: checkmate {theirs:?}, deputy {mine:?}"));
+        }
+    }
+    assert!(differing.is_empty(), "{differing:#?}");
+}
