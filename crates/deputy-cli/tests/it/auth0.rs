@@ -479,3 +479,116 @@ fn live_scan_reads_the_secret_from_stdin_and_reports_refused_reads_as_diagnostic
     assert_eq!(http.code, 2);
     assert!(http.stderr.contains("loopback"), "{}", http.stderr);
 }
+
+/// A snapshot in Deputy's format with every section read (empty unless given).
+fn complete_snapshot(sections: Value) -> Value {
+    let mut all = serde_json::Map::new();
+    let list = [
+        "custom_domains",
+        "clients",
+        "connections",
+        "resource_servers",
+        "client_grants",
+        "roles",
+        "organizations",
+        "signing_keys",
+        "email_templates",
+        "log_streams",
+        "event_streams",
+        "guardian_factors",
+        "guardian_policies",
+        "rules",
+        "hooks",
+        "actions",
+        "logs",
+        "network_acls",
+    ];
+    for k in list {
+        all.insert(
+            k.to_owned(),
+            serde_json::json!({"status": "read", "data": []}),
+        );
+    }
+    for k in [
+        "tenant_settings",
+        "breached_password_detection",
+        "brute_force_protection",
+        "suspicious_ip_throttling",
+        "bot_detection",
+        "prompts",
+    ] {
+        all.insert(
+            k.to_owned(),
+            serde_json::json!({"status": "read", "data": {}}),
+        );
+    }
+    all.insert(
+        "email_provider".into(),
+        serde_json::json!({"status": "read", "data": null}),
+    );
+    for (k, v) in sections.as_object().unwrap() {
+        all.insert(k.clone(), serde_json::json!({"status": "read", "data": v}));
+    }
+    serde_json::json!({"format": "deputy-auth0-snapshot", "version": 1, "domain": "acme.example.com", "canonical_domain": "acme.eu.auth0.com", "sections": all})
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn only_a_complete_scan_resolves_absent_findings() {
+    for (deputy, _db) in Deputy::all("auth0_complete_resolves").await {
+        let bad = serde_json::json!({
+            "tenant_settings": {"friendly_name": "Acme", "flags": {"disable_clickjack_protection_headers": true}},
+            "breached_password_detection": {"enabled": true, "shields": ["block"], "stage": {}, "method": "standard"},
+            "brute_force_protection": {"enabled": true, "shields": ["block", "user_notification"], "allowlist": []},
+            "suspicious_ip_throttling": {"enabled": true, "shields": ["block", "admin_notification"], "allowlist": []},
+            "clients": [{"client_id": "c1", "name": "App", "app_type": "spa", "callbacks": ["http://localhost:3000/cb"], "grant_types": ["authorization_code"]}],
+        });
+        let mut fixed = bad.clone();
+        fixed["clients"][0]["callbacks"] = serde_json::json!(["https://app.example.com/cb"]);
+        let scan = |file: &str, name: &str, v: &Value| {
+            let path = deputy.path(name);
+            crate::support::write_json(&path, v);
+            let p = path.display().to_string();
+            deputy
+                .run(&[
+                    "scan",
+                    "auth0",
+                    "--snapshot",
+                    &p,
+                    "--project",
+                    file,
+                    "--format",
+                    "json",
+                    "--fail-on",
+                    "critical",
+                ])
+                .ok()
+                .json()
+        };
+        let first = scan("acme", "bad.json", &complete_snapshot(bad.clone()));
+        assert_eq!(
+            first["status"], "complete",
+            "{}: {}",
+            deputy.backend, first["diagnostics"]
+        );
+        let second = scan("acme", "fixed.json", &complete_snapshot(fixed.clone()));
+        assert_eq!(
+            second["run"]["delta"]["resolved"], 1,
+            "{}: {}",
+            deputy.backend, second["run"]["delta"]
+        );
+        // A partial scan (a section failed) of a fixed tenant marks absent findings stale.
+        let mut partial = complete_snapshot(bad.clone());
+        scan("acme2", "bad2.json", &partial);
+        partial = complete_snapshot(fixed.clone());
+        partial["sections"]["network_acls"] = serde_json::json!({"status": "failed", "error": {"status": 403, "error_code": "insufficient_scope", "message": "Insufficient scope"}});
+        let third = scan("acme2", "fixed2.json", &partial);
+        assert_eq!(third["status"], "partial");
+        assert_eq!(third["run"]["delta"]["resolved"], 0, "{}", deputy.backend);
+        // The fixed callback and the two ACL findings the refused read could not confirm.
+        assert_eq!(
+            third["run"]["delta"]["stale"], 3,
+            "{}: {}",
+            deputy.backend, third["run"]["delta"]
+        );
+    }
+}
