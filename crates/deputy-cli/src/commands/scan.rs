@@ -22,8 +22,8 @@ use std::sync::Arc;
 #[derive(Debug, Subcommand)]
 pub enum ScanCommand {
     /// Scan an Auth0 tenant: `--snapshot FILE` (Deputy's format or CheckMate's tenant shape)
-    /// or `--domain D` (live; see `deputy auth0 snapshot`). Exit 1 when findings at or above
-    /// `--fail-on` (default: any) are reported, 2 on errors.
+    /// or `--domain D` (live; see `deputy auth0 snapshot`); `--format table|json|sarif|junit|markdown`.
+    /// Exit 1 when findings at or above `--fail-on` (default: any) are reported, 2 on errors.
     Auth0(ScanAuth0Args),
 }
 
