@@ -5,6 +5,7 @@
 //! store. It knows nothing of HTTP or terminals: the CLI and, later, the server render what
 //! it returns.
 
+pub mod auth0;
 pub mod config;
 mod demo;
 mod fga;

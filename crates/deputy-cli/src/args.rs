@@ -115,6 +115,15 @@ pub enum Command {
     /// Authorization (OpenFGA): stores, models, tuples, check, list-objects, list-users, test.
     #[command(subcommand)]
     Fga(FgaCommand),
+    /// Scan a target: `auth0` (a tenant, from a snapshot or live).
+    #[command(subcommand)]
+    Scan(crate::commands::scan::ScanCommand),
+    /// Auth0 tenants: `snapshot` reads one through the Management API.
+    #[command(subcommand)]
+    Auth0(crate::commands::auth0::Auth0Command),
+    /// Check catalogs: `list --source auth0`.
+    #[command(subcommand)]
+    Checks(crate::commands::checks::ChecksCommand),
 }
 
 #[derive(Debug, Args)]

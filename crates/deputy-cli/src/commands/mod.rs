@@ -1,9 +1,12 @@
 //! One function per command: call the app, render the result.
 
+pub(crate) mod auth0;
+pub(crate) mod checks;
 mod fga;
 mod findings;
 mod import;
 mod report;
+pub(crate) mod scan;
 mod scans;
 mod serve;
 
@@ -29,13 +32,31 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Fga(cmd) if cmd.is_offline() => {
             return fga::run_offline(&cli.global, cmd, &mut std::io::stdout().lock());
         }
+        Command::Checks(cmd) => {
+            return checks::run(&cli.global, cmd, &mut std::io::stdout().lock());
+        }
+        Command::Auth0(cmd) => {
+            return auth0::run(&cli.global, cmd, &mut std::io::stdout().lock()).await;
+        }
         _ => {}
+    }
+    // A scan that records nothing needs no database either.
+    if let Command::Scan(cmd) = cli.command {
+        if !scan::needs_store(&cmd) {
+            return scan::run(None, &cli.global, cmd, &mut std::io::stdout().lock()).await;
+        }
+        let app = App::open(Config::load(&overrides)?, Arc::new(SystemClock)).await?;
+        let result = scan::run(Some(&app), &cli.global, cmd, &mut std::io::stdout().lock()).await;
+        app.close().await;
+        return result;
     }
     let config = Config::load(&overrides)?;
     let app = App::open(config, Arc::new(SystemClock)).await?;
     let out = &mut std::io::stdout().lock();
     let result = match cli.command {
-        Command::Init { .. } => Ok(ExitCode::SUCCESS),
+        Command::Init { .. } | Command::Checks(_) | Command::Auth0(_) | Command::Scan(_) => {
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Fga(cmd) => fga::run(&app, &cli.global, cmd, out).await,
         Command::Serve(args) => serve::run(&app, &args, out).await,
         Command::Demo { project } => import::demo(&app, &cli.global, &project, out).await,

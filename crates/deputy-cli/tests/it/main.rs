@@ -3,6 +3,7 @@
 
 mod support;
 
+mod auth0;
 mod cli;
 mod fga;
 mod ledger;
