@@ -68,6 +68,9 @@ pub async fn boot(db: &TestDatabase, keys: &str) -> Server {
 }
 
 pub async fn boot_app(app: App, keys: &str) -> Server {
+    // The workspace's reqwest brings rustls without a provider; the binary installs
+    // aws-lc-rs, and so do the tests.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .unwrap_or_else(|e| panic!("{e}"));
