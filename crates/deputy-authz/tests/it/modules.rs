@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use deputy_authz::dsl::modules::{self, ModuleFile};
 use deputy_authz::dsl::{self, Diagnostic};
 use deputy_authz::model::AuthorizationModel;
+use deputy_authz::testing;
 use serde::Deserialize;
 
 const DATA: &str = concat!(
@@ -330,8 +331,7 @@ fn semantic_validation_cases_as_modules() {
     let (mut passed, mut not_applicable) = (0, 0);
     for case in &cases {
         // As upstream: skipped cases, module cases, and other schema versions do not apply.
-        if case.skip || case.dsl.trim().starts_with("module") || !case.dsl.contains("schema 1.1")
-        {
+        if case.skip || case.dsl.trim().starts_with("module") || !case.dsl.contains("schema 1.1") {
             not_applicable += 1;
             continue;
         }
@@ -370,4 +370,31 @@ fn semantic_validation_cases_as_modules() {
         cases.len() - not_applicable
     );
     assert_eq!(passed + not_applicable, cases.len());
+}
+
+#[test]
+fn store_files_may_name_a_manifest_as_their_model() {
+    let store = "model_file: model/fga.mod\n\
+                 tuples:\n  - {user: \"user:anne\", relation: member, object: \"team:a\"}\n  - {user: \"team:a#member\", relation: viewer, object: \"doc:1\"}\n\
+                 tests:\n  - name: modular\n    check:\n      - user: user:anne\n        object: doc:1\n        assertions:\n          viewer: true\n          owner: false\n";
+    let read = |path: &str| {
+        match path {
+        "model/fga.mod" => Ok("schema: '1.2'\ncontents:\n  - core.fga\n  - docs/doc.fga\n".to_owned()),
+        "model/core.fga" => Ok("module core\n\ntype user\n\ntype team\n  relations\n    define member: [user]\n".to_owned()),
+        "model/docs/doc.fga" => Ok("module docs\n\ntype doc\n  relations\n    define owner: [user]\n    define viewer: [team#member] or owner\n".to_owned()),
+        other => Err(format!("no file {other}")),
+    }
+    };
+    let report = testing::store_file::run("store.fga.yaml", store, &read).unwrap();
+    assert_eq!(report.failures, Vec::<String>::new());
+    assert_eq!(report.totals(), (2, 0));
+
+    let broken = |path: &str| match path {
+        "model/docs/doc.fga" => Ok(
+            "module docs\n\ntype doc\n  relations\n    define viewer: [tem#member]\n".to_owned(),
+        ),
+        other => read(other),
+    };
+    let err = testing::store_file::run("store.fga.yaml", store, &broken).unwrap_err();
+    assert!(err.contains("docs/doc.fga: line 5"), "{err}");
 }
