@@ -9,6 +9,7 @@ use deputy_authz::dsl::modules::{self, ModuleFile};
 use deputy_authz::dsl::{self, Diagnostic};
 use deputy_authz::model::AuthorizationModel;
 use deputy_authz::testing;
+use proptest::prelude::*;
 use serde::Deserialize;
 
 const DATA: &str = concat!(
@@ -238,13 +239,15 @@ fn combined_models_print_and_parse_back() {
         let Ok(model) = modules::combine(&files, "1.2") else {
             continue;
         };
-        let printed = dsl::print(&model);
-        let reparsed = dsl::parse_and_validate(&printed)
-            .unwrap_or_else(|e| panic!("{}: {printed}\n{e:#?}", dir.display()));
-        assert_eq!(
-            reparsed.type_definitions.len(),
-            model.type_definitions.len()
-        );
+        for printed in [dsl::print(&model), dsl::print_with_source_info(&model)] {
+            let reparsed = dsl::parse_and_validate(&printed)
+                .unwrap_or_else(|e| panic!("{}: {printed}\n{e:#?}", dir.display()));
+            assert_eq!(
+                reparsed.type_definitions.len(),
+                model.type_definitions.len()
+            );
+            assert_eq!(reparsed.conditions.len(), model.conditions.len());
+        }
     }
 }
 
@@ -397,4 +400,54 @@ fn store_files_may_name_a_manifest_as_their_model() {
     };
     let err = testing::store_file::run("store.fga.yaml", store, &broken).unwrap_err();
     assert!(err.contains("docs/doc.fga: line 5"), "{err}");
+}
+
+fn corpus_module_texts() -> Vec<String> {
+    module_dirs()
+        .iter()
+        .filter_map(|dir| module_files(dir))
+        .flatten()
+        .map(|f| f.contents)
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_manifests_never_panic(text in "\\PC{0,200}") {
+        let _ = modules::parse_mod_file(&text);
+    }
+
+    #[test]
+    fn mutated_module_files_never_panic(
+        picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..4),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..3, any::<char>()), 0..8),
+    ) {
+        let texts = corpus_module_texts();
+        let mut files: Vec<ModuleFile> = picks
+            .iter()
+            .enumerate()
+            .map(|(i, pick)| ModuleFile {
+                name: format!("f{i}.fga"),
+                contents: texts[pick.index(texts.len())].clone(),
+            })
+            .collect();
+        for (at, kind, c) in edits {
+            let file_count = files.len();
+            let file = &mut files[at.index(file_count)];
+            let mut chars: Vec<char> = file.contents.chars().collect();
+            if chars.is_empty() {
+                continue;
+            }
+            let i = at.index(chars.len());
+            match kind {
+                0 => { chars.remove(i); }
+                1 => chars.insert(i, c),
+                _ => chars[i] = c,
+            }
+            file.contents = chars.into_iter().collect();
+        }
+        if let Ok(model) = modules::combine(&files, "1.2") {
+            let _ = dsl::print_with_source_info(&model);
+        }
+    }
 }
