@@ -85,11 +85,30 @@ pub fn fga_test(path: &Path) -> Result<FgaTestOutcome, AppError> {
     Ok(out)
 }
 
-/// Reads a model from DSL (`.fga`) or JSON, validating it with OpenFGA's rules. Errors name
+/// Reads a model from DSL (`.fga`), JSON, or a modular model's `fga.mod` manifest (whose
+/// module files are read relative to it), validating it with OpenFGA's rules. Errors name
 /// the file and the line.
 pub fn fga_read_model(path: &Path) -> Result<AuthorizationModel, AppError> {
     let text = read(path)?;
     let file = path.display();
+    if path.extension().is_some_and(|e| e == "mod") {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let read_module = |name: &str| {
+            let p = dir.join(name);
+            std::fs::read_to_string(&p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+        };
+        return deputy_authz::dsl::modules::load(&file.to_string(), &text, &read_module).map_err(
+            |errors| {
+                AppError::Usage(
+                    errors
+                        .iter()
+                        .map(|e| e.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+            },
+        );
+    }
     if text.trim_start().starts_with('{') {
         let model: AuthorizationModel = serde_json::from_str(&text).map_err(|e| {
             AppError::Usage(format!("`{file}` is not a JSON authorization model: {e}"))

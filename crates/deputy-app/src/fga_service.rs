@@ -107,11 +107,12 @@ impl App {
         store_id: &str,
         model: &AuthorizationModel,
     ) -> Result<String, AppError> {
-        if model.schema_version != "1.1" {
+        // 1.2 is a model combined from modules (`fga.mod`).
+        if model.schema_version != "1.1" && model.schema_version != "1.2" {
             return Err(AppError::Fga(FgaError::new(
                 ErrorCode::InvalidAuthorizationModel,
                 format!(
-                    "schema version `{}` is not supported; write schema 1.1",
+                    "schema version `{}` is not supported; write schema 1.1 (or 1.2 from modules)",
                     model.schema_version
                 ),
             )));

@@ -7,15 +7,17 @@ use indexmap::IndexMap;
 use super::lexer::{Cursor, Pos};
 use super::{Diagnostic, Range};
 use crate::model::{
-    AuthorizationModel, Condition, ConditionParamTypeRef, Difference, DirectUserset, Metadata,
-    ObjectRelation, RelationMetadata, RelationReference, TupleToUserset, TypeDefinition, TypeName,
-    Userset, Usersets, Wildcard,
+    AuthorizationModel, Condition, ConditionMetadata, ConditionParamTypeRef, Difference,
+    DirectUserset, Metadata, ObjectRelation, RelationMetadata, RelationReference, TupleToUserset,
+    TypeDefinition, TypeName, Userset, Usersets, Wildcard,
 };
 
 /// Where each named element sits in the source, for validation messages.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SourceMap {
     pub schema: Option<(String, Span)>,
+    /// The module a `module` file declares.
+    pub module: Option<String>,
     pub types: Vec<TypeSource>,
     pub conditions: Vec<ConditionSource>,
 }
@@ -41,6 +43,10 @@ impl Span {
 pub(crate) struct TypeSource {
     pub name: String,
     pub span: Span,
+    /// An `extend type` in a module file.
+    pub extension: bool,
+    /// The module file it comes from, in a combined modular model.
+    pub file: Option<String>,
     pub relations: Vec<RelationSource>,
 }
 
@@ -57,30 +63,27 @@ pub(crate) struct RelationSource {
 pub(crate) struct ConditionSource {
     pub name: String,
     pub span: Span,
+    /// The module file it comes from, in a combined modular model.
+    pub file: Option<String>,
     pub parameters: Vec<(String, Span)>,
 }
 
-/// Parses the whole source. The model is complete only when no errors are returned.
+/// Parses the whole source. The model is complete only when no errors are returned. A
+/// module file (`module x`) has no schema version, may `extend type`, and its types,
+/// extended relations and conditions carry the module's name in their metadata.
 pub(crate) fn parse(src: &str) -> (AuthorizationModel, SourceMap, Vec<Diagnostic>) {
     let mut parser = Parser {
         cur: Cursor::new(src),
         source: SourceMap::default(),
-        modular: false,
         depth: 0,
     };
     let mut model = AuthorizationModel::default();
     match parser.model(&mut model) {
-        Ok(()) if parser.modular => {
-            // A module file has no schema line; it only makes sense combined with others.
-            let mut errors = vec![Diagnostic {
-                message: "schema version required".to_owned(),
-                error_type: Some("schema-version-required".to_owned()),
-                symbol: Some(String::new()),
-                ..Diagnostic::default()
-            }];
-            let mut seen = std::collections::HashSet::new();
-            for ty in &parser.source.types {
-                if !seen.insert(ty.name.as_str()) {
+        Ok(()) => {
+            let mut errors = Vec::new();
+            let mut extended = std::collections::HashSet::new();
+            for ty in parser.source.types.iter().filter(|t| t.extension) {
+                if !extended.insert(ty.name.as_str()) {
                     errors.push(syntax_error(
                         Pos {
                             line: ty.span.line,
@@ -94,8 +97,7 @@ pub(crate) fn parse(src: &str) -> (AuthorizationModel, SourceMap, Vec<Diagnostic
             }
             (model, parser.source, errors)
         }
-        Ok(()) => (model, parser.source, Vec::new()),
-        Err(error) => (model, parser.source, vec![error]),
+        Err(error) => (model, parser.source, vec![*error]),
     }
 }
 
@@ -113,10 +115,12 @@ pub(crate) fn syntax_error(at: Pos, len: usize, symbol: &str, message: String) -
         },
         error_type: None,
         symbol: Some(symbol.to_owned()),
+        file: None,
     }
 }
 
-type Parsed<T> = Result<T, Diagnostic>;
+/// Boxed: a diagnostic is large and errors are rare.
+type Parsed<T> = Result<T, Box<Diagnostic>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Operator {
@@ -128,8 +132,6 @@ enum Operator {
 struct Parser {
     cur: Cursor,
     source: SourceMap,
-    /// A `module` file: no schema, `extend type` allowed.
-    modular: bool,
     /// Open parentheses, bounded so hostile input cannot exhaust the stack.
     depth: usize,
 }
@@ -138,15 +140,15 @@ struct Parser {
 const MAX_NESTING: usize = 64;
 
 impl Parser {
-    fn error_here(&self, expected: &str) -> Diagnostic {
+    fn error_here(&self, expected: &str) -> Box<Diagnostic> {
         let found = self.cur.peek_token();
         let len = found.chars().count();
-        syntax_error(
+        Box::new(syntax_error(
             self.cur.pos(),
             len,
             &found,
             format!("unexpected `{found}`, expecting {expected}"),
-        )
+        ))
     }
 
     fn keyword(&mut self, word: &str) -> Parsed<Pos> {
@@ -191,9 +193,9 @@ impl Parser {
         if self.cur.peek_ident() == "module" {
             self.cur.ident();
             self.spaces("a space")?;
-            self.name("a module name")?;
+            let (module, _) = self.name("a module name")?;
             self.end_of_line()?;
-            self.modular = true;
+            self.source.module = Some(module);
             return self.definitions(model);
         }
         self.keyword("model")?;
@@ -225,12 +227,12 @@ impl Parser {
                 return Ok(());
             }
             match self.cur.peek_ident().as_str() {
-                "type" => self.type_definition(model)?,
+                "type" => self.type_definition(model, false)?,
                 "condition" => self.condition(model)?,
-                "extend" if self.modular => {
+                "extend" if self.source.module.is_some() => {
                     self.cur.ident();
                     self.spaces("a space")?;
-                    self.type_definition(model)?;
+                    self.type_definition(model, true)?;
                 }
                 "extend" => {
                     self.cur.ident();
@@ -239,19 +241,19 @@ impl Parser {
                     self.cur.skip_spaces();
                     let at = self.cur.pos();
                     let name = self.cur.peek_ident();
-                    return Err(syntax_error(
+                    return Err(Box::new(syntax_error(
                         at,
                         name.chars().count(),
                         &name,
                         "extend can only be used in a modular model".to_owned(),
-                    ));
+                    )));
                 }
                 _ => return Err(self.error_here("`type` or `condition`")),
             }
         }
     }
 
-    fn type_definition(&mut self, model: &mut AuthorizationModel) -> Parsed<()> {
+    fn type_definition(&mut self, model: &mut AuthorizationModel, extension: bool) -> Parsed<()> {
         self.keyword("type")?;
         self.spaces("a space")?;
         let (name, span) = self.name("a type name")?;
@@ -259,12 +261,19 @@ impl Parser {
         let mut source = TypeSource {
             name: name.clone(),
             span,
+            extension,
+            file: None,
             relations: Vec::new(),
         };
+        let module = self.source.module.clone();
         let mut definition = TypeDefinition {
             type_name: name,
             relations: IndexMap::new(),
-            metadata: None,
+            // Every type of a module file records its module, relations or not.
+            metadata: module.as_ref().map(|module| Metadata {
+                module: Some(module.clone()),
+                ..Metadata::default()
+            }),
         };
         let before = self.cur.mark();
         self.cur.skip_trivia();
@@ -272,7 +281,7 @@ impl Parser {
             "relations" => {
                 self.cur.ident();
                 self.end_of_line()?;
-                let mut metadata = Metadata::default();
+                let mut metadata = definition.metadata.take().unwrap_or_default();
                 loop {
                     let before = self.cur.mark();
                     self.cur.skip_trivia();
@@ -289,6 +298,8 @@ impl Parser {
                         relation,
                         RelationMetadata {
                             directly_related_user_types: directs,
+                            // Relations added by `extend type` record the extending module.
+                            module: module.clone().filter(|_| extension),
                             ..Default::default()
                         },
                     );
@@ -364,12 +375,12 @@ impl Parser {
             };
             if operator.is_some_and(|op| op != next || op == Operator::ButNot) {
                 let word = self.cur.peek_ident();
-                return Err(syntax_error(
+                return Err(Box::new(syntax_error(
                     op_at,
                     word.chars().count(),
                     &word,
                     "mixed operators need parentheses".to_owned(),
-                ));
+                )));
             }
             operator = Some(next);
             self.cur.ident();
@@ -503,6 +514,7 @@ impl Parser {
         let mut source = ConditionSource {
             name: name.clone(),
             span,
+            file: None,
             parameters: Vec::new(),
         };
         let mut parameters = IndexMap::new();
@@ -533,11 +545,15 @@ impl Parser {
         let expression = self.expression()?;
         self.end_of_line()?;
         self.source.conditions.push(source);
+        let metadata = self.source.module.as_ref().map(|module| ConditionMetadata {
+            module: Some(module.clone()),
+            source_info: None,
+        });
         model.conditions.entry(name.clone()).or_insert(Condition {
             name,
             expression,
             parameters,
-            metadata: None,
+            metadata,
         });
         Ok(())
     }
@@ -562,12 +578,12 @@ impl Parser {
             "map" => TypeName::Map,
             _ => {
                 let Some(type_name) = scalar(&word) else {
-                    return Err(syntax_error(
+                    return Err(Box::new(syntax_error(
                         at,
                         word.chars().count(),
                         &word,
                         format!("unexpected `{word}`, expecting a parameter type"),
-                    ));
+                    )));
                 };
                 self.cur.ident();
                 return Ok(ConditionParamTypeRef {
@@ -583,12 +599,12 @@ impl Parser {
         let inner_at = self.cur.pos();
         let inner = self.cur.peek_ident();
         let Some(generic) = scalar(&inner) else {
-            return Err(syntax_error(
+            return Err(Box::new(syntax_error(
                 inner_at,
                 inner.chars().count(),
                 &inner,
                 format!("unexpected `{inner}`, expecting a parameter type"),
-            ));
+            )));
         };
         self.cur.ident();
         if !self.cur.eat('>') {

@@ -84,8 +84,68 @@ pub(crate) fn validate_source(
             entry_points(model, &mut findings);
         }
     }
+    modules_per_file(model, &mut findings);
     out.extend(findings.into_iter().map(|f| locate(f, source)));
     out
+}
+
+/// A modular model's files must each hold one module, or the model cannot be written back
+/// as module files.
+fn modules_per_file<'m>(model: &'m AuthorizationModel, findings: &mut Vec<Finding<'m>>) {
+    let mut files: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut note = |file: Option<&'m str>, module: Option<&'m str>| {
+        let (Some(file), Some(module)) = (file, module) else {
+            return;
+        };
+        match files.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, modules)) if !modules.contains(&module) => modules.push(module),
+            Some(_) => {}
+            None => files.push((file, vec![module])),
+        }
+    };
+    // OpenFGA collects types first, then relations, then conditions.
+    for ty in &model.type_definitions {
+        let meta = ty.metadata.as_ref();
+        note(
+            meta.and_then(|m| m.source_info.as_ref())
+                .map(|s| s.file.as_str()),
+            meta.and_then(|m| m.module.as_deref()),
+        );
+    }
+    for ty in &model.type_definitions {
+        let Some(meta) = ty.metadata.as_ref() else {
+            continue;
+        };
+        let type_file = meta.source_info.as_ref().map(|s| s.file.as_str());
+        for relation in meta.relations.values() {
+            let file = relation.source_info.as_ref().map(|s| s.file.as_str());
+            note(
+                file.or(type_file),
+                relation.module.as_deref().or(meta.module.as_deref()),
+            );
+        }
+    }
+    for condition in model.conditions.values() {
+        let meta = condition.metadata.as_ref();
+        note(
+            meta.and_then(|m| m.source_info.as_ref())
+                .map(|s| s.file.as_str()),
+            meta.and_then(|m| m.module.as_deref()),
+        );
+    }
+    for (file, modules) in files {
+        if modules.len() > 1 {
+            findings.push(Finding {
+                message: format!(
+                    "file {file} would contain multiple module definitions ({}) when transforming to DSL. Only one module can be defined per file.",
+                    modules.join(", ")
+                ),
+                error_type: "multiple-modules-in-file",
+                symbol: file.to_owned(),
+                anchor: Anchor::Nowhere,
+            });
+        }
+    }
 }
 
 /// Duplicated relations, conditions and parameters, which the JSON form cannot hold.
@@ -148,6 +208,7 @@ fn at(span: Span, message: String, error_type: &str, symbol: &str) -> Diagnostic
         },
         error_type: Some(error_type.to_owned()),
         symbol: Some(symbol.to_owned()),
+        file: None,
     }
 }
 
@@ -619,23 +680,23 @@ fn find_symbol(text: &str, symbol: &str, after: Option<&str>, last: bool) -> Opt
 }
 
 fn locate(finding: Finding<'_>, source: Option<&SourceMap>) -> Diagnostic {
-    let span = source.and_then(|source| match &finding.anchor {
+    let place = source.and_then(|source| match &finding.anchor {
         Anchor::Nowhere => None,
-        Anchor::Schema => source.schema.as_ref().map(|s| s.1),
+        Anchor::Schema => source.schema.as_ref().map(|s| (s.1, None)),
         Anchor::Type(name, nth) => source
             .types
             .iter()
-            .filter(|t| t.name == *name)
+            .filter(|t| t.name == *name && !t.extension)
             .nth(*nth)
-            .map(|t| t.span),
+            .map(|t| (t.span, t.file.as_ref())),
         Anchor::Relation(ty, relation, nth) => source
             .types
             .iter()
             .filter(|t| t.name == *ty)
-            .flat_map(|t| t.relations.iter())
-            .filter(|r| r.name == *relation)
+            .flat_map(|t| t.relations.iter().map(move |r| (t, r)))
+            .filter(|(_, r)| r.name == *relation)
             .nth(*nth)
-            .map(|r| r.span),
+            .map(|(t, r)| (r.span, t.file.as_ref())),
         Anchor::Symbol {
             type_name,
             relation,
@@ -646,23 +707,26 @@ fn locate(finding: Finding<'_>, source: Option<&SourceMap>) -> Diagnostic {
             .types
             .iter()
             .filter(|t| t.name == *type_name)
-            .flat_map(|t| t.relations.iter())
-            .find(|r| r.name == *relation)
-            .and_then(|r| {
+            .flat_map(|t| t.relations.iter().map(move |r| (t, r)))
+            .find(|(_, r)| r.name == *relation)
+            .and_then(|(t, r)| {
                 let offset = find_symbol(&r.text, symbol, *after, *last)?;
                 let start = r.text_at.col + offset;
-                Some(Span {
+                let span = Span {
                     line: r.text_at.line,
                     start,
                     end: start + symbol.chars().count(),
-                })
+                };
+                Some((span, t.file.as_ref()))
             }),
         Anchor::Condition(name) => source
             .conditions
             .iter()
             .find(|c| c.name == *name)
-            .map(|c| c.span),
+            .map(|c| (c.span, c.file.as_ref())),
     });
-    let span = span.unwrap_or_default();
-    at(span, finding.message, finding.error_type, &finding.symbol)
+    let (span, file) = place.unwrap_or_default();
+    let mut diagnostic = at(span, finding.message, finding.error_type, &finding.symbol);
+    diagnostic.file = file.cloned();
+    diagnostic
 }

@@ -1,5 +1,6 @@
-//! OpenFGA store files (`*.fga.yaml`): a model (inline or `model_file`), tuples (inline or
-//! `tuple_file`), and tests with check, list-objects and list-users assertions.
+//! OpenFGA store files (`*.fga.yaml`): a model (inline, or `model_file`: DSL or a modular
+//! model's `fga.mod`), tuples (inline or `tuple_file`), and tests with check, list-objects
+//! and list-users assertions.
 
 use super::conformance::{Kind, Report, listing_outcome};
 use crate::TupleKey;
@@ -122,7 +123,23 @@ pub fn run(file: &str, text: &str, read_file: &ReadFile<'_>) -> Result<Report, S
         }
         (None, None) => return Err(format!("`{file}`: `model` or `model_file` is required")),
     };
-    let model = dsl::parse_and_validate(&model_text).map_err(|errors| {
+    let modular = store.model_file.as_deref().filter(|p| p.ends_with(".mod"));
+    let model = match modular {
+        // A modular model: the manifest lists module files relative to itself.
+        Some(manifest) => {
+            let dir = manifest.rsplit_once('/').map_or("", |(dir, _)| dir);
+            let read_module = |name: &str| {
+                if dir.is_empty() {
+                    read_file(name)
+                } else {
+                    read_file(&format!("{dir}/{name}"))
+                }
+            };
+            dsl::modules::load(manifest, &model_text, &read_module)
+        }
+        None => dsl::parse_and_validate(&model_text),
+    }
+    .map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         format!("`{file}`: the model is invalid: {}", lines.join("; "))
     })?;

@@ -241,21 +241,12 @@ struct JsonCase {
     expected_errors: Option<Vec<Expected>>,
 }
 
-/// Cases that need modular-model support, which `deputy_authz::dsl` does not have yet.
-const JSON_TODO: &[&str] = &[
-    // Needs the JSON → modular DSL transform (one module per file).
-    "file can only include one module",
-];
-
 #[test]
 fn json_validation() {
     let cases: Vec<JsonCase> =
         serde_saphyr::from_str(&read(&format!("{DATA}/json-validation-cases.yaml"))).unwrap();
     let mut passed = 0;
     for case in &cases {
-        if JSON_TODO.contains(&case.name.as_str()) {
-            continue;
-        }
         let mut value: serde_json::Value = serde_json::from_str(&case.json).unwrap();
         // A missing schema version is an error to report, not a decoding failure.
         if let Some(map) = value.as_object_mut() {
@@ -275,12 +266,8 @@ fn json_validation() {
         assert_eq!(got, want, "{}", case.name);
         passed += 1;
     }
-    println!(
-        "json validation: {passed}/{} ({} TODO)",
-        cases.len(),
-        JSON_TODO.len()
-    );
-    assert_eq!(passed + JSON_TODO.len(), cases.len());
+    println!("json validation: {passed}/{}", cases.len());
+    assert_eq!(passed, cases.len());
 }
 
 #[derive(Debug, Deserialize)]

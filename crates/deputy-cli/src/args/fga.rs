@@ -119,15 +119,15 @@ pub enum FgaStoreCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum FgaModelCommand {
-    /// Check a model (DSL or JSON) against OpenFGA's rules.
+    /// Check a model (DSL, JSON, or an `fga.mod` of modules) against OpenFGA's rules.
     Validate { file: PathBuf },
-    /// Print a model (DSL or JSON) as JSON, or as DSL with `--to dsl`.
+    /// Print a model (DSL, JSON, or an `fga.mod` of modules) as JSON, or as DSL with `--to dsl`.
     Transform {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ModelForm::Json)]
         to: ModelForm,
     },
-    /// Validate a model (DSL or JSON) and make it the store's latest; prints its id.
+    /// Validate a model (DSL, JSON, or an `fga.mod` of modules) and make it the store's latest; prints its id.
     Write {
         /// Store id or name.
         #[arg(long, env = "DEPUTY_FGA_STORE")]

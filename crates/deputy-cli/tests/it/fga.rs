@@ -76,6 +76,84 @@ fn fga_models_validate_and_transform_both_ways() {
     );
 }
 
+#[test]
+fn fga_models_from_an_fga_mod_manifest() {
+    let deputy = Deputy::sqlite();
+    let dir = corpus("openfga/language/tests/data/transformer-module/02-module-with-extends");
+    let manifest = deputy.path("fga.mod");
+    std::fs::create_dir_all(deputy.path("module")).unwrap_or_else(|e| panic!("{e}"));
+    for name in ["core.fga", "board.fga", "org.fga", "otherboard.fga"] {
+        std::fs::copy(
+            dir.join("module").join(name),
+            deputy.path("module").join(name),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    std::fs::write(
+        &manifest,
+        "schema: '1.2'\ncontents:\n  - module/core.fga\n  - module/board.fga\n  - module/org.fga\n  - module/otherboard.fga\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let manifest = manifest.display().to_string();
+    let r = deputy.run(&["fga", "model", "validate", &manifest]).ok();
+    assert!(r.stdout.contains("valid"), "{}", r.stdout);
+    let json = deputy
+        .run(&["fga", "model", "transform", &manifest])
+        .ok()
+        .json();
+    assert_eq!(json["schema_version"], "1.2");
+    assert_eq!(json["type_definitions"][0]["metadata"]["module"], "core");
+    assert_eq!(
+        json["type_definitions"][0]["metadata"]["relations"]["manager"]["source_info"]["file"],
+        "module/org.fga"
+    );
+    let dsl = deputy
+        .run(&["fga", "model", "transform", &manifest, "--to", "dsl"])
+        .ok();
+    let combined = std::fs::read_to_string(dir.join("combined.fga")).unwrap_or_default();
+    assert_eq!(dsl.stdout, combined);
+
+    // A combined model is stored like any other, as schema 1.2.
+    deputy.run(&["fga", "store", "create", "boards"]).ok();
+    deputy
+        .run(&["fga", "model", "write", "--store", "boards", &manifest])
+        .ok();
+    let stored = deputy
+        .run(&["fga", "model", "get", "--store", "boards", "--to", "json"])
+        .ok()
+        .json();
+    assert_eq!(stored["schema_version"], "1.2");
+    assert_eq!(stored["type_definitions"], json["type_definitions"]);
+
+    std::fs::write(
+        deputy.path("module/org.fga"),
+        "module org\n\nextend type nothere\n  relations\n    define x: [user]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let r = deputy.run(&["fga", "model", "validate", &manifest]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("module/org.fga: line 3")
+            && r.stderr.contains("extended type nothere does not exist"),
+        "{}",
+        r.stderr
+    );
+
+    std::fs::write(
+        deputy.path("bad.mod"),
+        "schema: '1.2'\ncontents:\n  - ../x.fga\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let bad = deputy.path("bad.mod").display().to_string();
+    let r = deputy.run(&["fga", "model", "validate", &bad]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("line 3") && r.stderr.contains("invalid contents item ../x.fga"),
+        "{}",
+        r.stderr
+    );
+}
+
 const DOCS_MODEL: &str = "model\n  schema 1.1\ntype user\ntype group\n  relations\n    define member: [user]\n\
 type doc\n  relations\n    define owner: [user]\n    define viewer: [user, group#member, user with weekday] or owner\n\
 condition weekday(day: string) {\n  day != \"sunday\"\n}\n";
