@@ -5,6 +5,7 @@
 //! store. It knows nothing of HTTP or terminals: the CLI and, later, the server render what
 //! it returns.
 
+mod audit;
 pub mod config;
 mod demo;
 mod fga;
@@ -13,9 +14,11 @@ mod report;
 
 pub use config::{Config, ConfigError, ConfigOverrides};
 pub use demo::DemoOutcome;
+pub use deputy_audit::{AuditEvent, Breach, BreachKind, ChainHead, ChainedEvent, VerifiedChain};
 pub use deputy_import::{ImportOptions, ReportFormat};
 pub use deputy_report::Report;
 pub use deputy_report::model::location;
+pub use deputy_store::AuditVerification;
 pub use deputy_store::{
     AcceptanceStatus, DiffEntry, FindingDetail, FindingFilter, FindingRecord, ProjectSummary,
     RiskAcceptance, RunDiff, ScanRun, SortOrder,
@@ -57,6 +60,8 @@ pub enum AppError {
     Usage(String),
     #[error("cannot render the report: {0}")]
     Render(String),
+    #[error("cannot write the output")]
+    Write(#[source] std::io::Error),
 }
 
 /// An opened Deputy: configuration, store and clock.

@@ -19,7 +19,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Format: of the output (table, json); for `import` of the report read (sarif, checkov);
-    /// for `report` of the report written (pdf, html, markdown, confluence, json, csv, sarif, junit).
+    /// for `report` of the report written (pdf, html, markdown, confluence, json, csv, sarif, junit);
+    /// for `audit export` jsonl.
     #[arg(long, global = true, value_enum)]
     pub format: Option<FormatArg>,
     /// Output format, where `--format` names something else (as in `import`).
@@ -61,6 +62,7 @@ pub enum FormatArg {
     Confluence,
     Csv,
     Junit,
+    Jsonl,
 }
 
 impl GlobalArgs {
@@ -109,6 +111,9 @@ pub enum Command {
     /// Authorization models (OpenFGA's language): test, validate, transform.
     #[command(subcommand)]
     Fga(FgaCommand),
+    /// The audit trail: verify its hash chain, export it, tail it.
+    #[command(subcommand)]
+    Audit(crate::commands::audit::AuditCommand),
 }
 
 #[derive(Debug, Subcommand)]

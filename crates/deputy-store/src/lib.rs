@@ -18,6 +18,7 @@
     clippy::unimplemented
 )]
 
+mod audit;
 mod error;
 mod fga;
 mod findings;
@@ -28,6 +29,7 @@ mod projects;
 mod runs;
 mod sql;
 
+pub use audit::AuditVerification;
 pub use error::StoreError;
 pub use fga::{
     FgaChange, FgaModelRecord, FgaOperation, FgaReadFilter, FgaSqlReader, FgaStoreRecord, FgaTuple,

@@ -24,6 +24,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_fga.sql"),
         postgres: include_str!("../migrations/postgres/0002_fga.sql"),
     },
+    Migration {
+        version: 3,
+        name: "audit",
+        sqlite: include_str!("../migrations/sqlite/0003_audit.sql"),
+        postgres: include_str!("../migrations/postgres/0003_audit.sql"),
+    },
 ];
 
 pub(crate) async fn apply(store: &Store) -> Result<(), StoreError> {

@@ -1,5 +1,6 @@
 //! One function per command: call the app, render the result.
 
+pub mod audit;
 mod fga;
 mod findings;
 mod import;
@@ -39,6 +40,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Scans(cmd) => scans::run(&app, &cli.global, cmd, out).await,
         Command::Findings(cmd) => findings::run(&app, &cli.global, cmd, out).await,
         Command::Report(args) => report::run(&app, &cli.global, args, out).await,
+        Command::Audit(cmd) => audit::run(&app, &cli.global, cmd, out).await,
     };
     out.flush()?;
     app.close().await;
