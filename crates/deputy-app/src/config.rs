@@ -22,6 +22,15 @@ struct ConfigFile {
     #[serde(default)]
     ledger: LedgerSection,
     sla: Option<SlaPolicy>,
+    #[serde(default)]
+    vault: VaultSection,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VaultSection {
+    key_file: Option<PathBuf>,
+    lease_ttl_seconds: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -49,6 +58,10 @@ pub struct Config {
     pub default_scope: String,
     pub max_acceptance_days: u32,
     pub sla: SlaPolicy,
+    /// The vault's key file (unless `DEPUTY_VAULT_KEY` gives the key).
+    pub vault_key_file: PathBuf,
+    /// How long a credential lease lasts, in seconds.
+    pub lease_ttl_seconds: u32,
 }
 
 /// Values given on the command line; they win over everything else.
@@ -129,6 +142,7 @@ impl Config {
             identity: IdentitySection::default(),
             ledger: LedgerSection::default(),
             sla: None,
+            vault: VaultSection::default(),
         });
 
         let data_dir = overrides
@@ -189,6 +203,35 @@ impl Config {
             Some(v) => parse_days("DEPUTY_MAX_ACCEPTANCE_DAYS", v)?.unwrap_or(u32::MAX),
             None => file.ledger.max_acceptance_days.unwrap_or(365),
         };
+        let vault_key_file = env
+            .get("DEPUTY_VAULT_KEY_FILE")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or(file.vault.key_file)
+            .unwrap_or_else(|| data_dir.join("vault.key"));
+        let lease_ttl_seconds = match env.get("DEPUTY_LEASE_TTL_SECONDS") {
+            Some(v) => v
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=3600).contains(n))
+                .ok_or_else(|| ConfigError::Env {
+                    var: "DEPUTY_LEASE_TTL_SECONDS".into(),
+                    message: format!("expected a number of seconds from 1 to 3600, got `{v}`"),
+                })?,
+            None => match file.vault.lease_ttl_seconds {
+                Some(n) if (1..=3600).contains(&n) => n,
+                Some(n) => {
+                    return Err(ConfigError::Invalid {
+                        path: source.clone().unwrap_or_default(),
+                        message: format!(
+                            "`vault.lease_ttl_seconds = {n}`: expected 1 to 3600 seconds"
+                        ),
+                    });
+                }
+                None => 60,
+            },
+        };
         Ok(Config {
             source,
             data_dir,
@@ -200,6 +243,8 @@ impl Config {
                 .unwrap_or_else(|| "default".to_owned()),
             max_acceptance_days,
             sla,
+            vault_key_file,
+            lease_ttl_seconds,
         })
     }
 }
@@ -275,6 +320,13 @@ version = {CONFIG_VERSION}
 default_scope = "default"
 # The longest a risk acceptance may last, in days.     DEPUTY_MAX_ACCEPTANCE_DAYS
 max_acceptance_days = 365
+
+[vault]
+# The key that encrypts stored credentials (created by `deputy init`, mode 0600). Or give
+# the key itself, base64, in DEPUTY_VAULT_KEY.           DEPUTY_VAULT_KEY_FILE
+# key_file = "/var/lib/deputy/vault.key"
+# How long a credential lease lasts, in seconds (1 to 3600). DEPUTY_LEASE_TTL_SECONDS
+lease_ttl_seconds = 60
 
 [sla]
 # Days from first seen until a finding of each severity is overdue; 0 means no SLA. A

@@ -11,6 +11,9 @@ mod demo;
 mod fga;
 mod import;
 mod report;
+pub mod vault;
+#[cfg(test)]
+mod vault_tests;
 
 pub use config::{Config, ConfigError, ConfigOverrides};
 pub use demo::DemoOutcome;
@@ -23,9 +26,11 @@ pub use deputy_store::{
     AcceptanceStatus, DiffEntry, FindingDetail, FindingFilter, FindingRecord, ProjectSummary,
     RiskAcceptance, RunDiff, ScanRun, SortOrder,
 };
+pub use deputy_vault::{CredentialId, CredentialKind, CredentialMeta, Lease};
 pub use fga::{FgaTestOutcome, fga_read_model, fga_test, fga_transform};
 pub use import::{ImportOutcome, ImportRequest, InputSource};
 pub use report::ReportOutput;
+pub use vault::KeyRotation;
 
 use deputy_core::{Actor, Clock, FindingState};
 use deputy_store::{RequestAcceptance, Store, StoreError};
@@ -62,6 +67,10 @@ pub enum AppError {
     Render(String),
     #[error("cannot write the output")]
     Write(#[source] std::io::Error),
+    #[error(transparent)]
+    Vault(#[from] deputy_vault::VaultError),
+    #[error("{0}")]
+    VaultKey(String),
 }
 
 /// An opened Deputy: configuration, store and clock.

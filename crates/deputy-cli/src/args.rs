@@ -114,6 +114,14 @@ pub enum Command {
     /// The audit trail: verify its hash chain, export it, tail it.
     #[command(subcommand)]
     Audit(crate::commands::audit::AuditCommand),
+    /// Store a connection's API token in the vault: `deputy connect github --token-stdin`.
+    Connect(crate::commands::connect::ConnectArgs),
+    /// Connections stored in the vault: list, revoke.
+    #[command(subcommand)]
+    Connections(crate::commands::connect::ConnectionsCommand),
+    /// The vault's key: create it, rotate it.
+    #[command(subcommand)]
+    Vault(crate::commands::vault::VaultCommand),
 }
 
 #[derive(Debug, Subcommand)]

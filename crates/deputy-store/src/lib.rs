@@ -28,6 +28,7 @@ mod model;
 mod projects;
 mod runs;
 mod sql;
+mod vault;
 
 pub use audit::AuditVerification;
 pub use error::StoreError;
@@ -38,6 +39,7 @@ pub use findings::{FindingFilter, RequestAcceptance, SortOrder};
 pub use history::TrendEntry;
 pub use model::*;
 pub use runs::NewRun;
+pub use vault::StoredCredential;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

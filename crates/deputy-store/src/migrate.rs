@@ -30,6 +30,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_audit.sql"),
         postgres: include_str!("../migrations/postgres/0003_audit.sql"),
     },
+    Migration {
+        version: 4,
+        name: "vault",
+        sqlite: include_str!("../migrations/sqlite/0004_vault.sql"),
+        postgres: include_str!("../migrations/postgres/0004_vault.sql"),
+    },
 ];
 
 pub(crate) async fn apply(store: &Store) -> Result<(), StoreError> {

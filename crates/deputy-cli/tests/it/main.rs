@@ -7,3 +7,4 @@ mod cli;
 mod fga;
 mod ledger;
 mod report;
+mod vault;
