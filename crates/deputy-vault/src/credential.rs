@@ -84,12 +84,12 @@ pub struct CredentialMeta {
     /// The scopes the provider granted.
     pub scopes: BTreeSet<String>,
     /// When the access token expires, if it does.
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(serialize_with = "crate::instant::option::serialize")]
     pub expires_at: Option<OffsetDateTime>,
     pub has_refresh_token: bool,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(serialize_with = "crate::instant::serialize")]
     pub created_at: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(serialize_with = "crate::instant::serialize")]
     pub updated_at: OffsetDateTime,
 }
 

@@ -25,9 +25,9 @@ pub struct Lease {
     #[serde(flatten)]
     pub credential: CredentialId,
     pub scopes: BTreeSet<String>,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(serialize_with = "crate::instant::serialize")]
     pub issued_at: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(serialize_with = "crate::instant::serialize")]
     pub expires_at: OffsetDateTime,
 }
 

@@ -41,3 +41,28 @@ pub use credential::{
 pub use error::VaultError;
 pub use keys::{Kek, Keyring};
 pub use lease::{DEFAULT_LEASE_TTL, Lease, LeaseRequest, check_redeem, issue_lease};
+
+/// Instants as deputy-core's fixed-width RFC 3339 text, like every instant Deputy prints.
+pub(crate) mod instant {
+    use serde::Serializer;
+    use time::OffsetDateTime;
+
+    pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&deputy_core::time_fmt::format(*t))
+    }
+
+    pub mod option {
+        use serde::Serializer;
+        use time::OffsetDateTime;
+
+        pub fn serialize<S: Serializer>(
+            t: &Option<OffsetDateTime>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => s.serialize_str(&deputy_core::time_fmt::format(*t)),
+                None => s.serialize_none(),
+            }
+        }
+    }
+}
