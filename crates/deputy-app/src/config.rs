@@ -2,10 +2,11 @@
 //! command-line flags. Unknown keys are errors that name the key, so a typo never silently
 //! falls back to a default.
 
-use deputy_core::SlaPolicy;
+use deputy_core::{Secret, SlaPolicy};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The configuration format version this build reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
@@ -24,6 +25,45 @@ struct ConfigFile {
     sla: Option<SlaPolicy>,
     #[serde(default)]
     vault: VaultSection,
+    #[serde(default)]
+    oauth: BTreeMap<String, OAuthSection>,
+    auth0_token_vault: Option<TokenVaultConfig>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OAuthSection {
+    client_id: Option<String>,
+    tenant: Option<String>,
+    base_url: Option<String>,
+    redirect_port: Option<u16>,
+}
+
+/// An OAuth client registered with a provider (its secret comes only from the
+/// environment, `DEPUTY_OAUTH_<PROVIDER>_CLIENT_SECRET`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthClientConfig {
+    pub client_id: String,
+    /// Microsoft's tenant (`common`, `organizations`, a GUID); ignored by others.
+    pub tenant: String,
+    /// Sends the flow to another origin than the provider's (a sandbox or a proxy).
+    pub base_url: Option<String>,
+    /// The loopback port of the redirect URI registered with the provider.
+    pub redirect_port: u16,
+    /// From `DEPUTY_OAUTH_<PROVIDER>_CLIENT_SECRET` only, never from the file.
+    pub client_secret: Option<Arc<Secret<String>>>,
+}
+
+/// Auth0 Token Vault: the tenant's token endpoint and the client allowed the exchange
+/// (its secret only from `DEPUTY_AUTH0_TOKEN_VAULT_CLIENT_SECRET`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenVaultConfig {
+    /// `https://{tenant}/oauth/token`.
+    pub token_url: String,
+    pub client_id: String,
+    /// Where a person (re)connects an account; `{connection}` is replaced.
+    pub reconnect_url: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -62,6 +102,11 @@ pub struct Config {
     pub vault_key_file: PathBuf,
     /// How long a credential lease lasts, in seconds.
     pub lease_ttl_seconds: u32,
+    /// OAuth clients by provider name (`github`, `atlassian`, …).
+    pub oauth: BTreeMap<String, OAuthClientConfig>,
+    pub token_vault: Option<TokenVaultConfig>,
+    /// From `DEPUTY_AUTH0_TOKEN_VAULT_CLIENT_SECRET` only.
+    pub token_vault_client_secret: Option<Arc<Secret<String>>>,
 }
 
 /// Values given on the command line; they win over everything else.
@@ -143,6 +188,8 @@ impl Config {
             ledger: LedgerSection::default(),
             sla: None,
             vault: VaultSection::default(),
+            oauth: BTreeMap::new(),
+            auth0_token_vault: None,
         });
 
         let data_dir = overrides
@@ -232,6 +279,51 @@ impl Config {
                 None => 60,
             },
         };
+        const PROVIDERS: [&str; 6] = [
+            "github",
+            "atlassian",
+            "microsoft",
+            "slack",
+            "google",
+            "zoom",
+        ];
+        let mut oauth = BTreeMap::new();
+        for name in PROVIDERS {
+            let section = file.oauth.get(name).cloned().unwrap_or_default();
+            let var = format!("DEPUTY_OAUTH_{}_CLIENT_ID", name.to_ascii_uppercase());
+            let client_id = env
+                .get(&var)
+                .filter(|v| !v.is_empty())
+                .cloned()
+                .or(section.client_id);
+            if let Some(client_id) = client_id {
+                oauth.insert(
+                    name.to_owned(),
+                    OAuthClientConfig {
+                        client_id,
+                        tenant: section.tenant.unwrap_or_else(|| "common".into()),
+                        base_url: section.base_url,
+                        redirect_port: section.redirect_port.unwrap_or(8765),
+                        client_secret: env
+                            .get(&format!(
+                                "DEPUTY_OAUTH_{}_CLIENT_SECRET",
+                                name.to_ascii_uppercase()
+                            ))
+                            .filter(|v| !v.is_empty())
+                            .map(|v| Arc::new(Secret::from_str_copy(v))),
+                    },
+                );
+            }
+        }
+        if let Some(unknown) = file.oauth.keys().find(|k| !PROVIDERS.contains(&k.as_str())) {
+            return Err(ConfigError::Invalid {
+                path: source.clone().unwrap_or_default(),
+                message: format!(
+                    "`[oauth.{unknown}]`: unknown provider (expected one of {})",
+                    PROVIDERS.join(", ")
+                ),
+            });
+        }
         Ok(Config {
             source,
             data_dir,
@@ -245,6 +337,12 @@ impl Config {
             sla,
             vault_key_file,
             lease_ttl_seconds,
+            oauth,
+            token_vault: file.auth0_token_vault,
+            token_vault_client_secret: env
+                .get("DEPUTY_AUTH0_TOKEN_VAULT_CLIENT_SECRET")
+                .filter(|v| !v.is_empty())
+                .map(|v| Arc::new(Secret::from_str_copy(v))),
         })
     }
 }
@@ -327,6 +425,24 @@ max_acceptance_days = 365
 # key_file = "/var/lib/deputy/vault.key"
 # How long a credential lease lasts, in seconds (1 to 3600). DEPUTY_LEASE_TTL_SECONDS
 lease_ttl_seconds = 60
+
+# OAuth clients for `deputy connect PROVIDER` (github, atlassian, microsoft, slack, google,
+# zoom). Register http://127.0.0.1:<redirect_port>/callback as the redirect URI. Client
+# secrets come only from the environment.   DEPUTY_OAUTH_GITHUB_CLIENT_ID, …_CLIENT_SECRET
+# [oauth.github]
+# client_id = "Iv1.0123456789abcdef"
+# redirect_port = 8765
+# [oauth.microsoft]
+# client_id = "00000000-0000-0000-0000-000000000000"
+# tenant = "organizations"
+
+# Connections backed by Auth0 Token Vault (`deputy connect PROVIDER --auth0 --token-stdin`
+# stores your Auth0 refresh token; provider tokens are exchanged at lease time).
+# The client secret: DEPUTY_AUTH0_TOKEN_VAULT_CLIENT_SECRET
+# [auth0_token_vault]
+# token_url = "https://example.us.auth0.com/oauth/token"
+# client_id = "deputy-client-id"
+# reconnect_url = "https://deputy.example.com/connections/{{connection}}/connect"
 
 [sla]
 # Days from first seen until a finding of each severity is overdue; 0 means no SLA. A

@@ -7,6 +7,9 @@
 
 mod audit;
 pub mod config;
+mod connect;
+#[cfg(test)]
+mod connect_tests;
 mod demo;
 mod fga;
 mod import;
@@ -69,6 +72,10 @@ pub enum AppError {
     Write(#[source] std::io::Error),
     #[error(transparent)]
     Vault(#[from] deputy_vault::VaultError),
+    #[error(transparent)]
+    OAuth(#[from] deputy_identity::OAuthError),
+    #[error(transparent)]
+    TokenVault(#[from] deputy_identity::TokenVaultError),
     #[error("{0}")]
     VaultKey(String),
 }
@@ -79,6 +86,7 @@ pub struct App {
     config: Config,
     store: Store,
     clock: Arc<dyn Clock>,
+    refresh_gate: Arc<deputy_identity::RefreshGate>,
 }
 
 impl App {
@@ -95,6 +103,7 @@ impl App {
             config,
             store,
             clock,
+            refresh_gate: Arc::default(),
         })
     }
 

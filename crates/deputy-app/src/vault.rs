@@ -115,7 +115,7 @@ fn read_key_file(path: &Path) -> Result<Kek, AppError> {
 impl App {
     /// The vault key: from `DEPUTY_VAULT_KEY`, else the key file (plus the next key of a
     /// rotation that did not finish, so every credential still opens).
-    fn keyring(&self) -> Result<Keyring, AppError> {
+    pub(crate) fn keyring(&self) -> Result<Keyring, AppError> {
         if let Ok(v) = std::env::var(VAULT_KEY_ENV)
             && !v.trim().is_empty()
         {
@@ -143,6 +143,50 @@ impl App {
         token: Secret<String>,
         scopes: BTreeSet<String>,
     ) -> Result<CredentialMeta, AppError> {
+        self.store_token(
+            CredentialKind::ApiToken,
+            provider,
+            connection,
+            token,
+            scopes,
+        )
+        .await
+    }
+
+    /// Stores the person's Auth0 refresh token for a connection backed by Auth0 Token Vault:
+    /// `connection` is the Auth0 connection's name (`github`, `google-oauth2`, …), and
+    /// provider tokens are exchanged for it at lease time.
+    pub async fn store_token_vault_connection(
+        &self,
+        provider: &str,
+        connection: &str,
+        auth0_refresh_token: Secret<String>,
+        scopes: BTreeSet<String>,
+    ) -> Result<CredentialMeta, AppError> {
+        if self.config.token_vault.is_none() {
+            return Err(AppError::Usage(
+                "Auth0 Token Vault is not configured: set `[auth0_token_vault]` in deputy.toml"
+                    .into(),
+            ));
+        }
+        self.store_token(
+            CredentialKind::Auth0TokenVault,
+            provider,
+            connection,
+            auth0_refresh_token,
+            scopes,
+        )
+        .await
+    }
+
+    async fn store_token(
+        &self,
+        kind: CredentialKind,
+        provider: &str,
+        connection: &str,
+        token: Secret<String>,
+        scopes: BTreeSet<String>,
+    ) -> Result<CredentialMeta, AppError> {
         if token.expose().trim().is_empty() {
             return Err(AppError::Usage("the token is empty".into()));
         }
@@ -160,10 +204,11 @@ impl App {
         };
         let meta = CredentialMeta {
             id: id.clone(),
-            kind: CredentialKind::ApiToken,
+            kind,
             scopes,
             expires_at: None,
             has_refresh_token: false,
+            extra: Default::default(),
             created_at,
             updated_at: now,
         };
@@ -194,25 +239,34 @@ impl App {
         Ok(self.store.credentials(Some(&self.config.actor)).await?)
     }
 
-    /// Deletes one of the person's connections and its leases.
+    /// Deletes one of the person's connections and its leases, after revoking an OAuth
+    /// token at the provider where the provider can (`Some(outcome)` then).
     pub async fn revoke_connection(
         &self,
         provider: &str,
         connection: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<Option<String>, AppError> {
         let id = CredentialId::new(self.config.actor.clone(), provider, connection);
+        let remote = match self.store.credential(&id).await? {
+            Some(stored) => self.revoke_remote(&stored).await,
+            None => None,
+        };
         let now = self.now();
         let actor = self.person();
         let deleted = self
             .store
             .delete_credential(&id, |deleted| {
-                vec![AuditEvent::new(
+                let e = AuditEvent::new(
                     now,
                     actor,
                     "vault.credential.revoke",
                     target(&id),
                     if deleted { "ok" } else { "not_found" },
-                )]
+                );
+                vec![match &remote {
+                    Some(r) => e.with("at_provider", r.clone()),
+                    None => e,
+                }]
             })
             .await?;
         if !deleted {
@@ -221,7 +275,7 @@ impl App {
                 id: format!("{provider}/{connection}"),
             }));
         }
-        Ok(())
+        Ok(remote)
     }
 
     /// Issues a lease on `owner`'s credential for `scopes`, on behalf of `requested_by`.
@@ -332,7 +386,6 @@ impl App {
             return Err(AppError::Store(StoreError::not_found("lease", lease_id)));
         };
         verdict.unwrap_or(Err(VaultError::LeaseUsed(lease_id.to_owned())))?;
-        let ring = self.keyring()?;
         let stored = self
             .store
             .credential(&lease.credential)
@@ -343,8 +396,7 @@ impl App {
                     lease.credential.to_string(),
                 ))
             })?;
-        let secret = ring.open(&lease.credential, &stored.sealed)?;
-        Ok(secret.access_token)
+        self.access_token_for(stored, &lease.scopes).await
     }
 
     /// Re-wraps every credential's data key under a new vault key, in one transaction,

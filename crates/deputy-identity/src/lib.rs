@@ -27,6 +27,8 @@
 
 mod callback;
 mod error;
+#[cfg(feature = "fake")]
+pub mod fake;
 mod oauth;
 mod pkce;
 mod provider;
@@ -43,3 +45,14 @@ pub use token_vault::{
     FEDERATED_GRANT, FEDERATED_TOKEN_TYPE, FederatedToken, SubjectToken, TokenVaultClient,
     TokenVaultError,
 };
+
+/// The HTTP client the identity flows use: rustls with the process's crypto provider (the
+/// `deputy` binary installs aws-lc-rs), no redirects followed, bounded timeouts.
+pub fn http_client() -> Result<reqwest::Client, OAuthError> {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(std::time::Duration::from_secs(10))
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .map_err(|e| OAuthError::Config(format!("cannot build the HTTP client: {e}")))
+}

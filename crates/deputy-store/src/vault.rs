@@ -20,7 +20,7 @@ pub struct StoredCredential {
 }
 
 const CREDENTIAL_COLUMNS: &str = "owner, provider, connection, kind, scopes, expires_at, \
-    has_refresh_token, kek_id, wrapped_key, ciphertext, created_at, updated_at";
+    has_refresh_token, kek_id, wrapped_key, ciphertext, extra, created_at, updated_at";
 
 fn instant(row: &AnyRow, column: &'static str) -> Result<OffsetDateTime, StoreError> {
     let v = text(row, column)?;
@@ -63,6 +63,13 @@ fn credential_from_row(row: &AnyRow) -> Result<StoredCredential, StoreError> {
             scopes: scopes_of(&text(row, "scopes")?),
             expires_at,
             has_refresh_token: int(row, "has_refresh_token")? != 0,
+            extra: {
+                let v = text(row, "extra")?;
+                serde_json::from_str(&v).map_err(|_| StoreError::Corrupt {
+                    column: "extra",
+                    value: v,
+                })?
+            },
             created_at: instant(row, "created_at")?,
             updated_at: instant(row, "updated_at")?,
         },
@@ -100,12 +107,12 @@ impl Store {
         let m = &c.meta;
         sqlx::query(&format!(
             "INSERT INTO vault_credentials ({CREDENTIAL_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
              ON CONFLICT (owner, provider, connection) DO UPDATE SET \
              kind = excluded.kind, scopes = excluded.scopes, expires_at = excluded.expires_at, \
              has_refresh_token = excluded.has_refresh_token, kek_id = excluded.kek_id, \
              wrapped_key = excluded.wrapped_key, ciphertext = excluded.ciphertext, \
-             updated_at = excluded.updated_at"
+             extra = excluded.extra, updated_at = excluded.updated_at"
         ))
         .bind(m.id.owner.clone())
         .bind(m.id.provider.clone())
@@ -117,6 +124,7 @@ impl Store {
         .bind(c.sealed.kek_id.clone())
         .bind(hex::encode(&c.sealed.wrapped_key))
         .bind(hex::encode(&c.sealed.ciphertext))
+        .bind(serde_json::to_string(&m.extra).unwrap_or_else(|_| "{}".into()))
         .bind(time_fmt::format(m.created_at))
         .bind(time_fmt::format(m.updated_at))
         .execute(&mut *tx)

@@ -4,7 +4,7 @@
 use crate::keys::push_field;
 use deputy_core::Secret;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 use time::OffsetDateTime;
@@ -53,6 +53,9 @@ pub enum CredentialKind {
     ApiToken,
     /// Tokens from an OAuth connect flow.
     Oauth,
+    /// The person's Auth0 refresh token: provider tokens come from Auth0 Token Vault at
+    /// lease time, and the connection name is the Auth0 connection's.
+    Auth0TokenVault,
 }
 
 impl CredentialKind {
@@ -60,6 +63,7 @@ impl CredentialKind {
         match self {
             CredentialKind::ApiToken => "api_token",
             CredentialKind::Oauth => "oauth",
+            CredentialKind::Auth0TokenVault => "auth0_token_vault",
         }
     }
 }
@@ -70,6 +74,7 @@ impl FromStr for CredentialKind {
         match s {
             "api_token" => Ok(CredentialKind::ApiToken),
             "oauth" => Ok(CredentialKind::Oauth),
+            "auth0_token_vault" => Ok(CredentialKind::Auth0TokenVault),
             _ => Err(()),
         }
     }
@@ -87,6 +92,8 @@ pub struct CredentialMeta {
     #[serde(serialize_with = "crate::instant::option::serialize")]
     pub expires_at: Option<OffsetDateTime>,
     pub has_refresh_token: bool,
+    /// Facts about the account that are not secret (Atlassian cloud ids, Slack team id).
+    pub extra: BTreeMap<String, String>,
     #[serde(serialize_with = "crate::instant::serialize")]
     pub created_at: OffsetDateTime,
     #[serde(serialize_with = "crate::instant::serialize")]

@@ -37,10 +37,14 @@ impl Provider {
 #[derive(Debug, Args)]
 pub struct ConnectArgs {
     pub provider: Provider,
-    /// Read an API token or personal access token from standard input (never echoed).
-    /// OAuth connect flows are not available in this build, so this is required.
-    #[arg(long, required = true)]
+    /// Read an API token or personal access token from standard input (never echoed)
+    /// instead of running the OAuth flow in a browser.
+    #[arg(long)]
     pub token_stdin: bool,
+    /// With `--token-stdin`: the token is your Auth0 refresh token and the connection is
+    /// backed by Auth0 Token Vault (`--connection` names the Auth0 connection).
+    #[arg(long, requires = "token_stdin")]
+    pub auth0: bool,
     /// A name for this connection, to keep several accounts of one provider.
     #[arg(long, default_value = "default")]
     pub connection: String,
@@ -67,23 +71,49 @@ pub async fn connect(
     args: ConnectArgs,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let token = read_token()?;
     let scopes: BTreeSet<String> = args
         .scopes
         .split([' ', ','])
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
-    let meta = app
-        .store_api_token(args.provider.name(), &args.connection, token, scopes)
-        .await?;
-    match g.output_format()? {
+    let format = g.output_format()?;
+    let meta = if !args.token_stdin {
+        let scopes: Vec<String> = scopes.into_iter().collect();
+        app.connect_oauth(args.provider.name(), &args.connection, &scopes, |url| {
+            // The URL goes to stderr when stdout carries JSON.
+            if format == OutputFormat::Json {
+                eprintln!("open this URL in your browser to connect:\n{url}");
+            } else {
+                let _ = writeln!(out, "open this URL in your browser to connect:\n{url}");
+                let _ = out.flush();
+            }
+        })
+        .await?
+    } else if args.auth0 {
+        let token = read_token()?;
+        app.store_token_vault_connection(args.provider.name(), &args.connection, token, scopes)
+            .await?
+    } else {
+        let token = read_token()?;
+        app.store_api_token(args.provider.name(), &args.connection, token, scopes)
+            .await?
+    };
+    match format {
         OutputFormat::Json => render::json(out, &meta)?,
-        OutputFormat::Table => writeln!(
-            out,
-            "stored {} connection `{}` for {}",
-            meta.id.provider, meta.id.connection, meta.id.owner
-        )?,
+        OutputFormat::Table => {
+            writeln!(
+                out,
+                "stored {} connection `{}` for {} ({})",
+                meta.id.provider,
+                meta.id.connection,
+                meta.id.owner,
+                meta.kind.as_str()
+            )?;
+            for (k, v) in &meta.extra {
+                writeln!(out, "  {k}: {v}")?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -128,17 +158,23 @@ pub async fn connections(
             provider,
             connection,
         } => {
-            app.revoke_connection(provider.name(), &connection).await?;
+            let remote = app.revoke_connection(provider.name(), &connection).await?;
             match g.output_format()? {
                 OutputFormat::Json => render::json(
                     out,
-                    &serde_json::json!({"provider": provider.name(), "connection": connection, "revoked": true}),
+                    &serde_json::json!({"provider": provider.name(), "connection": connection, "revoked": true, "at_provider": remote}),
                 )?,
-                OutputFormat::Table => writeln!(
-                    out,
-                    "revoked {} connection `{connection}` (deleted from the vault; revoke the token at the provider too)",
-                    provider.name()
-                )?,
+                OutputFormat::Table => {
+                    writeln!(
+                        out,
+                        "deleted {} connection `{connection}` from the vault",
+                        provider.name()
+                    )?;
+                    match remote {
+                        Some(r) => writeln!(out, "at the provider: {r}")?,
+                        None => writeln!(out, "revoke the token at the provider too")?,
+                    }
+                }
             }
         }
     }

@@ -2,7 +2,6 @@
 //! PKCE and `state` enforced, rotated-out refresh tokens refused, and errors shaped the way
 //! each provider shapes them.
 
-mod fake;
 mod oauth;
 mod token_vault;
 

@@ -1,5 +1,5 @@
-use crate::fake::{self, CLIENT_ID, CLIENT_SECRET};
 use deputy_core::Secret;
+use deputy_identity::fake::{self, CLIENT_ID, CLIENT_SECRET};
 use deputy_identity::{
     CallbackListener, Endpoints, OAuthClient, OAuthError, ProviderKind, RefreshGate, TokenSet,
 };

@@ -1,87 +1,7 @@
-use crate::fake;
-use axum::extract::Form;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use deputy_core::Secret;
-use deputy_identity::{
-    FEDERATED_GRANT, FEDERATED_TOKEN_TYPE, SubjectToken, TokenVaultClient, TokenVaultError,
-};
-use serde_json::json;
-use std::collections::{BTreeSet, HashMap};
-
-const REFRESH: &str = "urn:ietf:params:oauth:token-type:refresh_token";
-const ACCESS: &str = "urn:ietf:params:oauth:token-type:access_token";
-
-fn err(status: StatusCode, error: &str, description: &str) -> Response {
-    (
-        status,
-        axum::Json(json!({"error": error, "error_description": description})),
-    )
-        .into_response()
-}
-
-/// Auth0's `/oauth/token` for the federated-connection exchange, with the documented
-/// request, response and error shapes.
-async fn auth0_token(Form(p): Form<HashMap<String, String>>) -> Response {
-    let get = |k: &str| p.get(k).map(String::as_str).unwrap_or_default();
-    if get("grant_type") != FEDERATED_GRANT {
-        return err(
-            StatusCode::FORBIDDEN,
-            "unsupported_grant_type",
-            "Unsupported grant type",
-        );
-    }
-    if get("requested_token_type") != FEDERATED_TOKEN_TYPE {
-        return err(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "requested_token_type is invalid",
-        );
-    }
-    match (get("client_id"), get("client_secret")) {
-        ("deputy-app", "deputy-secret") => {}
-        ("no-grant-app", "deputy-secret") => {
-            return err(
-                StatusCode::FORBIDDEN,
-                "unauthorized_client",
-                "Grant type 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token' not allowed for the client.",
-            );
-        }
-        _ => return err(StatusCode::UNAUTHORIZED, "invalid_client", "Unauthorized"),
-    }
-    let subject_ok = matches!(
-        (get("subject_token_type"), get("subject_token")),
-        (REFRESH, "auth0-refresh-good") | (ACCESS, "auth0-access-good")
-    );
-    if !subject_ok {
-        return err(
-            StatusCode::UNAUTHORIZED,
-            "invalid_grant",
-            "Unknown or invalid refresh token.",
-        );
-    }
-    match get("connection") {
-        "github" => axum::Json(json!({
-            "access_token": "gho_fakeFederatedProviderToken0001",
-            "scope": "repo read:user",
-            "expires_in": 3600,
-            "issued_token_type": FEDERATED_TOKEN_TYPE,
-            "token_type": "Bearer"
-        }))
-        .into_response(),
-        "google-oauth2" => err(
-            StatusCode::UNAUTHORIZED,
-            "federated_connection_refresh_token_flow_failed",
-            "Failed to refresh the federated connection access token.",
-        ),
-        "boom" => (StatusCode::INTERNAL_SERVER_ERROR, "upstream error").into_response(),
-        _ => err(
-            StatusCode::UNAUTHORIZED,
-            "federated_connection_refresh_token_not_found",
-            "Federated connection Refresh Token not found.",
-        ),
-    }
-}
+use deputy_identity::fake;
+use deputy_identity::{SubjectToken, TokenVaultClient, TokenVaultError};
+use std::collections::BTreeSet;
 
 fn scopes(s: &[&str]) -> BTreeSet<String> {
     s.iter().map(|s| s.to_string()).collect()
@@ -89,9 +9,7 @@ fn scopes(s: &[&str]) -> BTreeSet<String> {
 
 #[tokio::test]
 async fn each_exchange_failure_maps_to_its_typed_error() {
-    let base =
-        fake::start(axum::Router::new().route("/oauth/token", axum::routing::post(auth0_token)))
-            .await;
+    let base = fake::serve_auth0().await;
     let token_url = base.join("oauth/token").unwrap();
     let client = |id: &str, secret: &str| {
         TokenVaultClient::new(

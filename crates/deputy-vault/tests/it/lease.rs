@@ -17,6 +17,7 @@ fn meta(expires: Option<time::OffsetDateTime>, refresh: bool) -> CredentialMeta 
         scopes: scopes(&["repo", "workflow"]),
         expires_at: expires,
         has_refresh_token: refresh,
+        extra: Default::default(),
         created_at: datetime!(2026-01-01 0:00 UTC),
         updated_at: datetime!(2026-01-01 0:00 UTC),
     }

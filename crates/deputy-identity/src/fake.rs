@@ -1,13 +1,24 @@
-//! A fake OAuth provider (all six styles on their real paths) and a fake Auth0 token
-//! endpoint, served by axum on a free port.
+//! For tests only (the `fake` feature): a fake OAuth provider that behaves like each of the
+//! six on their real paths — PKCE and `state` enforced, codes single-use, rotated-out
+//! refresh tokens refused, errors in each provider's own shape — served by axum on a free
+//! port of 127.0.0.1.
+// Test support: a broken fake should fail the test loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_debug_implementations
+)]
 
+use crate::ProviderKind;
+use crate::{FEDERATED_GRANT, FEDERATED_TOKEN_TYPE};
 use axum::body::Bytes;
-use axum::extract::{Request, State};
+use axum::extract::{Form, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use deputy_identity::ProviderKind;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -321,5 +332,88 @@ async fn provider(State(fake): State<Arc<Fake>>, req: Request) -> Response {
             fake.tokens("repo", rotates)
         }
         _ => fake.error("unsupported_grant_type"),
+    }
+}
+
+/// A fake Auth0 tenant's `/oauth/token` for the Token Vault exchange. Client `deputy-app`
+/// with secret `deputy-secret` may exchange; `no-grant-app` may not. Subject tokens
+/// `auth0-refresh-good` and `auth0-access-good` are valid. Connection `github` is connected
+/// (scopes `repo read:user`), `google-oauth2`'s provider refresh fails, `boom` answers 500,
+/// any other is not connected.
+pub async fn serve_auth0() -> url::Url {
+    start(axum::Router::new().route("/oauth/token", axum::routing::post(auth0_token))).await
+}
+
+const REFRESH: &str = "urn:ietf:params:oauth:token-type:refresh_token";
+const ACCESS: &str = "urn:ietf:params:oauth:token-type:access_token";
+
+fn err(status: StatusCode, error: &str, description: &str) -> Response {
+    (
+        status,
+        axum::Json(json!({"error": error, "error_description": description})),
+    )
+        .into_response()
+}
+
+/// Auth0's `/oauth/token` for the federated-connection exchange, with the documented
+/// request, response and error shapes.
+pub async fn auth0_token(Form(p): Form<HashMap<String, String>>) -> Response {
+    let get = |k: &str| p.get(k).map(String::as_str).unwrap_or_default();
+    if get("grant_type") != FEDERATED_GRANT {
+        return err(
+            StatusCode::FORBIDDEN,
+            "unsupported_grant_type",
+            "Unsupported grant type",
+        );
+    }
+    if get("requested_token_type") != FEDERATED_TOKEN_TYPE {
+        return err(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "requested_token_type is invalid",
+        );
+    }
+    match (get("client_id"), get("client_secret")) {
+        ("deputy-app", "deputy-secret") => {}
+        ("no-grant-app", "deputy-secret") => {
+            return err(
+                StatusCode::FORBIDDEN,
+                "unauthorized_client",
+                "Grant type 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token' not allowed for the client.",
+            );
+        }
+        _ => return err(StatusCode::UNAUTHORIZED, "invalid_client", "Unauthorized"),
+    }
+    let subject_ok = matches!(
+        (get("subject_token_type"), get("subject_token")),
+        (REFRESH, "auth0-refresh-good") | (ACCESS, "auth0-access-good")
+    );
+    if !subject_ok {
+        return err(
+            StatusCode::UNAUTHORIZED,
+            "invalid_grant",
+            "Unknown or invalid refresh token.",
+        );
+    }
+    match get("connection") {
+        "github" => axum::Json(json!({
+            "access_token": "gho_fakeFederatedProviderToken0001",
+            "scope": "repo read:user",
+            "expires_in": 3600,
+            "issued_token_type": FEDERATED_TOKEN_TYPE,
+            "token_type": "Bearer"
+        }))
+        .into_response(),
+        "google-oauth2" => err(
+            StatusCode::UNAUTHORIZED,
+            "federated_connection_refresh_token_flow_failed",
+            "Failed to refresh the federated connection access token.",
+        ),
+        "boom" => (StatusCode::INTERNAL_SERVER_ERROR, "upstream error").into_response(),
+        _ => err(
+            StatusCode::UNAUTHORIZED,
+            "federated_connection_refresh_token_not_found",
+            "Federated connection Refresh Token not found.",
+        ),
     }
 }
