@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod connect;
 mod fga;
 mod ledger;
 mod report;
