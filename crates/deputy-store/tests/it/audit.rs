@@ -267,3 +267,35 @@ async fn appending_nothing_writes_nothing() {
         db.cleanup().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verification_reads_across_its_chunks() {
+    for db in deputy_testkit::all_backends("audit chain").await {
+        // Verification reads 4,096 events at a time: cross two chunk boundaries.
+        let store = filled(&db.url, 9_000).await;
+        assert_eq!(store.verify_audit().await.unwrap().unwrap().events, 9_000);
+        let pool = raw(&db.url).await;
+        disable_triggers(&pool, store.backend()).await;
+        pool.execute("UPDATE audit_events SET target = 'x' WHERE seq = 4097")
+            .await
+            .unwrap();
+        let breach = store.verify_audit().await.unwrap().unwrap_err();
+        assert_eq!(
+            (breach.seq, breach.kind),
+            (4097, BreachKind::Edited),
+            "{breach}"
+        );
+        pool.execute("DELETE FROM audit_events WHERE seq = 4096")
+            .await
+            .unwrap();
+        let breach = store.verify_audit().await.unwrap().unwrap_err();
+        assert_eq!(
+            (breach.seq, breach.kind),
+            (4096, BreachKind::Deleted),
+            "{breach}"
+        );
+        pool.close().await;
+        store.close().await;
+        db.cleanup().await;
+    }
+}
