@@ -149,3 +149,31 @@ fn a_key_file_others_can_read_is_refused() {
     let bad = d.run(&["--format", "csv", "audit", "export"]);
     assert_eq!(bad.code, 2);
 }
+
+#[test]
+fn audit_tail_follows_new_events() {
+    let d = Deputy::sqlite();
+    d.run(&["vault", "init"]).ok();
+    d.run(&["audit", "verify"]).ok();
+    let mut tail = Command::new(env!("CARGO_BIN_EXE_deputy"))
+        .args(["--format", "json", "audit", "tail", "--follow"])
+        .env_remove("DEPUTY_DATABASE_URL")
+        .env("DEPUTY_DATA_DIR", d.path("data"))
+        .env("DEPUTY_CONFIG", d.path("deputy.toml"))
+        .env("USER", "tester")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (code, _, stderr) =
+        run_with_stdin(&d, &["connect", "zoom", "--token-stdin"], "zoom-fake-token");
+    assert_eq!(code, 0, "{stderr}");
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(tail.stdout.take().unwrap()));
+    let line = lines.next().unwrap().unwrap();
+    let _ = tail.kill();
+    let _ = tail.wait();
+    let event: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(event["seq"], 1);
+    assert_eq!(event["action"], "vault.credential.store");
+    assert_eq!(event["target"], "connection:tester/zoom/default");
+    assert!(!line.contains("zoom-fake-token"));
+}
