@@ -182,69 +182,85 @@ impl App {
                     return Ok(ring.open(&stored.meta.id, &stored.sealed)?.access_token);
                 }
                 let id = stored.meta.id.clone();
-                let _held = self.refresh_gate.lock(&target(&id)).await;
-                // INVARIANT: re-read under the lock: another refresher may have rotated it.
-                let current = self.store.credential(&id).await?.ok_or_else(|| {
-                    AppError::Store(deputy_store::StoreError::not_found(
-                        "connection",
-                        target(&id),
-                    ))
-                })?;
-                let secret = ring.open(&id, &current.sealed)?;
-                if !due(&current.meta) {
-                    return Ok(secret.access_token);
-                }
-                let kind = provider(&id.provider)?;
-                let client = self.oauth_client(kind, "http://127.0.0.1/callback")?;
-                let refresh = secret
-                    .refresh_token
-                    .ok_or_else(|| AppError::Usage("no refresh token".into()))?;
-                let scopes_vec: Vec<String> = current.meta.scopes.iter().cloned().collect();
-                let now = self.now();
-                let tokens = match client.refresh(&refresh, &scopes_vec).await {
-                    Ok(t) => t,
-                    Err(e) => {
-                        self.store
-                            .append_audit(vec![
-                                AuditEvent::new(
-                                    now,
-                                    deputy_core::Actor::system("vault"),
-                                    "vault.credential.refresh",
-                                    target(&id),
-                                    "failed",
-                                )
-                                .with("reason", e.to_string()),
-                            ])
-                            .await?;
-                        return Err(e.into());
-                    }
-                };
-                let new_secret = CredentialSecret {
-                    access_token: tokens.access_token,
-                    // Google sends no new refresh token: the old one stays valid.
-                    refresh_token: Some(tokens.refresh_token.unwrap_or(refresh)),
-                };
-                let sealed = ring.seal(&id, &new_secret)?;
-                let mut meta = current.meta.clone();
-                meta.expires_at = tokens.expires_in.map(|s| now + time::Duration::seconds(s));
-                meta.updated_at = now;
-                if !tokens.scopes.is_empty() {
-                    meta.scopes = tokens.scopes;
-                }
-                let event = AuditEvent::new(
-                    now,
-                    deputy_core::Actor::system("vault"),
-                    "vault.credential.refresh",
-                    target(&id),
-                    "ok",
-                )
-                .with("key", sealed.kek_id.clone());
+                let key = target(&id);
+                // INVARIANT: one refresher per account: in this process (the gate), then
+                // among every instance sharing the database (the store's lock).
+                let _held = self.refresh_gate.lock(&key).await;
                 self.store
-                    .put_credential(&StoredCredential { meta, sealed }, vec![event])
-                    .await?;
-                Ok(new_secret.access_token)
+                    .with_instance_lock(&key, || self.refresh_locked(&id, &ring, due))
+                    .await?
             }
         }
+    }
+
+    /// The refresh itself, under both locks: re-read, refresh if still due, store the
+    /// rotated refresh token, then hand out the new access token.
+    async fn refresh_locked(
+        &self,
+        id: &CredentialId,
+        ring: &deputy_vault::Keyring,
+        due: impl Fn(&CredentialMeta) -> bool,
+    ) -> Result<Secret<String>, AppError> {
+        // INVARIANT: re-read under the lock: another refresher may have rotated it.
+        let current = self.store.credential(id).await?.ok_or_else(|| {
+            AppError::Store(deputy_store::StoreError::not_found(
+                "connection",
+                target(id),
+            ))
+        })?;
+        let secret = ring.open(id, &current.sealed)?;
+        if !due(&current.meta) {
+            return Ok(secret.access_token);
+        }
+        let kind = provider(&id.provider)?;
+        let client = self.oauth_client(kind, "http://127.0.0.1/callback")?;
+        let refresh = secret
+            .refresh_token
+            .ok_or_else(|| AppError::Usage("no refresh token".into()))?;
+        let scopes_vec: Vec<String> = current.meta.scopes.iter().cloned().collect();
+        let now = self.now();
+        let tokens = match client.refresh(&refresh, &scopes_vec).await {
+            Ok(t) => t,
+            Err(e) => {
+                self.store
+                    .append_audit(vec![
+                        AuditEvent::new(
+                            now,
+                            deputy_core::Actor::system("vault"),
+                            "vault.credential.refresh",
+                            target(id),
+                            "failed",
+                        )
+                        .with("reason", e.to_string()),
+                    ])
+                    .await?;
+                return Err(e.into());
+            }
+        };
+        let new_secret = CredentialSecret {
+            access_token: tokens.access_token,
+            // Google sends no new refresh token: the old one stays valid.
+            refresh_token: Some(tokens.refresh_token.unwrap_or(refresh)),
+        };
+        let sealed = ring.seal(id, &new_secret)?;
+        let mut meta = current.meta.clone();
+        meta.expires_at = tokens.expires_in.map(|s| now + time::Duration::seconds(s));
+        meta.updated_at = now;
+        if !tokens.scopes.is_empty() {
+            meta.scopes = tokens.scopes;
+        }
+        let event = AuditEvent::new(
+            now,
+            deputy_core::Actor::system("vault"),
+            "vault.credential.refresh",
+            target(id),
+            "ok",
+        )
+        .with("key", sealed.kek_id.clone());
+        self.store
+            .put_credential(&StoredCredential { meta, sealed }, vec![event])
+            .await?;
+        Ok(new_secret.access_token)
     }
 
     async fn token_vault_exchange(

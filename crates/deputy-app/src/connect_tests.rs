@@ -139,6 +139,33 @@ async fn an_oauth_connection_refreshes_before_expiry_once_for_all_users() {
             Some(deputy_core::Clock::now(&clock) + time::Duration::seconds(3599))
         );
 
+        // Two instances sharing PostgreSQL (each with its own in-process gate) still
+        // refresh once between them. A SQLite database belongs to one process.
+        if db.backend == "postgres" {
+            let other = open(&db.url, dir.path(), &clock, &oauth_toml("github", &base)).await;
+            clock.advance(time::Duration::seconds(3590));
+            let before = fake.refresh_calls.load(Ordering::SeqCst);
+            let mut users = Vec::new();
+            for i in 0..8 {
+                let app = if i % 2 == 0 {
+                    app.clone()
+                } else {
+                    other.clone()
+                };
+                let cred = cred.clone();
+                users.push(tokio::spawn(async move {
+                    let lease = app.issue_lease(&agent(), cred, scopes(&["repo"])).await?;
+                    app.redeem_lease(&agent(), &lease.id, &scopes(&["repo"]))
+                        .await
+                }));
+            }
+            for u in users {
+                u.await.unwrap().unwrap();
+            }
+            assert_eq!(fake.refresh_calls.load(Ordering::SeqCst) - before, 1);
+            other.close().await;
+        }
+
         // Revoking deletes the connection and revokes the token at GitHub.
         let remote = app.revoke_connection("github", "default").await.unwrap();
         assert_eq!(remote.as_deref(), Some("revoked"));
@@ -156,7 +183,7 @@ async fn an_oauth_connection_refreshes_before_expiry_once_for_all_users() {
                 .iter()
                 .filter(|a| *a == "vault.credential.refresh ok")
                 .count(),
-            1
+            fake.refresh_calls.load(Ordering::SeqCst) as usize
         );
         assert!(actions.contains(&"vault.credential.revoke ok".to_owned()));
         assert!(app.audit_verify().await.unwrap().is_ok());

@@ -306,6 +306,33 @@ impl Store {
         Ok(lease.map(|l| (l, first)))
     }
 
+    /// Runs `work` while holding a lock named `key` that every Deputy instance sharing this
+    /// PostgreSQL database respects (a transaction-scoped advisory lock, released however
+    /// `work` ends). On SQLite, a single-process database, it just runs `work`: take an
+    /// in-process lock first in any case, so one process queues its own callers itself.
+    pub async fn with_instance_lock<T, Fut>(
+        &self,
+        key: &str,
+        work: impl FnOnce() -> Fut,
+    ) -> Result<T, StoreError>
+    where
+        Fut: std::future::Future<Output = T>,
+    {
+        match self.backend() {
+            Backend::Sqlite => Ok(work().await),
+            Backend::Postgres => {
+                let mut tx = self.pool().begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock(723658002, hashtext($1))")
+                    .bind(key.to_owned())
+                    .execute(&mut *tx)
+                    .await?;
+                let out = work().await;
+                tx.commit().await?;
+                Ok(out)
+            }
+        }
+    }
+
     /// How many leases were ever issued (spent ones included).
     pub async fn lease_count(&self) -> Result<i64, StoreError> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM vault_leases")
