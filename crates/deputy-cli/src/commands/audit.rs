@@ -186,8 +186,8 @@ fn cells(e: &ChainedEvent) -> Vec<String> {
     vec![
         e.seq.to_string(),
         render::minute(&deputy_core::time_fmt::format(e.event.time)),
-        render::truncate(&e.event.actor.to_string(), 14),
-        render::truncate(&e.event.action, 18),
+        render::truncate(&e.event.actor.to_string(), 12),
+        render::truncate(&e.event.action, 24),
         e.event.target.clone(),
         render::truncate(&e.event.outcome, 8),
     ]

@@ -42,11 +42,8 @@ pub async fn run(
             match g.output_format()? {
                 OutputFormat::Json => render::json(out, &r)?,
                 OutputFormat::Table => {
-                    writeln!(
-                        out,
-                        "rotated vault key {} -> {}: {} credential(s) re-wrapped",
-                        r.old_key, r.new_key, r.credentials
-                    )?;
+                    writeln!(out, "rotated vault key {} -> {}", r.old_key, r.new_key)?;
+                    writeln!(out, "{} credential(s) re-wrapped", r.credentials)?;
                     writeln!(out, "key file: {}", r.key_file.display())?;
                 }
             }

@@ -78,6 +78,9 @@ fn a_stored_token_never_shows_and_the_audit_trail_verifies() {
         &["-vvv", "connections", "list"],
     ] {
         let run = d.run(args).ok();
+        if !args.contains(&"json") && !args.contains(&"export") {
+            crate::support::assert_fits(&run.stdout);
+        }
         shown.push(run.stdout);
         shown.push(run.stderr);
     }
