@@ -214,7 +214,7 @@ impl Store {
 const VERIFY_CHUNK: i64 = 4096;
 
 /// The columns verification reads, in this order, packed by the database into one text
-/// value of `<byte length>:<bytes>` items per event.
+/// value of `<length in characters>:<text>` items per event.
 const PACKED: [&str; 10] = [
     "seq",
     "time",
@@ -232,10 +232,11 @@ fn verify_chunk_sql(backend: Backend) -> String {
     let packed = PACKED
         .iter()
         .map(|c| match (backend, *c) {
-            (Backend::Sqlite, "seq") => "length(CAST(seq AS TEXT)) || ':' || seq".to_owned(),
+            (Backend::Sqlite, "seq") => "length(seq) || ':' || seq".to_owned(),
             (Backend::Postgres, "seq") => "length(seq::text) || ':' || seq::text".to_owned(),
-            (Backend::Sqlite, c) => format!("length(CAST({c} AS BLOB)) || ':' || {c}"),
-            (Backend::Postgres, c) => format!("octet_length({c}) || ':' || {c}"),
+            // Lengths in characters: SQLite's byte length needs a copy of every value.
+            (Backend::Sqlite, c) => format!("length({c}) || ':' || {c}"),
+            (Backend::Postgres, c) => format!("char_length({c}) || ':' || {c}"),
         })
         .collect::<Vec<_>>()
         .join(" || ");
@@ -254,11 +255,25 @@ fn unpack(mut s: &str) -> Option<([&str; 10], &str)> {
     let mut out = [""; 10];
     for slot in &mut out {
         let (len, rest) = s.split_once(':')?;
-        let len: usize = len.parse().ok()?;
-        *slot = rest.get(..len)?;
-        s = rest.get(len..)?;
+        let chars: usize = len.parse().ok()?;
+        let end = char_boundary(rest, chars)?;
+        *slot = rest.get(..end)?;
+        s = rest.get(end..)?;
     }
     Some((out, s))
+}
+
+/// The byte offset after the first `chars` characters of `s`.
+fn char_boundary(s: &str, chars: usize) -> Option<usize> {
+    // Almost every stored value is ASCII, where characters are bytes.
+    match s.as_bytes().get(..chars) {
+        Some(head) if head.is_ascii() => Some(chars),
+        _ => match s.char_indices().nth(chars) {
+            Some((i, _)) => Some(i),
+            None if s.chars().count() == chars => Some(s.len()),
+            None => None,
+        },
+    }
 }
 
 /// Feeds one stored event to the verifier, hashing the stored text as it is (no parsing of
@@ -375,13 +390,16 @@ mod tests {
 
     #[test]
     fn packed_events_unpack() {
-        let packed = "1:73:a:b0:2:é1:x1:y1:z2:{}1:p1:h";
+        let packed = "1:73:a:b0:1:é1:x1:y1:z2:{}1:p1:h";
         let both = format!("{packed}2:10");
         assert_eq!(
             unpack(&both),
             Some((["7", "a:b", "", "é", "x", "y", "z", "{}", "p", "h"], "2:10"))
         );
         assert_eq!(unpack("3:ab"), None);
+        assert_eq!(char_boundary("éa", 1), Some(2));
+        assert_eq!(char_boundary("éa", 2), Some(3));
+        assert_eq!(char_boundary("éa", 3), None);
         assert_eq!(unpack("x:ab"), None);
     }
 }

@@ -299,3 +299,31 @@ async fn verification_reads_across_its_chunks() {
         db.cleanup().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn text_beyond_ascii_verifies() {
+    for db in deputy_testkit::all_backends("audit chain").await {
+        let store = Store::connect(&db.url).await.unwrap();
+        let events = (1..=3)
+            .map(|i| {
+                AuditEvent::new(
+                    datetime!(2026-03-01 12:00 UTC),
+                    Actor::human("zoë@exämple.com"),
+                    "test.event",
+                    format!("page:🔒 Überblick {i}"),
+                    "ok",
+                )
+                .with("note", "\"quoted\" \\ tab\t 中文")
+            })
+            .collect();
+        store.append_audit(events).await.unwrap();
+        assert_eq!(
+            store.verify_audit().await.unwrap().unwrap().events,
+            3,
+            "{}",
+            db.backend
+        );
+        store.close().await;
+        db.cleanup().await;
+    }
+}
