@@ -229,24 +229,24 @@ const PACKED: [&str; 10] = [
 ];
 
 fn verify_chunk_sql(backend: Backend) -> String {
+    // One variadic concat() per row (SQLite 3.44+, PostgreSQL): chained `||` would copy
+    // the growing string once per item.
     let packed = PACKED
         .iter()
         .map(|c| match (backend, *c) {
-            (Backend::Sqlite, "seq") => "length(seq) || ':' || seq".to_owned(),
-            (Backend::Postgres, "seq") => "length(seq::text) || ':' || seq::text".to_owned(),
-            // Lengths in characters: SQLite's byte length needs a copy of every value.
-            (Backend::Sqlite, c) => format!("length({c}) || ':' || {c}"),
-            (Backend::Postgres, c) => format!("char_length({c}) || ':' || {c}"),
+            (Backend::Postgres, "seq") => "char_length(seq::text), ':', seq".to_owned(),
+            (Backend::Sqlite, c) => format!("length({c}), ':', {c}"),
+            (Backend::Postgres, c) => format!("char_length({c}), ':', {c}"),
         })
         .collect::<Vec<_>>()
-        .join(" || ");
+        .join(", ");
     let agg = match backend {
         Backend::Sqlite => "group_concat(packed, '' ORDER BY seq)",
         Backend::Postgres => "string_agg(packed, '' ORDER BY seq)",
     };
     format!(
         "SELECT COUNT(*) AS n, MAX(seq) AS last, {agg} AS chunk FROM \
-         (SELECT seq, {packed} AS packed FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2) t"
+         (SELECT seq, concat({packed}) AS packed FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2) t"
     )
 }
 
