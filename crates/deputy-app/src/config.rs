@@ -2,10 +2,11 @@
 //! command-line flags. Unknown keys are errors that name the key, so a typo never silently
 //! falls back to a default.
 
-use deputy_core::SlaPolicy;
+use deputy_core::{Secret, SlaPolicy};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The configuration format version this build reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
@@ -22,6 +23,54 @@ struct ConfigFile {
     #[serde(default)]
     ledger: LedgerSection,
     sla: Option<SlaPolicy>,
+    #[serde(default)]
+    vault: VaultSection,
+    #[serde(default)]
+    oauth: BTreeMap<String, OAuthSection>,
+    auth0_token_vault: Option<TokenVaultConfig>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OAuthSection {
+    client_id: Option<String>,
+    tenant: Option<String>,
+    base_url: Option<String>,
+    redirect_port: Option<u16>,
+}
+
+/// An OAuth client registered with a provider (its secret comes only from the
+/// environment, `DEPUTY_OAUTH_<PROVIDER>_CLIENT_SECRET`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthClientConfig {
+    pub client_id: String,
+    /// Microsoft's tenant (`common`, `organizations`, a GUID); ignored by others.
+    pub tenant: String,
+    /// Sends the flow to another origin than the provider's (a sandbox or a proxy).
+    pub base_url: Option<String>,
+    /// The loopback port of the redirect URI registered with the provider.
+    pub redirect_port: u16,
+    /// From `DEPUTY_OAUTH_<PROVIDER>_CLIENT_SECRET` only, never from the file.
+    pub client_secret: Option<Arc<Secret<String>>>,
+}
+
+/// Auth0 Token Vault: the tenant's token endpoint and the client allowed the exchange
+/// (its secret only from `DEPUTY_AUTH0_TOKEN_VAULT_CLIENT_SECRET`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenVaultConfig {
+    /// `https://{tenant}/oauth/token`.
+    pub token_url: String,
+    pub client_id: String,
+    /// Where a person (re)connects an account; `{connection}` is replaced.
+    pub reconnect_url: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VaultSection {
+    key_file: Option<PathBuf>,
+    lease_ttl_seconds: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -49,6 +98,15 @@ pub struct Config {
     pub default_scope: String,
     pub max_acceptance_days: u32,
     pub sla: SlaPolicy,
+    /// The vault's key file (unless `DEPUTY_VAULT_KEY` gives the key).
+    pub vault_key_file: PathBuf,
+    /// How long a credential lease lasts, in seconds.
+    pub lease_ttl_seconds: u32,
+    /// OAuth clients by provider name (`github`, `atlassian`, …).
+    pub oauth: BTreeMap<String, OAuthClientConfig>,
+    pub token_vault: Option<TokenVaultConfig>,
+    /// From `DEPUTY_AUTH0_TOKEN_VAULT_CLIENT_SECRET` only.
+    pub token_vault_client_secret: Option<Arc<Secret<String>>>,
 }
 
 /// Values given on the command line; they win over everything else.
@@ -129,6 +187,9 @@ impl Config {
             identity: IdentitySection::default(),
             ledger: LedgerSection::default(),
             sla: None,
+            vault: VaultSection::default(),
+            oauth: BTreeMap::new(),
+            auth0_token_vault: None,
         });
 
         let data_dir = overrides
@@ -189,6 +250,80 @@ impl Config {
             Some(v) => parse_days("DEPUTY_MAX_ACCEPTANCE_DAYS", v)?.unwrap_or(u32::MAX),
             None => file.ledger.max_acceptance_days.unwrap_or(365),
         };
+        let vault_key_file = env
+            .get("DEPUTY_VAULT_KEY_FILE")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or(file.vault.key_file)
+            .unwrap_or_else(|| data_dir.join("vault.key"));
+        let lease_ttl_seconds = match env.get("DEPUTY_LEASE_TTL_SECONDS") {
+            Some(v) => v
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=3600).contains(n))
+                .ok_or_else(|| ConfigError::Env {
+                    var: "DEPUTY_LEASE_TTL_SECONDS".into(),
+                    message: format!("expected a number of seconds from 1 to 3600, got `{v}`"),
+                })?,
+            None => match file.vault.lease_ttl_seconds {
+                Some(n) if (1..=3600).contains(&n) => n,
+                Some(n) => {
+                    return Err(ConfigError::Invalid {
+                        path: source.clone().unwrap_or_default(),
+                        message: format!(
+                            "`vault.lease_ttl_seconds = {n}`: expected 1 to 3600 seconds"
+                        ),
+                    });
+                }
+                None => 60,
+            },
+        };
+        const PROVIDERS: [&str; 6] = [
+            "github",
+            "atlassian",
+            "microsoft",
+            "slack",
+            "google",
+            "zoom",
+        ];
+        let mut oauth = BTreeMap::new();
+        for name in PROVIDERS {
+            let section = file.oauth.get(name).cloned().unwrap_or_default();
+            let var = format!("DEPUTY_OAUTH_{}_CLIENT_ID", name.to_ascii_uppercase());
+            let client_id = env
+                .get(&var)
+                .filter(|v| !v.is_empty())
+                .cloned()
+                .or(section.client_id);
+            if let Some(client_id) = client_id {
+                oauth.insert(
+                    name.to_owned(),
+                    OAuthClientConfig {
+                        client_id,
+                        tenant: section.tenant.unwrap_or_else(|| "common".into()),
+                        base_url: section.base_url,
+                        redirect_port: section.redirect_port.unwrap_or(8765),
+                        client_secret: env
+                            .get(&format!(
+                                "DEPUTY_OAUTH_{}_CLIENT_SECRET",
+                                name.to_ascii_uppercase()
+                            ))
+                            .filter(|v| !v.is_empty())
+                            .map(|v| Arc::new(Secret::from_str_copy(v))),
+                    },
+                );
+            }
+        }
+        if let Some(unknown) = file.oauth.keys().find(|k| !PROVIDERS.contains(&k.as_str())) {
+            return Err(ConfigError::Invalid {
+                path: source.clone().unwrap_or_default(),
+                message: format!(
+                    "`[oauth.{unknown}]`: unknown provider (expected one of {})",
+                    PROVIDERS.join(", ")
+                ),
+            });
+        }
         Ok(Config {
             source,
             data_dir,
@@ -200,6 +335,14 @@ impl Config {
                 .unwrap_or_else(|| "default".to_owned()),
             max_acceptance_days,
             sla,
+            vault_key_file,
+            lease_ttl_seconds,
+            oauth,
+            token_vault: file.auth0_token_vault,
+            token_vault_client_secret: env
+                .get("DEPUTY_AUTH0_TOKEN_VAULT_CLIENT_SECRET")
+                .filter(|v| !v.is_empty())
+                .map(|v| Arc::new(Secret::from_str_copy(v))),
         })
     }
 }
@@ -275,6 +418,31 @@ version = {CONFIG_VERSION}
 default_scope = "default"
 # The longest a risk acceptance may last, in days.     DEPUTY_MAX_ACCEPTANCE_DAYS
 max_acceptance_days = 365
+
+[vault]
+# The key that encrypts stored credentials (created by `deputy init`, mode 0600). Or give
+# the key itself, base64, in DEPUTY_VAULT_KEY.           DEPUTY_VAULT_KEY_FILE
+# key_file = "/var/lib/deputy/vault.key"
+# How long a credential lease lasts, in seconds (1 to 3600). DEPUTY_LEASE_TTL_SECONDS
+lease_ttl_seconds = 60
+
+# OAuth clients for `deputy connect PROVIDER` (github, atlassian, microsoft, slack, google,
+# zoom). Register http://127.0.0.1:<redirect_port>/callback as the redirect URI. Client
+# secrets come only from the environment.   DEPUTY_OAUTH_GITHUB_CLIENT_ID, …_CLIENT_SECRET
+# [oauth.github]
+# client_id = "Iv1.0123456789abcdef"
+# redirect_port = 8765
+# [oauth.microsoft]
+# client_id = "00000000-0000-0000-0000-000000000000"
+# tenant = "organizations"
+
+# Connections backed by Auth0 Token Vault (`deputy connect PROVIDER --auth0 --token-stdin`
+# stores your Auth0 refresh token; provider tokens are exchanged at lease time).
+# The client secret: DEPUTY_AUTH0_TOKEN_VAULT_CLIENT_SECRET
+# [auth0_token_vault]
+# token_url = "https://example.us.auth0.com/oauth/token"
+# client_id = "deputy-client-id"
+# reconnect_url = "https://deputy.example.com/connections/{{connection}}/connect"
 
 [sla]
 # Days from first seen until a finding of each severity is overdue; 0 means no SLA. A

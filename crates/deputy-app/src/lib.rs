@@ -5,19 +5,28 @@
 //! store. It knows nothing of HTTP or terminals: the CLI and, later, the server render what
 //! it returns.
 
+mod audit;
 pub mod auth0;
 pub mod config;
+mod connect;
+#[cfg(test)]
+mod connect_tests;
 mod demo;
 mod fga;
 mod fga_service;
 mod import;
 mod report;
+pub mod vault;
+#[cfg(test)]
+mod vault_tests;
 
 pub use config::{Config, ConfigError, ConfigOverrides};
 pub use demo::DemoOutcome;
+pub use deputy_audit::{AuditEvent, Breach, BreachKind, ChainHead, ChainedEvent, VerifiedChain};
 pub use deputy_import::{ImportOptions, ReportFormat};
 pub use deputy_report::Report;
 pub use deputy_report::model::location;
+pub use deputy_store::AuditVerification;
 pub use deputy_store::{
     AcceptanceStatus, DiffEntry, FindingDetail, FindingFilter, FindingRecord, ProjectSummary,
     RiskAcceptance, RunDiff, ScanRun, SortOrder,
@@ -25,10 +34,12 @@ pub use deputy_store::{
 pub use deputy_store::{
     FgaChange, FgaModelRecord, FgaOperation, FgaReadFilter, FgaStoreRecord, FgaTuple,
 };
+pub use deputy_vault::{CredentialId, CredentialKind, CredentialMeta, Lease};
 pub use fga::{FgaTestOutcome, fga_read_model, fga_test, fga_transform};
 pub use fga_service::{BatchOutcome, FgaPage, LIST_DEADLINE, LIST_MAX_RESULTS};
 pub use import::{ImportOutcome, ImportRequest, InputSource};
 pub use report::ReportOutput;
+pub use vault::KeyRotation;
 
 use deputy_core::{Actor, Clock, FindingState};
 use deputy_store::{RequestAcceptance, Store, StoreError};
@@ -66,6 +77,16 @@ pub enum AppError {
     Fga(#[from] deputy_authz::FgaError),
     #[error("cannot render the report: {0}")]
     Render(String),
+    #[error("cannot write the output")]
+    Write(#[source] std::io::Error),
+    #[error(transparent)]
+    Vault(#[from] deputy_vault::VaultError),
+    #[error(transparent)]
+    OAuth(#[from] deputy_identity::OAuthError),
+    #[error(transparent)]
+    TokenVault(#[from] deputy_identity::TokenVaultError),
+    #[error("{0}")]
+    VaultKey(String),
 }
 
 impl AppError {
@@ -85,6 +106,7 @@ pub struct App {
     store: Store,
     clock: Arc<dyn Clock>,
     fga: fga_service::FgaRuntime,
+    refresh_gate: Arc<deputy_identity::RefreshGate>,
 }
 
 impl App {
@@ -102,6 +124,7 @@ impl App {
             store,
             clock,
             fga: fga_service::FgaRuntime::new(),
+            refresh_gate: Arc::default(),
         })
     }
 

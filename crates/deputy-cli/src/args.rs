@@ -23,7 +23,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Format: of the output (table, json); for `import` of the report read (sarif, checkov);
-    /// for `report` of the report written (pdf, html, markdown, confluence, json, csv, sarif, junit).
+    /// for `report` of the report written (pdf, html, markdown, confluence, json, csv, sarif, junit);
+    /// for `audit export` jsonl.
     #[arg(long, global = true, value_enum)]
     pub format: Option<FormatArg>,
     /// Output format, where `--format` names something else (as in `import`).
@@ -65,6 +66,7 @@ pub enum FormatArg {
     Confluence,
     Csv,
     Junit,
+    Jsonl,
 }
 
 impl GlobalArgs {
@@ -115,6 +117,17 @@ pub enum Command {
     /// Authorization (OpenFGA): stores, models, tuples, check, list-objects, list-users, test.
     #[command(subcommand)]
     Fga(FgaCommand),
+    /// The audit trail: verify its hash chain, export it, tail it.
+    #[command(subcommand)]
+    Audit(crate::commands::audit::AuditCommand),
+    /// Store a connection's API token in the vault: `deputy connect github --token-stdin`.
+    Connect(crate::commands::connect::ConnectArgs),
+    /// Connections stored in the vault: list, revoke.
+    #[command(subcommand)]
+    Connections(crate::commands::connect::ConnectionsCommand),
+    /// The vault's key: create it, rotate it.
+    #[command(subcommand)]
+    Vault(crate::commands::vault::VaultCommand),
     /// Scan a target: `auth0` (a tenant, from a snapshot or live).
     #[command(subcommand)]
     Scan(crate::commands::scan::ScanCommand),

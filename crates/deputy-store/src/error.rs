@@ -36,7 +36,7 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    pub(crate) fn not_found(kind: &'static str, id: impl ToString) -> Self {
+    pub fn not_found(kind: &'static str, id: impl ToString) -> Self {
         StoreError::NotFound {
             kind,
             id: id.to_string(),

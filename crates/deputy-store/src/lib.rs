@@ -18,6 +18,7 @@
     clippy::unimplemented
 )]
 
+mod audit;
 mod error;
 mod fga;
 mod findings;
@@ -27,7 +28,9 @@ mod model;
 mod projects;
 mod runs;
 mod sql;
+mod vault;
 
+pub use audit::AuditVerification;
 pub use error::StoreError;
 pub use fga::{
     FgaChange, FgaIndex, FgaIndexSnapshot, FgaIndexes, FgaModelRecord, FgaOperation, FgaReadFilter,
@@ -37,6 +40,7 @@ pub use findings::{FindingFilter, RequestAcceptance, SortOrder};
 pub use history::TrendEntry;
 pub use model::*;
 pub use runs::NewRun;
+pub use vault::StoredCredential;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

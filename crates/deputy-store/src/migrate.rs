@@ -25,6 +25,18 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0002_fga.sql"),
     },
     Migration {
+        version: 3,
+        name: "audit",
+        sqlite: include_str!("../migrations/sqlite/0003_audit.sql"),
+        postgres: include_str!("../migrations/postgres/0003_audit.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "vault",
+        sqlite: include_str!("../migrations/sqlite/0004_vault.sql"),
+        postgres: include_str!("../migrations/postgres/0004_vault.sql"),
+    },
+    Migration {
         version: 5,
         name: "fga_revision",
         sqlite: include_str!("../migrations/sqlite/0005_fga_revision.sql"),

@@ -1,7 +1,9 @@
 //! One function per command: call the app, render the result.
 
+pub mod audit;
 pub(crate) mod auth0;
 pub(crate) mod checks;
+pub mod connect;
 mod fga;
 mod findings;
 mod import;
@@ -9,6 +11,7 @@ mod report;
 pub(crate) mod scan;
 mod scans;
 mod serve;
+pub mod vault;
 
 use crate::args::{Cli, Command, GlobalArgs, OutputFormat};
 use crate::render::{self, Column, Table};
@@ -65,6 +68,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Scans(cmd) => scans::run(&app, &cli.global, cmd, out).await,
         Command::Findings(cmd) => findings::run(&app, &cli.global, cmd, out).await,
         Command::Report(args) => report::run(&app, &cli.global, args, out).await,
+        Command::Audit(cmd) => audit::run(&app, &cli.global, cmd, out).await,
+        Command::Connect(args) => connect::connect(&app, &cli.global, args, out).await,
+        Command::Connections(cmd) => connect::connections(&app, &cli.global, cmd, out).await,
+        Command::Vault(cmd) => vault::run(&app, &cli.global, cmd, out).await,
     };
     out.flush()?;
     app.close().await;
@@ -79,6 +86,15 @@ fn init(overrides: &ConfigOverrides, force: bool) -> anyhow::Result<ExitCode> {
     };
     deputy_app::config::write_template(&path, force)?;
     println!("wrote {}", path.display());
+    let overrides = ConfigOverrides {
+        config_path: Some(path),
+        ..overrides.clone()
+    };
+    let config = Config::load(&overrides)?;
+    let key = &config.vault_key_file;
+    if deputy_app::vault::ensure_key_file(key)? {
+        println!("created vault key {} (mode 0600)", key.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -54,7 +54,7 @@ fn report_format(f: FormatArg) -> anyhow::Result<ReportOutput> {
         FormatArg::Csv => ReportOutput::Csv,
         FormatArg::Sarif => ReportOutput::Sarif,
         FormatArg::Junit => ReportOutput::Junit,
-        FormatArg::Table | FormatArg::Checkov => {
+        FormatArg::Table | FormatArg::Checkov | FormatArg::Jsonl => {
             anyhow::bail!(
                 "`deputy report` writes pdf, html, markdown, confluence, json, csv, sarif or junit"
             )

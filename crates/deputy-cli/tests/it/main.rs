@@ -5,6 +5,8 @@ mod support;
 
 mod auth0;
 mod cli;
+mod connect;
 mod fga;
 mod ledger;
 mod report;
+mod vault;

@@ -1,0 +1,4 @@
+//! The vault's tests: the envelope, rotation, and leases.
+
+mod envelope;
+mod lease;
