@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use crate::engine::{TupleReader, validate_tuple};
 use crate::error::{ErrorCode, FgaError};
@@ -14,12 +15,81 @@ use crate::tuple::TupleKey;
 type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 type Relations = Map<String, Vec<TupleKey>>;
 
+/// Tuples by a 64-bit hash of `(object, relation, user)`: one probe and no string keys to
+/// chase, with the stored tuple compared to confirm. A second tuple with the same hash (a
+/// chance of about one in 10^7 at a million tuples) goes to `collided`, searched only when
+/// it is not empty.
+#[derive(Debug, Default, Clone)]
+struct Exact {
+    seed: foldhash::fast::RandomState,
+    by_hash: Map<u64, TupleKey>,
+    collided: Vec<TupleKey>,
+}
+
+fn same(t: &TupleKey, object: &str, relation: &str, user: &str) -> bool {
+    t.user == user && t.relation == relation && t.object == object
+}
+
+impl Exact {
+    fn hash(&self, object: &str, relation: &str, user: &str) -> u64 {
+        self.seed.hash_one((object, relation, user))
+    }
+
+    fn get(&self, object: &str, relation: &str, user: &str) -> Option<&TupleKey> {
+        let h = self.hash(object, relation, user);
+        match self.by_hash.get(&h) {
+            Some(t) if same(t, object, relation, user) => Some(t),
+            _ if self.collided.is_empty() => None,
+            _ => self
+                .collided
+                .iter()
+                .find(|t| same(t, object, relation, user)),
+        }
+    }
+
+    /// Adds a tuple that is not there yet.
+    fn insert(&mut self, tuple: TupleKey) {
+        let h = self.hash(&tuple.object, &tuple.relation, &tuple.user);
+        match self.by_hash.entry(h) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(tuple);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.collided.push(tuple),
+        }
+    }
+
+    fn remove(&mut self, object: &str, relation: &str, user: &str) -> Option<TupleKey> {
+        let h = self.hash(object, relation, user);
+        if self
+            .by_hash
+            .get(&h)
+            .is_some_and(|t| same(t, object, relation, user))
+        {
+            let removed = self.by_hash.remove(&h);
+            // A collided tuple with this hash takes the freed slot.
+            let seed = &self.seed;
+            if let Some(i) = self.collided.iter().position(|t| {
+                seed.hash_one((t.object.as_str(), t.relation.as_str(), t.user.as_str())) == h
+            }) {
+                let moved = self.collided.swap_remove(i);
+                self.by_hash.insert(h, moved);
+            }
+            return removed;
+        }
+        let i = self
+            .collided
+            .iter()
+            .position(|t| same(t, object, relation, user))?;
+        Some(self.collided.swap_remove(i))
+    }
+}
+
 /// Tuples indexed by `(object, relation)`, by `(object, relation, user)`, userset tuples by
 /// `(object, relation)`, and by `(object type, relation, user)` for reverse lookups.
 #[derive(Debug, Default, Clone)]
 pub struct MemoryTuples {
     len: usize,
-    exact: Map<String, Map<String, Map<String, TupleKey>>>,
+    exact: Exact,
     by_object: Map<String, Relations>,
     usersets: Map<String, Relations>,
     by_user: Map<String, Map<String, Relations>>,
@@ -49,9 +119,8 @@ impl MemoryTuples {
 
     fn contains(&self, tuple: &TupleKey) -> bool {
         self.exact
-            .get(&tuple.object)
-            .and_then(|r| r.get(&tuple.relation))
-            .is_some_and(|u| u.contains_key(&tuple.user))
+            .get(&tuple.object, &tuple.relation, &tuple.user)
+            .is_some()
     }
 
     /// Writes and deletes tuples in one transaction, with OpenFGA's errors: a tuple twice in
@@ -114,12 +183,7 @@ impl MemoryTuples {
             return;
         }
         self.len += 1;
-        self.exact
-            .entry(tuple.object.clone())
-            .or_default()
-            .entry(tuple.relation.clone())
-            .or_default()
-            .insert(tuple.user.clone(), tuple.clone());
+        self.exact.insert(tuple.clone());
         if tuple.user.contains('#') {
             self.usersets
                 .entry(tuple.object.clone())
@@ -149,9 +213,7 @@ impl MemoryTuples {
     pub fn remove(&mut self, tuple: &TupleKey) {
         let removed = self
             .exact
-            .get_mut(&tuple.object)
-            .and_then(|r| r.get_mut(&tuple.relation))
-            .and_then(|u| u.remove(&tuple.user));
+            .remove(&tuple.object, &tuple.relation, &tuple.user);
         if removed.is_none() {
             return;
         }
@@ -209,12 +271,7 @@ impl TupleReader for MemoryTuples {
         relation: &str,
         user: &str,
     ) -> Result<Option<Cow<'_, TupleKey>>, FgaError> {
-        Ok(self
-            .exact
-            .get(object)
-            .and_then(|r| r.get(relation))
-            .and_then(|u| u.get(user))
-            .map(Cow::Borrowed))
+        Ok(self.exact.get(object, relation, user).map(Cow::Borrowed))
     }
 
     fn read_usersets(&self, object: &str, relation: &str) -> Result<Cow<'_, [TupleKey]>, FgaError> {
@@ -248,5 +305,70 @@ impl TupleReader for MemoryTuples {
                 .and_then(|u| u.get(user))
                 .map_or(&[][..], Vec::as_slice),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(user: &str, relation: &str, object: &str) -> TupleKey {
+        TupleKey {
+            user: user.into(),
+            relation: relation.into(),
+            object: object.into(),
+            condition: None,
+        }
+    }
+
+    #[test]
+    fn a_tuple_whose_hash_slot_is_taken_is_still_found_and_removed() {
+        let mut exact = Exact::default();
+        let b = t("user:b", "viewer", "doc:1");
+        // Another tuple already sits in b's slot, as after a hash collision.
+        let h = exact.hash(&b.object, &b.relation, &b.user);
+        exact.by_hash.insert(h, t("user:c", "viewer", "doc:9"));
+        exact.insert(b.clone());
+        assert_eq!(exact.collided.len(), 1);
+        assert_eq!(exact.get("doc:1", "viewer", "user:b"), Some(&b));
+        assert_eq!(exact.get("doc:1", "viewer", "user:x"), None);
+        assert_eq!(exact.remove("doc:1", "viewer", "user:b"), Some(b));
+        assert!(exact.collided.is_empty());
+        assert_eq!(exact.get("doc:1", "viewer", "user:b"), None);
+    }
+
+    #[test]
+    fn insert_read_and_remove_agree() {
+        let mut tuples = MemoryTuples::new();
+        for i in 0..1000 {
+            tuples.insert(t(
+                &format!("user:u{i}"),
+                "viewer",
+                &format!("doc:{}", i % 10),
+            ));
+        }
+        tuples.insert(t("user:u1", "viewer", "doc:1"));
+        assert_eq!(tuples.len(), 1000);
+        assert!(
+            tuples
+                .read_user("doc:3", "viewer", "user:u3")
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            tuples
+                .read_user("doc:3", "viewer", "user:u4")
+                .unwrap()
+                .is_none()
+        );
+        tuples.remove(&t("user:u3", "viewer", "doc:3"));
+        assert!(
+            tuples
+                .read_user("doc:3", "viewer", "user:u3")
+                .unwrap()
+                .is_none()
+        );
+        assert_eq!(tuples.len(), 999);
+        assert_eq!(tuples.read("doc:3", "viewer").unwrap().len(), 99);
     }
 }
