@@ -271,16 +271,15 @@ impl App {
                 )));
             }
         };
-        let model_id = Some(model_id.as_str());
-        let cached = model_id.and_then(|id| {
+        let key = format!("{store_id}/{model_id}");
+        let cached = {
             let engines = self.fga.engines.lock().unwrap_or_else(|e| e.into_inner());
-            engines.get(&format!("{store_id}/{id}")).cloned()
-        });
+            engines.get(&key).cloned()
+        };
         let engine = match cached {
             Some(engine) => engine,
             None => {
-                let record = self.fga_model(store_id, model_id).await?;
-                let key = format!("{store_id}/{}", record.id);
+                let record = self.fga_model(store_id, Some(&model_id)).await?;
                 let mut engines = self.fga.engines.lock().unwrap_or_else(|e| e.into_inner());
                 if engines.len() >= CACHED_ENGINES {
                     engines.clear();
