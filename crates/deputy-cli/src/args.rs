@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[command(
     name = "deputy",
     version,
-    about = "Deputy: a findings ledger for scans (import, diff, triage), reports of it, and an OpenFGA-compatible authorization engine"
+    about = "Deputy: scan Auth0 tenants, track findings over time (import, diff, triage, reports), authorize with an OpenFGA-compatible engine and API, keep credentials in a vault, and prove it all in a hash-chained audit trail"
 )]
 pub struct Cli {
     #[command(flatten)]
