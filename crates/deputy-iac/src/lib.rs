@@ -1,0 +1,20 @@
+//! Deputy's IaC scanner. Front ends turn Terraform, CloudFormation, Kubernetes and
+//! Dockerfile sources into one resource model ([`model::Resource`]) that keeps source
+//! spans; checks (one per file under `checks/`, listed in one registry) read only that
+//! model, never raw syntax, and each names the Checkov ids it is equivalent to.
+//!
+//! This crate does no I/O beyond reading the tree it is asked to scan: no SQL, no HTTP,
+//! no network. Recording a scan in the ledger is `deputy-app`'s job.
+
+#[macro_use]
+mod macros;
+
+pub mod check;
+pub mod checks;
+pub mod cloudformation;
+pub mod detect;
+pub mod dockerfile;
+pub mod kubernetes;
+pub mod model;
+pub mod registry;
+pub mod terraform;
