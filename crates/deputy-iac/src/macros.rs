@@ -1,7 +1,7 @@
 //! `check!` declares a check: a unit struct, its static [`crate::check::Meta`] and the
 //! [`crate::check::Check`] impl calling the file's `evaluate` function.
 //!
-//! ```ignore
+//! ```text
 //! check!(S3PublicReadAcl {
 //!     code: "DPY-AWS-S3-001",
 //!     checkov: ["CKV_AWS_20"],

@@ -1,0 +1,367 @@
+//! Measuring agreement with Checkov: per check on Checkov's own test cases (the parity
+//! corpus), and per corpus on Checkov's full outputs for real repositories (the golden
+//! files). Used by the conformance tests and by the benchmark, which print the figures.
+
+use crate::scan::{CheckResult, Outcome, ScanError, ScanOptions, scan};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::path::Path;
+
+/// A verdict as Checkov writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+pub enum Verdict {
+    #[serde(rename = "PASSED")]
+    Passed,
+    #[serde(rename = "FAILED")]
+    Failed,
+    #[serde(rename = "SKIPPED")]
+    Skipped,
+}
+
+impl Verdict {
+    fn of(r: &CheckResult) -> Verdict {
+        match r.outcome {
+            Outcome::Passed => Verdict::Passed,
+            Outcome::Failed(_) => Verdict::Failed,
+            Outcome::Skipped(_) => Verdict::Skipped,
+        }
+    }
+}
+
+/// One case of `checkov-parity/expected_results.jsonl`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ParityCase {
+    pub framework: String,
+    pub test: String,
+    pub checks: Vec<String>,
+    pub inputs: Vec<String>,
+    pub expected: Vec<Expected>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Expected {
+    pub check_id: String,
+    pub result: Verdict,
+    pub resource: String,
+    pub file: String,
+}
+
+/// Reads the parity cases from `expected_results.jsonl`.
+pub fn parity_cases(path: &Path) -> Result<Vec<ParityCase>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
+        })
+        .collect()
+}
+
+/// Agreement counts for one Checkov id.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Expected verdicts Deputy reproduced.
+    pub agree: usize,
+    /// Expected verdicts Deputy gave differently.
+    pub differ: usize,
+    /// Expected verdicts Deputy gave none for.
+    pub missing: usize,
+    /// Verdicts Deputy gave that Checkov did not.
+    pub extra: usize,
+}
+
+impl Tally {
+    pub fn total(&self) -> usize {
+        self.agree + self.differ + self.missing + self.extra
+    }
+
+    /// Agreement as a fraction of every verdict either side gave.
+    pub fn agreement(&self) -> f64 {
+        if self.total() == 0 {
+            return 1.0;
+        }
+        self.agree as f64 / self.total() as f64
+    }
+
+    fn add(&mut self, o: Tally) {
+        self.agree += o.agree;
+        self.differ += o.differ;
+        self.missing += o.missing;
+        self.extra += o.extra;
+    }
+}
+
+/// Per-id agreement on the parity corpus, and the first disagreements for each id.
+#[derive(Debug, Clone, Default)]
+pub struct ParityReport {
+    pub per_id: BTreeMap<String, Tally>,
+    pub examples: BTreeMap<String, Vec<String>>,
+}
+
+/// Runs every parity case that exercises a Checkov id some Deputy check claims,
+/// restricted to the claimed ids, scanning the case's inputs under `corpus` (the
+/// `checkov-parity` folder).
+pub fn run_parity(corpus: &Path, cases: &[ParityCase]) -> Result<ParityReport, ScanError> {
+    let claimed: BTreeSet<&str> = crate::registry::metas()
+        .flat_map(|m| m.checkov.iter().copied())
+        .collect();
+    let mut report = ParityReport::default();
+    for case in cases {
+        let ids: Vec<String> = case
+            .checks
+            .iter()
+            .filter(|c| claimed.contains(c.as_str()))
+            .cloned()
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let options = ScanOptions {
+            paths: case.inputs.clone(),
+            only: ids.clone(),
+            ..ScanOptions::default()
+        };
+        let ours = scan(corpus, &options)?;
+        let expected = case.expected.iter().map(|e| {
+            // Inline cases name files relative to their own folder.
+            let file = match case.inputs.first() {
+                Some(input) if !e.file.starts_with(input.as_str()) => format!("{input}/{}", e.file),
+                _ => e.file.clone(),
+            };
+            ((e.check_id.clone(), e.resource.clone(), file), e.result)
+        });
+        let got = ours.results.iter().flat_map(|r| {
+            r.meta
+                .checkov
+                .iter()
+                .filter(|id| ids.iter().any(|i| i == *id))
+                .map(move |id| {
+                    (
+                        ((*id).to_owned(), r.address.clone(), r.file.clone()),
+                        Verdict::of(r),
+                    )
+                })
+        });
+        for (id, tally, diffs) in compare(expected.collect(), got.collect()) {
+            if !ids.contains(&id) {
+                continue;
+            }
+            report.per_id.entry(id.clone()).or_default().add(tally);
+            let ex = report.examples.entry(id).or_default();
+            for d in diffs {
+                if ex.len() < 5 {
+                    ex.push(format!("{}: {d}", case.test));
+                }
+            }
+        }
+    }
+    Ok(report)
+}
+
+type Key = (String, String, String);
+
+/// Compares two verdict sets keyed by (check id, resource, file); returns per-id tallies
+/// and descriptions of the disagreements.
+fn compare(
+    expected: BTreeMap<Key, Verdict>,
+    got: BTreeMap<Key, Verdict>,
+) -> Vec<(String, Tally, Vec<String>)> {
+    let mut per: BTreeMap<String, (Tally, Vec<String>)> = BTreeMap::new();
+    for (k, want) in &expected {
+        let (t, d) = per.entry(k.0.clone()).or_default();
+        match got.get(k) {
+            Some(v) if v == want => t.agree += 1,
+            Some(v) => {
+                t.differ += 1;
+                d.push(format!(
+                    "{} {} in {}: Checkov {want:?}, Deputy {v:?}",
+                    k.0, k.1, k.2
+                ));
+            }
+            None => {
+                t.missing += 1;
+                d.push(format!(
+                    "{} {} in {}: Checkov {want:?}, Deputy nothing",
+                    k.0, k.1, k.2
+                ));
+            }
+        }
+    }
+    for (k, v) in &got {
+        if !expected.contains_key(k) {
+            let (t, d) = per.entry(k.0.clone()).or_default();
+            t.extra += 1;
+            d.push(format!(
+                "{} {} in {}: Checkov nothing, Deputy {v:?}",
+                k.0, k.1, k.2
+            ));
+        }
+    }
+    per.into_iter().map(|(id, (t, d))| (id, t, d)).collect()
+}
+
+/// Recall and precision of Deputy's failures against Checkov's on one corpus, over the
+/// Checkov ids Deputy claims.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusAgreement {
+    /// Checkov's failures on claimed ids.
+    pub checkov_failed: usize,
+    /// Deputy's failures on claimed ids.
+    pub deputy_failed: usize,
+    /// Failures both report on the same (id, resource, file).
+    pub both: usize,
+    /// Up to 20 failures only one side reports, for diagnosis.
+    pub only_checkov: Vec<String>,
+    pub only_deputy: Vec<String>,
+}
+
+impl CorpusAgreement {
+    pub fn recall(&self) -> f64 {
+        ratio(self.both, self.checkov_failed)
+    }
+
+    pub fn precision(&self) -> f64 {
+        ratio(self.both, self.deputy_failed)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+#[derive(Debug, Deserialize)]
+struct CheckovRun {
+    #[serde(default)]
+    check_type: String,
+    results: CheckovResults,
+}
+
+#[derive(Debug, Deserialize)]
+struct CheckovResults {
+    #[serde(default)]
+    failed_checks: Vec<CheckovRecord>,
+}
+
+#[derive(Debug, Deserialize)]
+struct CheckovRecord {
+    check_id: String,
+    resource: String,
+    file_path: String,
+}
+
+/// Reads the failed (id, resource, file) triples of a Checkov JSON output (one run object
+/// or a list of them; gzip-compressed when the name ends in `.gz`), for the frameworks
+/// Deputy scans.
+pub fn checkov_failures(path: &Path) -> Result<BTreeSet<Key>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = if path.extension().is_some_and(|e| e == "gz") {
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut s)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        s
+    } else {
+        String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let runs: Vec<CheckovRun> = match value {
+        serde_json::Value::Array(_) => serde_json::from_value(value),
+        other => serde_json::from_value(other).map(|r| vec![r]),
+    }
+    .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(runs
+        .into_iter()
+        .filter(|r| crate::model::Framework::parse(&r.check_type).is_some())
+        .flat_map(|r| r.results.failed_checks)
+        .map(|f| {
+            let file = f.file_path.trim_start_matches('/').to_owned();
+            (f.check_id, f.resource, file)
+        })
+        .collect())
+}
+
+/// Compares a scan's failures with Checkov's on the ids Deputy claims.
+pub fn compare_corpus(ours: &[CheckResult], checkov: &BTreeSet<Key>) -> CorpusAgreement {
+    let claimed: BTreeSet<&str> = crate::registry::metas()
+        .flat_map(|m| m.checkov.iter().copied())
+        .collect();
+    let theirs: BTreeSet<&Key> = checkov
+        .iter()
+        .filter(|k| claimed.contains(k.0.as_str()))
+        .collect();
+    let mine: BTreeSet<Key> = ours
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::Failed(_)))
+        .flat_map(|r| {
+            r.meta
+                .checkov
+                .iter()
+                .map(|id| ((*id).to_owned(), r.address.clone(), r.file.clone()))
+        })
+        .collect();
+    let mut a = CorpusAgreement {
+        checkov_failed: theirs.len(),
+        deputy_failed: mine.len(),
+        ..CorpusAgreement::default()
+    };
+    for k in &theirs {
+        if mine.contains(*k) {
+            a.both += 1;
+        } else if a.only_checkov.len() < 20 {
+            a.only_checkov.push(format!("{} {} {}", k.0, k.1, k.2));
+        }
+    }
+    for k in &mine {
+        if !theirs.contains(k) && a.only_deputy.len() < 20 {
+            a.only_deputy.push(format!("{} {} {}", k.0, k.1, k.2));
+        }
+    }
+    a
+}
+
+/// Scans `root` and compares with the Checkov output at `golden`.
+pub fn corpus_agreement(root: &Path, golden: &Path) -> Result<CorpusAgreement, String> {
+    let report = scan(root, &ScanOptions::default()).map_err(|e| e.to_string())?;
+    let theirs = checkov_failures(golden)?;
+    Ok(compare_corpus(&report.results, &theirs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(id: &str, res: &str) -> Key {
+        (id.to_owned(), res.to_owned(), "main.tf".to_owned())
+    }
+
+    #[test]
+    fn tallies_count_every_kind_of_disagreement() {
+        let expected = BTreeMap::from([
+            (key("CKV_1", "a"), Verdict::Passed),
+            (key("CKV_1", "b"), Verdict::Failed),
+            (key("CKV_1", "c"), Verdict::Failed),
+        ]);
+        let got = BTreeMap::from([
+            (key("CKV_1", "a"), Verdict::Passed),
+            (key("CKV_1", "b"), Verdict::Passed),
+            (key("CKV_1", "d"), Verdict::Failed),
+        ]);
+        let out = compare(expected, got);
+        assert_eq!(out.len(), 1);
+        let t = out[0].1;
+        assert_eq!(
+            t,
+            Tally {
+                agree: 1,
+                differ: 1,
+                missing: 1,
+                extra: 1
+            }
+        );
+        assert!((t.agreement() - 0.25).abs() < 1e-9);
+        assert_eq!(out[0].2.len(), 3);
+    }
+}

@@ -1,0 +1,4 @@
+//! deputy-iac's integration tests: agreement with Checkov on its own test cases and on
+//! real repositories.
+
+mod parity;
