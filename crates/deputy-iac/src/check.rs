@@ -2,9 +2,10 @@
 //! resource, and the context it runs in (the other resources of the scan, for checks that
 //! connect resources, such as a bucket and its public-access block).
 
-use crate::model::{Framework, Resource, Span};
+use crate::model::{Framework, Resource, Span, Value};
 use deputy_core::Severity;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Everything known about a check, used for findings, docs and `deputy checks list`.
 #[derive(Debug, Clone, Serialize)]
@@ -78,21 +79,192 @@ pub trait Check: Sync {
     fn evaluate(&self, resource: &Resource, cx: &Cx<'_>) -> Verdict;
 }
 
-/// The scan a check runs in: every resource, for checks that connect resources.
+/// The scan a check runs in: every resource, for checks that connect resources, and an
+/// index of them by (framework, type) and by address that the scan builds once.
 #[derive(Debug, Clone, Copy)]
 pub struct Cx<'a> {
     pub resources: &'a [Resource],
+    /// Built by [`CxIndex::new`]; without it lookups scan `resources` (fine for tests
+    /// of a handful of resources, quadratic for a real tree).
+    pub index: Option<&'a CxIndex>,
+}
+
+/// Positions in [`Cx::resources`], by (framework, type) and by address.
+#[derive(Debug, Clone, Default)]
+pub struct CxIndex {
+    by_kind: HashMap<Framework, HashMap<String, Vec<usize>>>,
+    by_address: HashMap<String, Vec<usize>>,
+    /// By (the root module's folder, address): what a reference inside a root module, or
+    /// inside the modules it calls, can name.
+    by_scope: HashMap<(String, String), Vec<usize>>,
+}
+
+impl CxIndex {
+    pub fn new(resources: &[Resource]) -> CxIndex {
+        let mut index = CxIndex::default();
+        for (i, r) in resources.iter().enumerate() {
+            index
+                .by_kind
+                .entry(r.framework)
+                .or_default()
+                .entry(r.kind.clone())
+                .or_default()
+                .push(i);
+            index
+                .by_address
+                .entry(r.address.clone())
+                .or_default()
+                .push(i);
+            index
+                .by_scope
+                .entry((scope(r).to_owned(), r.address.clone()))
+                .or_default()
+                .push(i);
+        }
+        index
+    }
 }
 
 impl<'a> Cx<'a> {
+    /// A context without an index, for checks run on a few hand-built resources.
+    pub fn new(resources: &'a [Resource]) -> Cx<'a> {
+        Cx {
+            resources,
+            index: None,
+        }
+    }
+
+    /// A context with the index `index` built over the same `resources`.
+    pub fn indexed(resources: &'a [Resource], index: &'a CxIndex) -> Cx<'a> {
+        Cx {
+            resources,
+            index: Some(index),
+        }
+    }
+
     /// The resources of one framework and type, in scan order.
     pub fn of_kind(
         &self,
         framework: Framework,
         kind: &'a str,
     ) -> impl Iterator<Item = &'a Resource> + 'a {
-        self.resources
-            .iter()
-            .filter(move |r| r.framework == framework && r.kind == kind)
+        let resources = self.resources;
+        let slots = self.index.map(|ix| {
+            ix.by_kind
+                .get(&framework)
+                .and_then(|m| m.get(kind))
+                .map_or(&[][..], Vec::as_slice)
+        });
+        let indexed = slots.map(|s| s.iter().filter_map(move |i| resources.get(*i)));
+        let scanned = slots.is_none().then(|| {
+            resources
+                .iter()
+                .filter(move |r| r.framework == framework && r.kind == kind)
+        });
+        indexed
+            .into_iter()
+            .flatten()
+            .chain(scanned.into_iter().flatten())
+    }
+
+    /// The resources with address `address`, in scan order. Usually one; several when
+    /// separate root modules (folders) each declare it.
+    pub fn by_address(&self, address: &str) -> Vec<&'a Resource> {
+        match self.index {
+            Some(ix) => ix
+                .by_address
+                .get(address)
+                .into_iter()
+                .flatten()
+                .filter_map(|i| self.resources.get(*i))
+                .collect(),
+            None => self
+                .resources
+                .iter()
+                .filter(|r| r.address == address)
+                .collect(),
+        }
+    }
+
+    /// The resource that `reference` (an address as written in `from`'s configuration, or
+    /// as [`crate::model::Unknown::refs`] records it) names, seen from `from`: in the same
+    /// module instance of the same root module (folder); else the only resource anywhere
+    /// with that address.
+    pub fn resolve(&self, from: &Resource, reference: &str) -> Option<&'a Resource> {
+        let prefix = module_prefix(from);
+        let qualified = format!("{prefix}{reference}");
+        let addresses = [qualified.as_str(), reference];
+        let candidates = if prefix.is_empty() || reference.starts_with(prefix) {
+            &addresses[1..]
+        } else {
+            &addresses[..]
+        };
+        for address in candidates {
+            let in_scope = match self.index {
+                Some(ix) => ix
+                    .by_scope
+                    .get(&(scope(from).to_owned(), (*address).to_owned()))
+                    .and_then(|v| v.first())
+                    .and_then(|i| self.resources.get(*i)),
+                None => self
+                    .resources
+                    .iter()
+                    .find(|r| r.address == *address && scope(r) == scope(from)),
+            };
+            if in_scope.is_some() {
+                return in_scope;
+            }
+        }
+        candidates.iter().find_map(|a| {
+            let all = self.by_address(a);
+            (all.len() == 1).then(|| all.first().copied()).flatten()
+        })
+    }
+
+    /// Whether `from`'s attribute `attr` refers to `to`: an unresolved reference to `to`'s
+    /// address (`bucket = aws_s3_bucket.b.id`), or `to`'s address written out as text.
+    pub fn refers_to(&self, from: &Resource, attr: &str, to: &Resource) -> bool {
+        let Some(value) = from.config.path(attr) else {
+            return false;
+        };
+        let mut refs: Vec<&str> = Vec::new();
+        collect_refs(value, &mut refs);
+        refs.into_iter().any(|reference| {
+            self.resolve(from, reference).is_some_and(|r| {
+                std::ptr::eq(r, to) || (r.address == to.address && r.file == to.file)
+            })
+        })
+    }
+}
+
+/// `module.a.module.b.` for a resource inside module instances, empty at the root.
+fn module_prefix(r: &Resource) -> &str {
+    if !r.address.starts_with("module.") {
+        return "";
+    }
+    let needle = format!("{}.", r.kind);
+    match r.address.rfind(&needle) {
+        Some(pos) => r.address.get(..pos).unwrap_or(""),
+        None => "",
+    }
+}
+
+/// The folder of the root module a resource belongs to: its caller's for a module
+/// resource, its own file's otherwise.
+fn scope(r: &Resource) -> &str {
+    let file = r
+        .caller
+        .as_ref()
+        .map_or(r.file.as_str(), |c| c.file.as_str());
+    file.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+fn collect_refs<'v>(value: &'v Value, out: &mut Vec<&'v str>) {
+    match value {
+        Value::Unknown(u) => out.extend(u.refs.iter().map(String::as_str)),
+        Value::String(s) => out.push(s),
+        Value::List(items) => items.iter().for_each(|v| collect_refs(v, out)),
+        Value::Map(m) => m.values().for_each(|v| collect_refs(v, out)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }

@@ -9,6 +9,7 @@
 #[macro_use]
 mod macros;
 
+pub mod baseline;
 pub mod check;
 pub mod checks;
 pub mod cloudformation;
@@ -19,4 +20,8 @@ pub mod kubernetes;
 pub mod model;
 pub mod registry;
 pub mod scan;
+pub mod select;
+pub mod suppress;
 pub mod terraform;
+#[cfg(test)]
+mod testing;

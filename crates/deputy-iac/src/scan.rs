@@ -1,11 +1,25 @@
-//! Scanning a tree: finding the files each front end reads, parsing them, and running
-//! every selected check on every resource it targets.
+//! Scanning a tree: finding the files each front end reads (skipping what Checkov skips),
+//! reading and parsing them on both cores, and running every selected check on every
+//! resource it targets, with inline suppressions and a baseline applied.
 
-use crate::check::{Check, Cx, Evidence, Meta, Verdict};
-use crate::model::{BlockKind, Caller, Diagnostic, Framework, Resource, SourceFile, Span};
-use crate::{cloudformation, detect, dockerfile, kubernetes, registry, terraform};
+use crate::baseline::BaselineIndex;
+use crate::check::{Check, Cx, CxIndex, Evidence, Meta, Verdict};
+use crate::model::{
+    BlockKind, Caller, Diagnostic, DiagnosticKind, Framework, Parsed, Resource, SourceFile, Span,
+};
+use crate::select::{CheckSelection, FrameworkSelection, SelectError};
+use crate::suppress::Suppressions;
+use crate::{cloudformation, detect, dockerfile, kubernetes, terraform};
+use regex::Regex;
 use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Checkov's default limit for one IaC file (`CHECKOV_MAX_IAC_FILE_SIZE`, 50 MB): larger
+/// files are generated artefacts, not sources, and are skipped with a diagnostic.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 50_000_000;
 
 /// What to scan and which checks to run.
 #[derive(Debug, Clone, Default)]
@@ -13,9 +27,33 @@ pub struct ScanOptions {
     /// Paths under the root (files or folders, `/`-separated) to scan instead of the whole
     /// root. File paths in results stay relative to the root.
     pub paths: Vec<String>,
-    /// Only these checks (Deputy codes or Checkov ids); all when empty.
+    /// Only these checks (`--check`: Deputy codes or Checkov ids, `*` wildcards, comma
+    /// separated); all when empty.
     pub only: Vec<String>,
+    /// Not these checks (`--skip-check`), applied after `only`.
+    pub skip: Vec<String>,
+    /// Only these frameworks (`--framework`, Checkov's names); all when empty.
+    pub frameworks: Vec<String>,
+    /// Not these frameworks (`--skip-framework`).
+    pub skip_frameworks: Vec<String>,
+    /// Regular expressions over root-relative paths (`--skip-path`); a folder that matches
+    /// is not entered.
+    pub skip_paths: Vec<String>,
+    /// Failures in this baseline are reported as skipped.
+    pub baseline: Option<BaselineIndex>,
+    /// Files larger than this many bytes are skipped; [`DEFAULT_MAX_FILE_SIZE`] when `None`.
+    pub max_file_size: Option<u64>,
     pub terraform: terraform::Options,
+    /// Told how far the scan is, for a progress bar.
+    pub progress: Option<Arc<dyn Progress>>,
+}
+
+/// Receives a scan's progress: the number of steps (two per file: read and parse), then
+/// each step done. Called from several threads.
+pub trait Progress: Send + Sync + std::fmt::Debug {
+    fn start(&self, steps: usize);
+    fn advance(&self, steps: usize);
+    fn finish(&self);
 }
 
 /// The outcome of one check on one resource.
@@ -42,17 +80,33 @@ pub enum Outcome {
 /// Everything one scan found.
 #[derive(Debug, Clone, Default)]
 pub struct ScanReport {
-    /// Passes and failures, in file, line and code order.
+    /// Passes, failures and skips, in file, line and code order.
     pub results: Vec<CheckResult>,
+    /// In file and line order.
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
     pub resources: usize,
+    /// How many checks were selected to run.
+    pub checks: usize,
 }
 
 impl ScanReport {
     /// Whether part of the tree could not be read.
     pub fn partial(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::makes_partial)
+    }
+
+    /// Results counted by outcome: (passed, failed, skipped).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut c = (0, 0, 0);
+        for r in &self.results {
+            match r.outcome {
+                Outcome::Passed => c.0 += 1,
+                Outcome::Failed(_) => c.1 += 1,
+                Outcome::Skipped(_) => c.2 += 1,
+            }
+        }
+        c
     }
 }
 
@@ -65,89 +119,135 @@ pub enum ScanError {
         path: String,
         source: std::io::Error,
     },
-    #[error("`{0}` is neither a Deputy check code nor a Checkov id of a Deputy check")]
-    UnknownCheck(String),
+    #[error(transparent)]
+    Select(#[from] SelectError),
+    #[error("`--skip-path {pattern}` is not a regular expression: {message}")]
+    SkipPath { pattern: String, message: String },
 }
 
 /// Scans `root` (or the given paths under it).
 pub fn scan(root: &Path, options: &ScanOptions) -> Result<ScanReport, ScanError> {
-    let checks = select(&options.only)?;
-    let mut found = Found::default();
+    let checks = CheckSelection::resolve(&options.only, &options.skip)?;
+    let frameworks = FrameworkSelection::resolve(&options.frameworks, &options.skip_frameworks)?;
+    let skip_paths = options
+        .skip_paths
+        .iter()
+        .map(|p| {
+            Regex::new(p).map_err(|e| ScanError::SkipPath {
+                pattern: p.clone(),
+                message: e.to_string(),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let walker = Walker {
+        root,
+        frameworks: &frameworks,
+        skip_paths: &skip_paths,
+    };
+    let mut found = Vec::new();
     if options.paths.is_empty() {
-        walk(root, root, &mut found)?;
+        walker.walk(root, &mut found)?;
     } else {
         for p in &options.paths {
-            walk(root, &root.join(p), &mut found)?;
+            walker.walk(&root.join(p), &mut found)?;
         }
     }
-    let mut report = ScanReport {
-        files: found.terraform.len() + found.structured.len() + found.dockerfiles.len(),
-        ..ScanReport::default()
-    };
-    let mut resources = Vec::new();
-    let mut add = |parsed: crate::model::Parsed| {
-        resources.extend(parsed.resources);
-        report.diagnostics.extend(parsed.diagnostics);
-    };
-    if !found.terraform.is_empty() {
-        add(terraform::load(&found.terraform, &options.terraform));
+    let progress = options.progress.as_deref();
+    if let Some(p) = progress {
+        p.start(found.len() * 2);
     }
-    for file in &found.structured {
-        match detect::structured(file) {
-            Some(Framework::CloudFormation) => add(cloudformation::parse(file)),
-            Some(Framework::Kubernetes) => add(kubernetes::parse(file)),
-            _ => {}
-        }
+    let limit = options.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+    let (files, mut diagnostics) = read_all(&found, limit, progress);
+    let parsed = parse_all(&files, &frameworks, &options.terraform, progress);
+    diagnostics.extend(parsed.diagnostics);
+    diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let resources: Vec<Resource> = parsed
+        .resources
+        .into_iter()
+        .filter(|r| frameworks.contains(r.framework))
+        .collect();
+    let texts: HashMap<&str, &str> = files
+        .iter()
+        .map(|(f, _)| (f.path.as_str(), f.text.as_str()))
+        .collect();
+    let suppressions = Suppressions::collect(&resources, |p| texts.get(p).copied());
+    let results = run_checks_with(
+        checks.checks(),
+        &resources,
+        &suppressions,
+        options.baseline.as_ref(),
+    );
+    if let Some(p) = progress {
+        p.finish();
     }
-    for file in &found.dockerfiles {
-        add(dockerfile::parse(file));
-    }
-    report.resources = resources.len();
-    report.results = run_checks(&checks, &resources);
-    Ok(report)
+    Ok(ScanReport {
+        results,
+        diagnostics,
+        files: files.len(),
+        resources: resources.len(),
+        checks: checks.checks().len(),
+    })
 }
 
 /// Runs `checks` over `resources`: each resource meets only the checks that target its
 /// framework and type.
 pub fn run_checks(checks: &[&'static dyn Check], resources: &[Resource]) -> Vec<CheckResult> {
+    run_checks_with(checks, resources, &Suppressions::default(), None)
+}
+
+/// Resource counts above which checks run on two threads: below it a thread costs more
+/// than it saves.
+const PARALLEL_RESOURCES: usize = 2_000;
+
+/// [`run_checks`] with suppressions (a suppressed check is reported skipped without being
+/// evaluated, as in Checkov) and a baseline (a baselined failure is reported skipped).
+pub fn run_checks_with(
+    checks: &[&'static dyn Check],
+    resources: &[Resource],
+    suppressions: &Suppressions,
+    baseline: Option<&BaselineIndex>,
+) -> Vec<CheckResult> {
     let mut by_target: HashMap<(Framework, &str), Vec<&'static dyn Check>> = HashMap::new();
     for c in checks {
         for (fw, target) in c.meta().targets {
             by_target.entry((*fw, *target)).or_default().push(*c);
         }
     }
-    let cx = Cx { resources };
-    let mut results = Vec::new();
-    for r in resources {
-        let target = target_of(r);
-        let Some(list) = by_target.get(&(r.framework, target.as_str())) else {
-            continue;
-        };
-        for c in list {
-            let outcome = match c.evaluate(r, &cx) {
-                Verdict::Pass => Outcome::Passed,
-                Verdict::Fail(e) => Outcome::Failed(e),
-                Verdict::Unknown => continue,
-            };
-            let (address, span) = match &outcome {
-                Outcome::Failed(e) => (
-                    e.address.clone().unwrap_or_else(|| r.address.clone()),
-                    e.span.unwrap_or(r.span),
-                ),
-                Outcome::Passed | Outcome::Skipped(_) => (r.address.clone(), r.span),
-            };
-            results.push(CheckResult {
-                meta: c.meta(),
-                outcome,
-                framework: r.framework,
-                kind: r.kind.clone(),
-                address,
-                file: r.file.clone(),
-                span,
-                caller: r.caller.clone(),
-            });
+    let index = CxIndex::new(resources);
+    let cx = Cx::indexed(resources, &index);
+    let run = |range: std::ops::Range<usize>| {
+        let mut out = Vec::new();
+        for i in range {
+            let Some(r) = resources.get(i) else { continue };
+            let target = target_of(r);
+            for c in by_target
+                .get(&(r.framework, target.as_str()))
+                .into_iter()
+                .flatten()
+            {
+                if let Some(result) = run_one(*c, i, r, &cx, suppressions, baseline) {
+                    out.push(result);
+                }
+            }
         }
-    }
+        out
+    };
+    let mut results = if resources.len() > PARALLEL_RESOURCES {
+        let mid = resources.len() / 2;
+        std::thread::scope(|s| {
+            let second = s.spawn(|| run(mid..resources.len()));
+            let mut first = run(0..mid);
+            // A check that panics is a bug in that check: pass the panic on unchanged.
+            first.extend(
+                second
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+            first
+        })
+    } else {
+        run(0..resources.len())
+    };
     results.sort_by(|a, b| {
         (&a.file, a.span.start, a.meta.code, &a.address).cmp(&(
             &b.file,
@@ -157,6 +257,48 @@ pub fn run_checks(checks: &[&'static dyn Check], resources: &[Resource]) -> Vec<
         ))
     });
     results
+}
+
+fn run_one(
+    c: &'static dyn Check,
+    index: usize,
+    r: &Resource,
+    cx: &Cx<'_>,
+    suppressions: &Suppressions,
+    baseline: Option<&BaselineIndex>,
+) -> Option<CheckResult> {
+    let meta = c.meta();
+    let outcome = match suppressions.reason(index, meta) {
+        Some(reason) => Outcome::Skipped(reason.to_owned()),
+        None => match c.evaluate(r, cx) {
+            Verdict::Pass => Outcome::Passed,
+            Verdict::Fail(e) => Outcome::Failed(e),
+            Verdict::Unknown => return None,
+        },
+    };
+    let (address, span) = match &outcome {
+        Outcome::Failed(e) => (
+            e.address.clone().unwrap_or_else(|| r.address.clone()),
+            e.span.unwrap_or(r.span),
+        ),
+        Outcome::Passed | Outcome::Skipped(_) => (r.address.clone(), r.span),
+    };
+    let outcome = match outcome {
+        Outcome::Failed(_) if baseline.is_some_and(|b| b.contains(&r.file, &address, meta)) => {
+            Outcome::Skipped("in the baseline".to_owned())
+        }
+        other => other,
+    };
+    Some(CheckResult {
+        meta,
+        outcome,
+        framework: r.framework,
+        kind: r.kind.clone(),
+        address,
+        file: r.file.clone(),
+        span,
+        caller: r.caller.clone(),
+    })
 }
 
 /// The key a check's `targets` use for a resource: its type, or `data.<type>`,
@@ -170,95 +312,262 @@ pub fn target_of(r: &Resource) -> String {
     }
 }
 
-fn select(only: &[String]) -> Result<Vec<&'static dyn Check>, ScanError> {
-    if only.is_empty() {
-        return Ok(registry::all().to_vec());
-    }
-    let mut out: Vec<&'static dyn Check> = Vec::new();
-    for id in only {
-        let found: Vec<_> = registry::by_code(id)
-            .into_iter()
-            .chain(registry::by_checkov_id(id))
+/// Which front end reads a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bucket {
+    Terraform,
+    /// YAML or JSON: CloudFormation, Kubernetes or neither, decided by content.
+    Structured,
+    Dockerfile,
+}
+
+/// A file the walk found: its path relative to the root and on disk.
+#[derive(Debug)]
+struct FoundFile {
+    rel: String,
+    path: PathBuf,
+    bucket: Bucket,
+}
+
+/// Folders Checkov never enters besides hidden ones (`CKV_IGNORED_DIRECTORIES`'s default):
+/// tool state and dependencies, not the user's sources.
+const SKIP_DIRS: [&str; 3] = ["node_modules", ".terraform", ".serverless"];
+
+struct Walker<'a> {
+    root: &'a Path,
+    frameworks: &'a FrameworkSelection,
+    skip_paths: &'a [Regex],
+}
+
+impl Walker<'_> {
+    fn walk(&self, path: &Path, found: &mut Vec<FoundFile>) -> Result<(), ScanError> {
+        let io = |source| ScanError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if meta.is_file() {
+            self.visit(path, found);
+            return Ok(());
+        }
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
             .collect();
-        if found.is_empty() {
-            return Err(ScanError::UnknownCheck(id.clone()));
-        }
-        for c in found {
-            if !out.iter().any(|o| o.meta().code == c.meta().code) {
-                out.push(c);
+        entries.sort();
+        for entry in entries {
+            let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if entry.is_dir() {
+                let hidden = name.starts_with('.') || SKIP_DIRS.contains(&name);
+                let rel = self.rel(&entry);
+                if !hidden && !self.skipped(&rel) && !self.skipped(&format!("{rel}/")) {
+                    // An unreadable sub-folder is left out rather than failing the scan.
+                    let _ = self.walk(&entry, found);
+                }
+            } else {
+                self.visit(&entry, found);
             }
         }
+        Ok(())
     }
-    Ok(out)
-}
 
-#[derive(Debug, Default)]
-struct Found {
-    terraform: Vec<SourceFile>,
-    structured: Vec<SourceFile>,
-    dockerfiles: Vec<SourceFile>,
-}
-
-/// Folders never scanned: tool state and dependencies, not the user's sources.
-const SKIP_DIRS: [&str; 4] = [".git", ".terraform", "node_modules", "__pycache__"];
-
-fn walk(root: &Path, path: &Path, found: &mut Found) -> Result<(), ScanError> {
-    let io = |source| ScanError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_file() {
-        return visit(root, path, found);
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(io)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for entry in entries {
-        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if entry.is_dir() {
-            if !SKIP_DIRS.contains(&name) {
-                walk(root, &entry, found)?;
-            }
+    fn visit(&self, path: &Path, found: &mut Vec<FoundFile>) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let fw = |f| self.frameworks.contains(f);
+        let bucket = if name.ends_with(".tf") || name.ends_with(".tfvars") {
+            Bucket::Terraform
+        } else if is_dockerfile(name) {
+            Bucket::Dockerfile
+        } else if [".yaml", ".yml", ".json", ".template"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        {
+            Bucket::Structured
         } else {
-            visit(root, &entry, found)?;
+            return;
+        };
+        let wanted = match bucket {
+            Bucket::Terraform => fw(Framework::Terraform),
+            Bucket::Dockerfile => fw(Framework::Dockerfile),
+            Bucket::Structured => fw(Framework::CloudFormation) || fw(Framework::Kubernetes),
+        };
+        let rel = self.rel(path);
+        if wanted && !self.skipped(&rel) {
+            found.push(FoundFile {
+                rel,
+                path: path.to_owned(),
+                bucket,
+            });
         }
     }
-    Ok(())
+
+    fn rel(&self, path: &Path) -> String {
+        path.strip_prefix(self.root)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    fn skipped(&self, rel: &str) -> bool {
+        self.skip_paths.iter().any(|re| re.is_match(rel))
+    }
 }
 
-fn visit(root: &Path, path: &Path, found: &mut Found) -> Result<(), ScanError> {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let bucket = if name.ends_with(".tf") || name.ends_with(".tfvars") {
-        &mut found.terraform
-    } else if is_dockerfile(name) {
-        &mut found.dockerfiles
-    } else if [".yaml", ".yml", ".json", ".template"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
-    {
-        &mut found.structured
-    } else {
-        return Ok(());
+type ReadFiles = Vec<(SourceFile, Bucket)>;
+
+/// Reads the files on two threads, in the walk's order. Oversized, unreadable and
+/// non-UTF-8 files become diagnostics, never errors.
+fn read_all(
+    found: &[FoundFile],
+    limit: u64,
+    progress: Option<&dyn Progress>,
+) -> (ReadFiles, Vec<Diagnostic>) {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(f) = found.get(i) else { break };
+            out.push((i, read_one(f, limit)));
+            if let Some(p) = progress {
+                p.advance(1);
+            }
+        }
+        out
     };
-    let rel = path
-        .strip_prefix(root)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
-    let bytes = std::fs::read(path).map_err(|source| ScanError::Io {
-        path: path.display().to_string(),
-        source,
+    let mut all = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mut mine = work();
+        mine.extend(other.join().unwrap_or_default());
+        mine
+    });
+    all.sort_by_key(|(i, _)| *i);
+    let mut files = Vec::with_capacity(all.len());
+    let mut diagnostics = Vec::new();
+    for (i, r) in all {
+        match (r, found.get(i)) {
+            (Ok(Some(text)), Some(f)) => files.push((
+                SourceFile {
+                    path: f.rel.clone(),
+                    text,
+                },
+                f.bucket,
+            )),
+            (Err(d), _) => diagnostics.push(d),
+            _ => {}
+        }
+    }
+    (files, diagnostics)
+}
+
+fn read_one(f: &FoundFile, limit: u64) -> Result<Option<String>, Diagnostic> {
+    let diag = |kind, message: String| Diagnostic {
+        kind,
+        file: f.rel.clone(),
+        line: None,
+        column: None,
+        message,
+    };
+    let size = std::fs::metadata(&f.path)
+        .map_err(|e| {
+            diag(
+                DiagnosticKind::ParseError,
+                format!("cannot read the file: {e}"),
+            )
+        })?
+        .len();
+    if size > limit {
+        return Err(diag(
+            DiagnosticKind::Skipped,
+            format!("the file is {size} bytes, over the {limit}-byte limit for IaC files"),
+        ));
+    }
+    let bytes = std::fs::read(&f.path).map_err(|e| {
+        diag(
+            DiagnosticKind::ParseError,
+            format!("cannot read the file: {e}"),
+        )
     })?;
     // A file that is not UTF-8 text is not a source file, whatever its name says.
-    if let Ok(text) = String::from_utf8(bytes) {
-        bucket.push(SourceFile { path: rel, text });
-    }
-    Ok(())
+    Ok(String::from_utf8(bytes).ok())
+}
+
+/// Parses the files: Terraform (one call, since modules span files) on one thread, the
+/// per-file front ends on the other. A front end that panics on a file is a bug in it, but
+/// the scan goes on: that file becomes a parse error.
+fn parse_all(
+    files: &ReadFiles,
+    frameworks: &FrameworkSelection,
+    tf_options: &terraform::Options,
+    progress: Option<&dyn Progress>,
+) -> Parsed {
+    let terraform_files: Vec<SourceFile> = files
+        .iter()
+        .filter(|(_, b)| *b == Bucket::Terraform)
+        .map(|(f, _)| f.clone())
+        .collect();
+    let load_terraform = || {
+        if terraform_files.is_empty() {
+            return Parsed::default();
+        }
+        let parsed = guarded("", || terraform::load(&terraform_files, tf_options));
+        if let Some(p) = progress {
+            p.advance(terraform_files.len());
+        }
+        parsed
+    };
+    let parse_others = || {
+        let mut out = Parsed::default();
+        for (file, bucket) in files {
+            let parsed = match bucket {
+                Bucket::Terraform => continue,
+                Bucket::Dockerfile => guarded(&file.path, || dockerfile::parse(file)),
+                Bucket::Structured => match detect::structured(file) {
+                    Some(Framework::CloudFormation)
+                        if frameworks.contains(Framework::CloudFormation) =>
+                    {
+                        guarded(&file.path, || cloudformation::parse(file))
+                    }
+                    Some(Framework::Kubernetes) if frameworks.contains(Framework::Kubernetes) => {
+                        guarded(&file.path, || kubernetes::parse(file))
+                    }
+                    _ => Parsed::default(),
+                },
+            };
+            out.resources.extend(parsed.resources);
+            out.diagnostics.extend(parsed.diagnostics);
+            if let Some(p) = progress {
+                p.advance(1);
+            }
+        }
+        out
+    };
+    let (mut tf, others) = std::thread::scope(|s| {
+        let tf = s.spawn(load_terraform);
+        let others = parse_others();
+        (tf.join().unwrap_or_default(), others)
+    });
+    tf.resources.extend(others.resources);
+    tf.diagnostics.extend(others.diagnostics);
+    tf
+}
+
+/// Runs a front end, turning a panic into a parse error on `file` (empty for the
+/// Terraform front end, which reads many files at once).
+fn guarded(file: &str, parse: impl FnOnce() -> Parsed) -> Parsed {
+    catch_unwind(AssertUnwindSafe(parse)).unwrap_or_else(|_| Parsed {
+        resources: Vec::new(),
+        diagnostics: vec![Diagnostic {
+            kind: DiagnosticKind::ParseError,
+            file: file.to_owned(),
+            line: None,
+            column: None,
+            message: "the front end failed on this input (a bug in Deputy: please report it)"
+                .into(),
+        }],
+    })
 }
 
 /// `Dockerfile`, `Dockerfile.prod`, `prod.Dockerfile` (any case), as Checkov finds them.
@@ -268,43 +577,4 @@ pub fn is_dockerfile(name: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::DiagnosticKind;
-
-    #[test]
-    fn dockerfile_names() {
-        for yes in [
-            "Dockerfile",
-            "dockerfile",
-            "Dockerfile.prod",
-            "web.Dockerfile",
-        ] {
-            assert!(is_dockerfile(yes), "{yes}");
-        }
-        for no in ["Dockerfile-notes.md", "docker-compose.yml", "README"] {
-            assert!(!is_dockerfile(no), "{no}");
-        }
-    }
-
-    #[test]
-    fn unknown_check_ids_are_errors() {
-        let err = select(&["CKV_NOPE_1".to_owned()]).err();
-        assert!(matches!(err, Some(ScanError::UnknownCheck(id)) if id == "CKV_NOPE_1"));
-    }
-
-    #[test]
-    fn a_diagnostic_kind_decides_partial() {
-        let mut report = ScanReport::default();
-        report.diagnostics.push(Diagnostic {
-            kind: DiagnosticKind::Skipped,
-            file: "chart/templates/x.yaml".into(),
-            line: None,
-            column: None,
-            message: "helm template".into(),
-        });
-        assert!(!report.partial());
-        report.diagnostics[0].kind = DiagnosticKind::ParseError;
-        assert!(report.partial());
-    }
-}
+mod tests;
