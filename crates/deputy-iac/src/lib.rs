@@ -18,6 +18,7 @@ pub mod detect;
 pub mod dockerfile;
 pub mod kubernetes;
 pub mod model;
+pub mod output;
 pub mod registry;
 pub mod scan;
 pub mod select;

@@ -56,6 +56,9 @@ pub trait Progress: Send + Sync + std::fmt::Debug {
     fn finish(&self);
 }
 
+/// The reason a failure found in the baseline is reported skipped.
+pub const BASELINED: &str = "in the baseline";
+
 /// The outcome of one check on one resource.
 #[derive(Debug, Clone)]
 pub struct CheckResult {
@@ -285,7 +288,7 @@ fn run_one(
     };
     let outcome = match outcome {
         Outcome::Failed(_) if baseline.is_some_and(|b| b.contains(&r.file, &address, meta)) => {
-            Outcome::Skipped("in the baseline".to_owned())
+            Outcome::Skipped(BASELINED.to_owned())
         }
         other => other,
     };

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
 /// SARIF's `level` for a severity.
-fn level(s: Severity) -> &'static str {
+pub fn level(s: Severity) -> &'static str {
     match s {
         Severity::Critical | Severity::High => "error",
         Severity::Medium => "warning",
@@ -16,7 +16,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// A `security-severity` score that maps back to the same severity.
-fn score(s: Severity) -> &'static str {
+pub fn score(s: Severity) -> &'static str {
     match s {
         Severity::Critical => "9.5",
         Severity::High => "8.0",
@@ -121,7 +121,7 @@ pub fn render(report: &Report) -> String {
 }
 
 /// Sets `key` on a JSON object (a no-op on anything else).
-fn set(target: &mut Value, key: &str, value: Value) {
+pub fn set(target: &mut Value, key: &str, value: Value) {
     if let Some(map) = target.as_object_mut() {
         map.insert(key.to_owned(), value);
     }
