@@ -7,6 +7,7 @@
 //! Text from the scanned tree (addresses, paths, suppression reasons) is untrusted and is
 //! escaped for the sink through `deputy_report::escape`.
 
+pub mod catalog;
 mod json;
 mod junit;
 mod markdown;

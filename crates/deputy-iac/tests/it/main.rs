@@ -1,4 +1,7 @@
 //! deputy-iac's integration tests: agreement with Checkov on its own test cases and on
-//! real repositories.
+//! real repositories, the generated docs, and the SARIF the scanner writes.
 
+mod corpora;
+mod docs;
 mod parity;
+mod sarif;
