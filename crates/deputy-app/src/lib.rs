@@ -14,6 +14,7 @@ mod connect_tests;
 mod demo;
 mod fga;
 mod fga_service;
+pub mod iac;
 mod import;
 mod report;
 pub mod vault;

@@ -1,5 +1,6 @@
-//! `deputy scan auth0`: scan a tenant from a snapshot file or live, render the outcome, and
-//! optionally record it as a scan run of a project.
+//! `deputy scan auth0` and `deputy scan iac`: scan a tenant (from a snapshot file or live) or
+//! a tree of IaC files, render the outcome, and optionally record it as a scan run of a
+//! project.
 
 use super::severity_arg;
 use crate::args::{FormatArg, GlobalArgs};
@@ -13,8 +14,12 @@ use deputy_app::auth0::{
     render_auth0, scan_auth0,
 };
 use deputy_app::auth0::{ScanOptions, ScanOutcome};
+use deputy_app::iac::{
+    IacOutput, IacRequest, IacScan, Progress, ScanOptions as IacScanOptions, default_baseline_path,
+    iac_fails, render_iac, scan_iac, write_baseline,
+};
 use deputy_core::{Clock, Severity, SystemClock};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -25,6 +30,13 @@ pub enum ScanCommand {
     /// or `--domain D` (live; see `deputy auth0 snapshot`); `--format table|json|sarif|junit|markdown`.
     /// Exit 1 when findings at or above `--fail-on` (default: any) are reported, 2 on errors.
     Auth0(ScanAuth0Args),
+    /// Scan a folder (or file) of Terraform, CloudFormation, Kubernetes and Dockerfiles, as
+    /// Checkov does: `--check`/`--skip-check` by Deputy code or Checkov id (`CKV_AWS*`
+    /// wildcards), `--framework`/`--skip-framework`, `--skip-path REGEX`, `--baseline FILE`,
+    /// `--create-baseline`; inline `checkov:skip=ID:reason` and `deputy:skip=CODE reason`
+    /// comments are honoured. `--format table|json|sarif|junit|markdown`. Exit 1 when
+    /// failures at or above `--fail-on` (default: any) are reported, 2 on errors.
+    Iac(ScanIacArgs),
 }
 
 #[derive(Debug, Args)]
@@ -61,6 +73,7 @@ pub struct ScanAuth0Args {
 pub fn needs_store(cmd: &ScanCommand) -> bool {
     match cmd {
         ScanCommand::Auth0(a) => a.project.is_some(),
+        ScanCommand::Iac(a) => a.project.is_some(),
     }
 }
 
@@ -70,17 +83,16 @@ pub async fn run(
     cmd: ScanCommand,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let ScanCommand::Auth0(args) = cmd;
-    let format = match g.format {
-        None | Some(FormatArg::Table) => None,
-        Some(FormatArg::Json) => Some(Auth0Output::Json),
-        Some(FormatArg::Sarif) => Some(Auth0Output::Sarif),
-        Some(FormatArg::Junit) => Some(Auth0Output::Junit),
-        Some(FormatArg::Markdown) => Some(Auth0Output::Markdown),
-        Some(_) => anyhow::bail!(
-            "`deputy scan auth0` writes --format table, json, sarif, junit or markdown"
-        ),
+    let args = match cmd {
+        ScanCommand::Auth0(args) => args,
+        ScanCommand::Iac(args) => return run_iac(app, g, args, out).await,
     };
+    let format = scan_format(g, "auth0")?.map(|f| match f {
+        ScanFormat::Json => Auth0Output::Json,
+        ScanFormat::Sarif => Auth0Output::Sarif,
+        ScanFormat::Junit => Auth0Output::Junit,
+        ScanFormat::Markdown => Auth0Output::Markdown,
+    });
     let fail_on: Option<Severity> = args
         .fail_on
         .as_deref()
@@ -135,8 +147,18 @@ pub async fn run(
             String::from_utf8(buf).context("table output")?
         }
     };
-    match &args.out {
-        Some(path) => std::fs::write(path, &text)
+    emit(&text, args.out.as_deref(), out)?;
+    Ok(gate(auth0_fails(&outcome, fail_on), fail_on))
+}
+
+/// Writes a rendered scan to `path`, or to `out` with a final newline.
+pub(crate) fn emit(
+    text: &str,
+    path: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    match path {
+        Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write `{}`", path.display()))?,
         None => {
             out.write_all(text.as_bytes())?;
@@ -145,19 +167,24 @@ pub async fn run(
             }
         }
     }
-    let failing = auth0_fails(&outcome, fail_on);
-    if failing > 0 {
-        match fail_on {
-            Some(t) => eprintln!("{failing} finding(s) at or above `{t}`"),
-            None => eprintln!("{failing} finding(s)"),
-        }
-        return Ok(ExitCode::from(1));
+    Ok(())
+}
+
+/// The exit code of a scan with `failing` findings at or above `fail_on`: 1 when there
+/// are any (said on stderr), 0 otherwise.
+pub(crate) fn gate(failing: usize, fail_on: Option<Severity>) -> ExitCode {
+    if failing == 0 {
+        return ExitCode::SUCCESS;
     }
-    Ok(ExitCode::SUCCESS)
+    match fail_on {
+        Some(t) => eprintln!("{failing} finding(s) at or above `{t}`"),
+        None => eprintln!("{failing} finding(s)"),
+    }
+    ExitCode::from(1)
 }
 
 /// Writes `text` in lines of at most 80 characters, continuation lines indented.
-fn wrap(out: &mut impl Write, text: &str) -> anyhow::Result<()> {
+pub(crate) fn wrap(out: &mut impl Write, text: &str) -> anyhow::Result<()> {
     let mut line = String::new();
     for word in text.split_whitespace() {
         if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 80 {
@@ -221,6 +248,11 @@ fn table(
     for d in &o.diagnostics {
         wrap(out, &format!("diagnostic: {}", d.message))?;
     }
+    recorded(out, run)
+}
+
+/// The line saying where a scan was recorded, if it was.
+fn recorded(out: &mut impl Write, run: Option<&deputy_app::ScanRun>) -> anyhow::Result<()> {
     if let Some(r) = run {
         writeln!(
             out,
@@ -231,4 +263,208 @@ fn table(
         )?;
     }
     Ok(())
+}
+
+/// The machine formats every scan writes; `None` from [`scan_format`] is the table.
+#[derive(Debug, Clone, Copy)]
+enum ScanFormat {
+    Json,
+    Sarif,
+    Junit,
+    Markdown,
+}
+
+fn scan_format(g: &GlobalArgs, command: &str) -> anyhow::Result<Option<ScanFormat>> {
+    Ok(match g.format {
+        None | Some(FormatArg::Table) => None,
+        Some(FormatArg::Json) => Some(ScanFormat::Json),
+        Some(FormatArg::Sarif) => Some(ScanFormat::Sarif),
+        Some(FormatArg::Junit) => Some(ScanFormat::Junit),
+        Some(FormatArg::Markdown) => Some(ScanFormat::Markdown),
+        Some(_) => anyhow::bail!(
+            "`deputy scan {command}` writes --format table, json, sarif, junit or markdown"
+        ),
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct ScanIacArgs {
+    /// The folder (or file) to scan; paths in results are relative to it.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Record the scan as a run of this project in the findings ledger.
+    #[arg(long)]
+    pub project: Option<String>,
+    /// Exit 1 only for failures at or above this severity (default: any failure).
+    #[arg(long, value_name = "SEVERITY")]
+    pub fail_on: Option<String>,
+    /// Run only these checks: Deputy codes or Checkov ids, `*` wildcards, comma separated
+    /// or repeated.
+    #[arg(short = 'c', long = "check", value_name = "ID")]
+    pub checks: Vec<String>,
+    /// Do not run these checks (applied after `--check`).
+    #[arg(long = "skip-check", value_name = "ID")]
+    pub skip_checks: Vec<String>,
+    /// Only these frameworks: terraform, cloudformation, kubernetes, dockerfile, all.
+    #[arg(long, value_name = "FRAMEWORK")]
+    pub framework: Vec<String>,
+    /// Not these frameworks.
+    #[arg(long, value_name = "FRAMEWORK")]
+    pub skip_framework: Vec<String>,
+    /// Leave out files and folders whose path (relative to PATH) matches this regular
+    /// expression; repeatable.
+    #[arg(long, value_name = "REGEX")]
+    pub skip_path: Vec<String>,
+    /// A Terraform variables file applied to every root module; repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub var_file: Vec<PathBuf>,
+    /// Report failures listed in this baseline (Checkov's `.checkov.baseline` shape) as
+    /// skipped.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the failures to a baseline file (default: PATH/.checkov.baseline).
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub create_baseline: Option<Option<PathBuf>>,
+    /// Write the output here instead of standard output.
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+async fn run_iac(
+    app: Option<&App>,
+    g: &GlobalArgs,
+    args: ScanIacArgs,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let format = scan_format(g, "iac")?.map(|f| match f {
+        ScanFormat::Json => IacOutput::Json,
+        ScanFormat::Sarif => IacOutput::Sarif,
+        ScanFormat::Junit => IacOutput::Junit,
+        ScanFormat::Markdown => IacOutput::Markdown,
+    });
+    let fail_on: Option<Severity> = args
+        .fail_on
+        .as_deref()
+        .map(|s| severity_arg("--fail-on", s))
+        .transpose()?;
+    let progress = Arc::new(ProgressBar::default());
+    let request = IacRequest {
+        root: args.path.clone(),
+        options: IacScanOptions {
+            only: args.checks.clone(),
+            skip: args.skip_checks.clone(),
+            frameworks: args.framework.clone(),
+            skip_frameworks: args.skip_framework.clone(),
+            skip_paths: args.skip_path.clone(),
+            progress: Some(progress.clone()),
+            ..IacScanOptions::default()
+        },
+        baseline: args.baseline.clone(),
+        var_files: args.var_file.clone(),
+    };
+    let scan = scan_iac(request, &SystemClock)?;
+    if let Some(target) = &args.create_baseline {
+        let path = target
+            .clone()
+            .unwrap_or_else(|| default_baseline_path(&args.path));
+        let n = write_baseline(&scan, &path)?;
+        eprintln!("wrote {n} failing resource(s) to `{}`", path.display());
+    }
+    let run = match (&args.project, app) {
+        (Some(project), Some(app)) => Some(app.record_iac(project, &scan).await?),
+        _ => None,
+    };
+    let text = match format {
+        Some(f) => render_iac(&scan, run.as_ref(), f),
+        None => {
+            let mut buf = Vec::new();
+            iac_table(&mut buf, &scan, run.as_ref())?;
+            String::from_utf8(buf).context("table output")?
+        }
+    };
+    emit(&text, args.out.as_deref(), out)?;
+    Ok(gate(iac_fails(&scan, fail_on), fail_on))
+}
+
+fn iac_table(
+    out: &mut impl Write,
+    scan: &IacScan,
+    run: Option<&deputy_app::ScanRun>,
+) -> anyhow::Result<()> {
+    let r = &scan.report;
+    let (passed, failed, skipped) = r.counts();
+    let head = format!(
+        "iac scan of `{}`: {failed} failed, {passed} passed, {skipped} skipped",
+        scan.root
+    );
+    writeln!(out, "{}", render::truncate(&head, 80))?;
+    writeln!(
+        out,
+        "  {} run, {} files, {} resources, {} checks",
+        scan.status(),
+        r.files,
+        r.resources,
+        r.checks
+    )?;
+    let failures = deputy_app::iac::failures(r);
+    if !failures.is_empty() {
+        let mut t = Table::new(vec![
+            Column::fixed("SEVERITY"),
+            Column::fixed("CHECK"),
+            Column::flex("RESOURCE"),
+            Column::flex("FILE"),
+        ]);
+        for f in failures {
+            t.row(vec![
+                f.meta.severity.to_string(),
+                f.meta.code.to_owned(),
+                f.address.clone(),
+                format!("{}:{}", f.file, f.span.start),
+            ]);
+        }
+        t.write(out)?;
+    }
+    for d in &r.diagnostics {
+        let at = d.line.map_or(String::new(), |l| format!(":{l}"));
+        wrap(out, &format!("diagnostic: {}{at}: {}", d.file, d.message))?;
+    }
+    recorded(out, run)
+}
+
+/// Files above which a scan shows a progress bar (when stderr is a terminal): smaller
+/// trees finish before a bar would be read.
+const PROGRESS_FILES: usize = 200;
+
+/// A progress bar on stderr for large trees, hidden otherwise.
+#[derive(Debug)]
+struct ProgressBar(indicatif::ProgressBar);
+
+impl Default for ProgressBar {
+    fn default() -> Self {
+        ProgressBar(indicatif::ProgressBar::hidden())
+    }
+}
+
+impl Progress for ProgressBar {
+    fn start(&self, steps: usize) {
+        if steps / 2 < PROGRESS_FILES || !std::io::stderr().is_terminal() {
+            return;
+        }
+        self.0.set_length(steps as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} scanning {bar:40} {percent:>3}% {elapsed}",
+        ) {
+            self.0.set_style(style);
+        }
+        self.0
+            .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    }
+
+    fn advance(&self, steps: usize) {
+        self.0.inc(steps as u64);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
 }

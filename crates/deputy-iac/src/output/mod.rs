@@ -49,7 +49,7 @@ pub fn failures(report: &ScanReport) -> Vec<&CheckResult> {
         .iter()
         .filter(|r| matches!(r.outcome, Outcome::Failed(_)))
         .collect();
-    out.sort_by(|a, b| b.meta.severity.cmp(&a.meta.severity));
+    out.sort_by_key(|r| std::cmp::Reverse(r.meta.severity));
     out
 }
 
