@@ -152,33 +152,11 @@ fn normalize(file: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Evidence;
-    use crate::model::{Framework, Span};
-    use crate::testing::CATALOG;
+    use crate::testing::{self, fail};
 
     fn result(i: usize, address: &str, file: &str, failed: bool) -> CheckResult {
-        let meta = CATALOG
-            .get(i)
-            .map(|c| c.meta())
-            .unwrap_or_else(|| unreachable!());
-        CheckResult {
-            meta,
-            outcome: if failed {
-                Outcome::Failed(Evidence {
-                    message: "m".into(),
-                    span: None,
-                    address: None,
-                })
-            } else {
-                Outcome::Passed
-            },
-            framework: Framework::Terraform,
-            kind: "aws_s3_bucket".into(),
-            address: address.into(),
-            file: file.into(),
-            span: Span::new(1, 2),
-            caller: None,
-        }
+        let outcome = if failed { fail("m") } else { Outcome::Passed };
+        testing::result(i, address, file, outcome)
     }
 
     #[test]
@@ -203,12 +181,7 @@ mod tests {
         );
         let back = Baseline::parse(&baseline.to_json(), "x").map(|b| b.index());
         let ix = back.unwrap_or_default();
-        let meta = |i: usize| {
-            CATALOG
-                .get(i)
-                .map(|c| c.meta())
-                .unwrap_or_else(|| unreachable!())
-        };
+        let meta = testing::meta;
         assert!(ix.contains("a.tf", "aws_s3_bucket.a", meta(0)));
         assert!(!ix.contains("a.tf", "aws_s3_bucket.a", meta(1)));
         assert!(!ix.contains("a.tf", "aws_s3_bucket.c", meta(0)));
@@ -223,10 +196,7 @@ mod tests {
         let ix = Baseline::parse(text, "b")
             .map(|b| b.index())
             .unwrap_or_default();
-        let meta = CATALOG
-            .get(2)
-            .map(|c| c.meta())
-            .unwrap_or_else(|| unreachable!());
+        let meta = testing::meta(2);
         assert!(ix.contains("k.yaml", "Deployment.default.web", meta));
         assert!(ix.contains("./k.yaml", "Deployment.default.api", meta));
         assert!(!ix.contains("k.yaml", "Deployment.default.db", meta));

@@ -137,3 +137,50 @@ pub static CATALOG: &[&dyn Check] = &[
     &privilege_escalation::PrivilegeEscalation,
     &user::User,
 ];
+
+/// The metadata of the test catalog's check at `i`.
+pub fn meta(i: usize) -> &'static crate::check::Meta {
+    CATALOG[i].meta()
+}
+
+/// A map value from entries.
+pub fn map(entries: Vec<(&str, crate::model::Value)>) -> crate::model::Value {
+    crate::model::Value::Map(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
+}
+
+/// A failure with `message` and no narrower location.
+pub fn fail(message: &str) -> crate::scan::Outcome {
+    crate::scan::Outcome::Failed(crate::check::Evidence {
+        message: message.into(),
+        span: None,
+        address: None,
+    })
+}
+
+/// A result of the test catalog's check at `i` on lines 3–9 of `file`.
+pub fn result(
+    i: usize,
+    address: &str,
+    file: &str,
+    outcome: crate::scan::Outcome,
+) -> crate::scan::CheckResult {
+    let meta = meta(i);
+    crate::scan::CheckResult {
+        meta,
+        outcome,
+        framework: meta
+            .targets
+            .first()
+            .map_or(crate::model::Framework::Terraform, |t| t.0),
+        kind: "aws_s3_bucket".into(),
+        address: address.into(),
+        file: file.into(),
+        span: crate::model::Span::new(3, 9),
+        caller: None,
+    }
+}

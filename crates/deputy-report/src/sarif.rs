@@ -97,23 +97,31 @@ pub fn render(report: &Report) -> String {
             result
         })
         .collect();
+    let mut run = json!({
+        "automationDetails": {"id": format!("deputy/{}/scan-{}", report.project, report.scan.id)},
+        "invocations": [{
+            "executionSuccessful": report.scan.status == deputy_core::RunStatus::Complete,
+            "startTimeUtc": report.scan.started_at,
+            "endTimeUtc": report.scan.finished_at,
+        }],
+        "results": results,
+    });
+    let driver = json!({
+        "name": "deputy",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rule_values,
+    });
+    log(driver, &mut run)
+}
+
+/// A SARIF 2.1.0 log of one run: `run` gains `tool.driver` = `driver`; the text is pretty
+/// JSON with a final newline.
+pub fn log(driver: Value, run: &mut Value) -> String {
+    set(run, "tool", json!({ "driver": driver }));
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "deputy",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rule_values,
-            }},
-            "automationDetails": {"id": format!("deputy/{}/scan-{}", report.project, report.scan.id)},
-            "invocations": [{
-                "executionSuccessful": report.scan.status == deputy_core::RunStatus::Complete,
-                "startTimeUtc": report.scan.started_at,
-                "endTimeUtc": report.scan.finished_at,
-            }],
-            "results": results,
-        }],
+        "runs": [run],
     });
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_owned());
     out.push('\n');

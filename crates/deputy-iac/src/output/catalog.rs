@@ -77,24 +77,23 @@ pub fn markdown() -> String {
         );
     }
     for m in &all {
-        let _ = writeln!(out, "\n## `{}` {}\n", m.code, m.title);
-        let _ = writeln!(out, "- **Checkov ids:** {}", ids(m));
-        let _ = writeln!(
+        let targets: Vec<String> = m
+            .targets
+            .iter()
+            .map(|(f, t)| format!("{f} `{t}`"))
+            .collect();
+        let _ = write!(
             out,
-            "- **Severity:** {} — {}",
-            m.severity, m.severity_reason
+            "\n## `{code}` {title}\n\n- **Checkov ids:** {ids}\n- **Severity:** {sev} — {why}\n- **Targets:** {targets}\n\n**What it checks.** {desc}\n\n**Remediation.** {fix}\n",
+            code = m.code,
+            title = m.title,
+            ids = ids(m),
+            sev = m.severity,
+            why = m.severity_reason,
+            targets = targets.join(", "),
+            desc = m.description,
+            fix = m.remediation,
         );
-        let _ = writeln!(
-            out,
-            "- **Targets:** {}",
-            m.targets
-                .iter()
-                .map(|(f, t)| format!("{f} `{t}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let _ = writeln!(out, "\n**What it checks.** {}\n", m.description);
-        let _ = writeln!(out, "**Remediation.** {}", m.remediation);
         if !m.differences.is_empty() {
             let _ = writeln!(out, "\n**Differences from Checkov.**\n");
             for d in m.differences {

@@ -25,41 +25,47 @@ pub fn render(report: &ScanReport, meta: ScanMeta<'_>) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let failed = failures(report);
-    if !failed.is_empty() {
-        out.push_str("| severity | check | Checkov | resource | file | message |\n|---|---|---|---|---|---|\n");
-        for r in failed {
-            let _ = writeln!(
-                out,
-                "| {} | `{}` | {} | {} | {}:{} | {} |",
-                r.meta.severity,
-                r.meta.code,
+    let failed: Vec<Vec<String>> = failures(report)
+        .into_iter()
+        .map(|r| {
+            vec![
+                r.meta.severity.to_string(),
+                format!("`{}`", r.meta.code),
                 ids(r.meta.checkov),
                 md(&r.address),
-                md(&r.file),
-                lines(r.span.start, r.span.end),
+                format!("{}:{}", md(&r.file), lines(r.span.start, r.span.end)),
                 md(message(r)),
-            );
-        }
-    }
-    let suppressed: Vec<_> = report
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        &[
+            "severity", "check", "Checkov", "resource", "file", "message",
+        ],
+        &failed,
+    );
+    let suppressed: Vec<Vec<String>> = report
         .results
         .iter()
         .filter(|r| matches!(r.outcome, Outcome::Skipped(_)))
-        .collect();
-    if !suppressed.is_empty() {
-        out.push_str("\n## Suppressed\n\n| check | Checkov | resource | file | reason |\n|---|---|---|---|---|\n");
-        for r in suppressed {
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {} | {} | {} |",
-                r.meta.code,
+        .map(|r| {
+            vec![
+                format!("`{}`", r.meta.code),
                 ids(r.meta.checkov),
                 md(&r.address),
                 md(&r.file),
                 md(message(r)),
-            );
-        }
+            ]
+        })
+        .collect();
+    if !suppressed.is_empty() {
+        out.push_str("\n## Suppressed\n\n");
+        table(
+            &mut out,
+            &["check", "Checkov", "resource", "file", "reason"],
+            &suppressed,
+        );
     }
     if !report.diagnostics.is_empty() {
         out.push_str("\n## Diagnostics (not findings)\n\n");
@@ -69,6 +75,22 @@ pub fn render(report: &ScanReport, meta: ScanMeta<'_>) -> String {
         }
     }
     out
+}
+
+/// A table of already escaped cells; nothing when there are no rows.
+fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| {} |\n|{}",
+        header.join(" | "),
+        "---|".repeat(header.len())
+    );
+    for row in rows {
+        let _ = writeln!(out, "| {} |", row.join(" | "));
+    }
 }
 
 fn ids(ids: &[&str]) -> String {

@@ -5,8 +5,9 @@
 use super::{ScanMeta, draft, message};
 use crate::check::Meta;
 use crate::model::DiagnosticKind;
+use crate::model::Span;
 use crate::scan::{CheckResult, Outcome, ScanReport};
-use deputy_report::sarif::{level, score, set};
+use deputy_report::sarif::{level, log, score, set};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -45,27 +46,34 @@ pub fn render(report: &ScanReport, meta: ScanMeta<'_>) -> String {
             })
         })
         .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": super::SOURCE,
-                "version": meta.version,
-                "informationUri": "https://github.com/deputy-sec/deputy",
-                "rules": rules,
-            }},
-            "invocations": [{
-                "executionSuccessful": true,
-                "toolExecutionNotifications": notifications,
-            }],
-            "results": results,
-            "properties": {"root": meta.root, "status": super::status(report)},
-        }],
+    let driver = json!({
+        "name": super::SOURCE,
+        "version": meta.version,
+        "informationUri": "https://github.com/deputy-sec/deputy",
+        "rules": rules,
     });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_owned());
-    out.push('\n');
-    out
+    let mut run = json!({
+        "invocations": [{
+            "executionSuccessful": true,
+            "toolExecutionNotifications": notifications,
+        }],
+        "results": results,
+        "properties": {"root": meta.root, "status": super::status(report)},
+    });
+    log(driver, &mut run)
+}
+
+/// A physical location: the file, and its lines when known.
+fn physical(file: &str, span: Span) -> Value {
+    let mut physical = json!({"artifactLocation": {"uri": file}});
+    if span.start > 0 {
+        set(
+            &mut physical,
+            "region",
+            json!({"startLine": span.start, "endLine": span.end.max(span.start)}),
+        );
+    }
+    physical
 }
 
 fn rule(m: &Meta) -> Value {
@@ -93,21 +101,13 @@ fn rule(m: &Meta) -> Value {
 }
 
 fn result(r: &CheckResult, rule_index: usize) -> Value {
-    let mut physical = json!({"artifactLocation": {"uri": r.file}});
-    if r.span.start > 0 {
-        set(
-            &mut physical,
-            "region",
-            json!({"startLine": r.span.start, "endLine": r.span.end.max(r.span.start)}),
-        );
-    }
     let mut result = json!({
         "ruleId": r.meta.code,
         "ruleIndex": rule_index,
         "level": level(r.meta.severity),
         "message": {"text": message(r)},
         "locations": [{
-            "physicalLocation": physical,
+            "physicalLocation": physical(&r.file, r.span),
             "logicalLocations": [{"fullyQualifiedName": r.address, "kind": "resource"}],
         }],
         "partialFingerprints": {"deputyFingerprint/v1": draft(r).fingerprint.as_str()},
@@ -120,18 +120,10 @@ fn result(r: &CheckResult, rule_index: usize) -> Value {
         },
     });
     if let Some(c) = &r.caller {
-        let mut caller = json!({"artifactLocation": {"uri": c.file}});
-        if c.span.start > 0 {
-            set(
-                &mut caller,
-                "region",
-                json!({"startLine": c.span.start, "endLine": c.span.end.max(c.span.start)}),
-            );
-        }
         set(
             &mut result,
             "relatedLocations",
-            json!([{"id": 0, "physicalLocation": caller, "message": {"text": "module call"}}]),
+            json!([{"id": 0, "physicalLocation": physical(&c.file, c.span), "message": {"text": "module call"}}]),
         );
     }
     if let Outcome::Skipped(reason) = &r.outcome {

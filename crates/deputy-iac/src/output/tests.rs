@@ -1,34 +1,8 @@
 use super::*;
-use crate::check::Evidence;
-use crate::model::{Caller, Diagnostic, DiagnosticKind, Framework, Span};
+use crate::model::{Caller, Diagnostic, DiagnosticKind, Span};
 use crate::scan::BASELINED;
-use crate::testing::CATALOG;
+use crate::testing::{fail, result};
 use serde_json::Value;
-
-fn result(i: usize, address: &str, file: &str, outcome: Outcome) -> CheckResult {
-    let meta = CATALOG
-        .get(i)
-        .map(|c| c.meta())
-        .unwrap_or_else(|| unreachable!());
-    CheckResult {
-        meta,
-        outcome,
-        framework: meta.targets.first().map_or(Framework::Terraform, |t| t.0),
-        kind: "aws_s3_bucket".into(),
-        address: address.into(),
-        file: file.into(),
-        span: Span::new(3, 9),
-        caller: None,
-    }
-}
-
-fn fail(message: &str) -> Outcome {
-    Outcome::Failed(Evidence {
-        message: message.into(),
-        span: None,
-        address: None,
-    })
-}
 
 /// A report with every kind of result: failures of every shape (one inside a module, one
 /// with markup in its address), a pass, an inline suppression, a baselined failure and

@@ -1,16 +1,7 @@
 use super::*;
 use crate::baseline::Baseline;
 use crate::model::{Unknown, Value};
-use crate::testing::CATALOG;
-
-fn map(entries: Vec<(&str, Value)>) -> Value {
-    Value::Map(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect(),
-    )
-}
+use crate::testing::{CATALOG, map};
 
 fn resource(
     fw: Framework,

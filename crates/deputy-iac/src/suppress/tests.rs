@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::{BlockKind, Span};
-use crate::testing::CATALOG;
+use crate::testing::{CATALOG, map};
 
 fn resource(framework: Framework, file: &str, span: Span, config: Value) -> Resource {
     Resource {
@@ -13,15 +13,6 @@ fn resource(framework: Framework, file: &str, span: Span, config: Value) -> Reso
         caller: None,
         config,
     }
-}
-
-fn map(entries: Vec<(&str, Value)>) -> Value {
-    Value::Map(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect(),
-    )
 }
 
 fn s(text: &str) -> Value {
