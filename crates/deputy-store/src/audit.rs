@@ -148,43 +148,23 @@ impl Store {
             tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 .await?;
         }
+        if self.backend() == Backend::Sqlite {
+            // Reading the whole table through a memory map skips a copy per page.
+            tx.execute("PRAGMA mmap_size = 4294967296").await?;
+        }
         let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
             .fetch_optional(&mut *tx)
             .await?;
-        let mut verifier = ChainVerifier::new();
-        let mut outcome = None;
-        // Events come in chunks of VERIFY_CHUNK, each chunk one row holding the packed
-        // events in sequence order: the driver's cost per row and per column, not hashing,
-        // is what bounds verification.
-        let sql = verify_chunk_sql(self.backend());
-        let mut after = i64::MIN;
-        'chunks: loop {
-            let row = sqlx::query(&sql)
-                .bind(after)
-                .bind(VERIFY_CHUNK)
-                .fetch_one(&mut *tx)
-                .await?;
-            if int(&row, "n")? == 0 {
-                break;
-            }
-            after = int(&row, "last")?;
-            let chunk = row.try_get::<&str, _>("chunk")?;
-            let mut rest = chunk;
-            while !rest.is_empty() {
-                let (fields, tail) = unpack(rest).ok_or_else(|| StoreError::Corrupt {
-                    column: "audit_events",
-                    value: rest.chars().take(200).collect(),
-                })?;
-                rest = tail;
-                if let Err(breach) = verify_fields(&mut verifier, &fields) {
-                    outcome = Some(Err(breach));
-                    break 'chunks;
-                }
-            }
-        }
+        let (verifier, breach) = match verify_packed(&mut tx, self.backend()).await? {
+            Some(done) => done,
+            // The packed reading met something it cannot split unambiguously, or a breach:
+            // read again one row at a time, where every value arrives on its own, to name
+            // exactly what (if anything) is wrong.
+            None => verify_rows(&mut tx, self.backend()).await?,
+        };
         tx.rollback().await?;
-        if let Some(outcome) = outcome {
-            return Ok(outcome);
+        if let Some(breach) = breach {
+            return Ok(Err(breach));
         }
         let head = match head {
             Some(row) => match head_from_row(&row) {
@@ -213,9 +193,8 @@ impl Store {
 /// How many events one verification query returns, packed into one value.
 const VERIFY_CHUNK: i64 = 4096;
 
-/// The columns verification reads, in this order, packed by the database into one text
-/// value of `<length in characters>:<text>` items per event.
-const PACKED: [&str; 10] = [
+/// The columns verification reads, in this order.
+const VERIFIED: [&str; 10] = [
     "seq",
     "time",
     "actor_kind",
@@ -228,52 +207,123 @@ const PACKED: [&str; 10] = [
     "hash",
 ];
 
+/// Between two values of one packed event (ASCII unit separator).
+const FIELD_SEP: char = '\u{1f}';
+/// After each packed event (ASCII record separator).
+const EVENT_END: char = '\u{1e}';
+
+type Verified = (ChainVerifier, Option<Breach>);
+
+/// The fast path: events come in chunks of [`VERIFY_CHUNK`], each chunk one row holding
+/// the events in sequence order, their values joined by separators — the driver's cost
+/// per row and per column, not hashing, bounds verification. Hashing runs on a blocking
+/// thread while the next chunk is read, so the two overlap.
+///
+/// Returns `None` when a chunk does not split into ten values per event (a value holds a
+/// separator) or the chain breaks: the caller then verifies row by row, which is exact.
+async fn verify_packed(
+    tx: &mut Transaction<'static, Any>,
+    backend: Backend,
+) -> Result<Option<Verified>, StoreError> {
+    let (send, chunks) = tokio::sync::mpsc::channel::<String>(2);
+    let worker = tokio::task::spawn_blocking(move || verify_chunks(chunks));
+    let sql = verify_chunk_sql(backend);
+    let mut after = i64::MIN;
+    loop {
+        let row = sqlx::query(&sql)
+            .bind(after)
+            .bind(VERIFY_CHUNK)
+            .fetch_one(&mut **tx)
+            .await?;
+        if int(&row, "n")? == 0 {
+            break;
+        }
+        after = int(&row, "last")?;
+        let chunk: String = row.try_get("chunk")?;
+        if send.send(chunk).await.is_err() {
+            // The worker stopped: nothing after that point matters.
+            break;
+        }
+    }
+    drop(send);
+    worker
+        .await
+        .map_err(|e| StoreError::Interrupted(format!("audit verification: {e}")))
+}
+
+/// Verifies packed chunks in order; `None` at the first event that does not split into
+/// ten values or does not verify.
+fn verify_chunks(mut chunks: tokio::sync::mpsc::Receiver<String>) -> Option<Verified> {
+    let mut verifier = ChainVerifier::new();
+    while let Some(chunk) = chunks.blocking_recv() {
+        let events = chunk.strip_suffix(EVENT_END)?;
+        for event in events.split(EVENT_END) {
+            let mut fields = [""; 10];
+            let mut values = event.split(FIELD_SEP);
+            for slot in &mut fields {
+                *slot = values.next()?;
+            }
+            if values.next().is_some() {
+                return None;
+            }
+            verify_fields(&mut verifier, &fields).ok()?;
+        }
+    }
+    Some((verifier, None))
+}
+
+/// The exact path: one row per event, each value its own column.
+async fn verify_rows(
+    tx: &mut Transaction<'static, Any>,
+    backend: Backend,
+) -> Result<Verified, StoreError> {
+    let seq = match backend {
+        Backend::Sqlite => "CAST(seq AS TEXT)",
+        Backend::Postgres => "seq::text",
+    };
+    let rest = VERIFIED.get(1..).unwrap_or_default().join(", ");
+    // The text column gets its own name: ordering by an alias `seq` would sort text.
+    let sql = format!("SELECT {seq} AS seq_text, {rest} FROM audit_events ORDER BY seq");
+    let mut verifier = ChainVerifier::new();
+    let mut rows = sqlx::query(&sql).fetch(&mut **tx);
+    while let Some(row) = rows.try_next().await? {
+        let mut fields = [""; 10];
+        for (i, (slot, column)) in fields.iter_mut().zip(VERIFIED).enumerate() {
+            let Some(value) = row.try_get::<Option<&str>, _>(i)? else {
+                // Deputy never writes NULL: the row was changed around the triggers.
+                let seq = verifier.head().seq.saturating_add(1);
+                let breach = Breach {
+                    seq,
+                    kind: BreachKind::Edited,
+                    message: format!("the event after {} has no `{column}`", seq - 1),
+                };
+                return Ok((verifier, Some(breach)));
+            };
+            *slot = value;
+        }
+        if let Err(breach) = verify_fields(&mut verifier, &fields) {
+            return Ok((verifier, Some(breach)));
+        }
+    }
+    Ok((verifier, None))
+}
+
 fn verify_chunk_sql(backend: Backend) -> String {
     // One variadic concat() per row (SQLite 3.44+, PostgreSQL): chained `||` would copy
-    // the growing string once per item.
-    let packed = PACKED
-        .iter()
-        .map(|c| match (backend, *c) {
-            (Backend::Postgres, "seq") => "char_length(seq::text), ':', seq".to_owned(),
-            (Backend::Sqlite, c) => format!("length({c}), ':', {c}"),
-            (Backend::Postgres, c) => format!("char_length({c}), ':', {c}"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let agg = match backend {
-        Backend::Sqlite => "group_concat(packed, '' ORDER BY seq)",
-        Backend::Postgres => "string_agg(packed, '' ORDER BY seq)",
+    // the growing string once per value.
+    let (fs, end, agg) = match backend {
+        Backend::Sqlite => (
+            "char(31)",
+            "char(30)",
+            "group_concat(packed, '' ORDER BY seq)",
+        ),
+        Backend::Postgres => ("chr(31)", "chr(30)", "string_agg(packed, '' ORDER BY seq)"),
     };
+    let packed = VERIFIED.join(&format!(", {fs}, "));
     format!(
         "SELECT COUNT(*) AS n, MAX(seq) AS last, {agg} AS chunk FROM \
-         (SELECT seq, concat({packed}) AS packed FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2) t"
+         (SELECT seq, concat({packed}, {end}) AS packed FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2) t"
     )
-}
-
-/// Splits one packed event off the front of `s`: its ten stored values and the rest.
-fn unpack(mut s: &str) -> Option<([&str; 10], &str)> {
-    let mut out = [""; 10];
-    for slot in &mut out {
-        let (len, rest) = s.split_once(':')?;
-        let chars: usize = len.parse().ok()?;
-        let end = char_boundary(rest, chars)?;
-        *slot = rest.get(..end)?;
-        s = rest.get(end..)?;
-    }
-    Some((out, s))
-}
-
-/// The byte offset after the first `chars` characters of `s`.
-fn char_boundary(s: &str, chars: usize) -> Option<usize> {
-    // Almost every stored value is ASCII, where characters are bytes.
-    match s.as_bytes().get(..chars) {
-        Some(head) if head.is_ascii() => Some(chars),
-        _ => match s.char_indices().nth(chars) {
-            Some((i, _)) => Some(i),
-            None if s.chars().count() == chars => Some(s.len()),
-            None => None,
-        },
-    }
 }
 
 /// Feeds one stored event to the verifier, hashing the stored text as it is (no parsing of
@@ -382,24 +432,4 @@ pub(crate) async fn append_in(
         .execute(&mut **tx)
         .await?;
     Ok(chained)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn packed_events_unpack() {
-        let packed = "1:73:a:b0:1:é1:x1:y1:z2:{}1:p1:h";
-        let both = format!("{packed}2:10");
-        assert_eq!(
-            unpack(&both),
-            Some((["7", "a:b", "", "é", "x", "y", "z", "{}", "p", "h"], "2:10"))
-        );
-        assert_eq!(unpack("3:ab"), None);
-        assert_eq!(char_boundary("éa", 1), Some(2));
-        assert_eq!(char_boundary("éa", 2), Some(3));
-        assert_eq!(char_boundary("éa", 3), None);
-        assert_eq!(unpack("x:ab"), None);
-    }
 }

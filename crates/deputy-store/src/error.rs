@@ -33,6 +33,9 @@ pub enum StoreError {
     Fga(#[from] deputy_authz::FgaError),
     #[error(transparent)]
     Sql(#[from] sqlx::Error),
+    /// Work handed to another thread did not finish (it panicked or was cancelled).
+    #[error("{0} did not finish")]
+    Interrupted(String),
 }
 
 impl StoreError {

@@ -188,6 +188,12 @@ async fn tampering_around_the_triggers_is_found_at_the_first_bad_event() {
             BreachKind::Edited,
         ),
         (
+            "a value given a separator of the packed reading",
+            "UPDATE audit_events SET target = target || '\u{1f}' WHERE seq = 3",
+            3,
+            BreachKind::Edited,
+        ),
+        (
             "a hash that is not a hash",
             "UPDATE audit_events SET hash = 'x' WHERE seq = 4",
             4,
@@ -314,6 +320,8 @@ async fn text_beyond_ascii_verifies() {
                     "ok",
                 )
                 .with("note", "\"quoted\" \\ tab\t 中文")
+                // The separators the packed reading uses, which force the exact path.
+                .with("separators", "unit\u{1f}record\u{1e}")
             })
             .collect();
         store.append_audit(events).await.unwrap();
