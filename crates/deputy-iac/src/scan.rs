@@ -404,13 +404,22 @@ impl Walker<'_> {
         }
     }
 
+    /// `path` relative to the root; a root that is itself a file is named by its file
+    /// name, as Checkov names a file given with `-f`.
     fn rel(&self, path: &Path) -> String {
-        path.strip_prefix(self.root)
+        let rel = path
+            .strip_prefix(self.root)
             .unwrap_or(path)
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
-            .join("/")
+            .join("/");
+        if rel.is_empty() {
+            path.file_name()
+                .map_or(rel, |n| n.to_string_lossy().into_owned())
+        } else {
+            rel
+        }
     }
 
     fn skipped(&self, rel: &str) -> bool {

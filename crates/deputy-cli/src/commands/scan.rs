@@ -468,3 +468,115 @@ impl Progress for ProgressBar {
         self.0.finish_and_clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// Runs `deputy <args>` through the scan command with no database; returns the exit
+    /// code (2 for an error, as `main` maps it), stdout and the error text.
+    fn deputy(args: &[&str]) -> (u8, String, String) {
+        let cli =
+            crate::args::Cli::try_parse_from(std::iter::once("deputy").chain(args.iter().copied()))
+                .unwrap_or_else(|e| panic!("{e}"));
+        let crate::args::Command::Scan(cmd) = cli.command else {
+            panic!("not a scan command")
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut out = Vec::new();
+        let result = runtime.block_on(run(None, &cli.global, cmd, &mut out));
+        let stdout = String::from_utf8_lossy(&out).into_owned();
+        match result {
+            Ok(code) if code == ExitCode::SUCCESS => (0, stdout, String::new()),
+            Ok(_) => (1, stdout, String::new()),
+            Err(e) => (2, stdout, e.to_string()),
+        }
+    }
+
+    fn tree() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            dir.path().join("main.tf"),
+            "resource \"aws_s3_bucket\" \"b\" {}\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        dir
+    }
+
+    #[test]
+    fn a_clean_scan_exits_0_and_prints_the_json_document() {
+        let dir = tree();
+        let root = dir.path().display().to_string();
+        let (code, stdout, _) = deputy(&["scan", "iac", &root, "--format", "json"]);
+        assert_eq!(code, 0);
+        let doc: serde_json::Value =
+            serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+        assert_eq!(doc["tool"], "deputy-iac");
+        assert_eq!(doc["summary"]["files"], 1);
+        assert!(doc["findings"].is_array() && doc["skipped"].is_array());
+        let (code, stdout, _) = deputy(&["scan", "iac", &root]);
+        assert_eq!(code, 0);
+        assert!(stdout.starts_with("iac scan of "), "{stdout}");
+    }
+
+    #[test]
+    fn bad_input_exits_2_naming_it() {
+        let dir = tree();
+        let root = dir.path().display().to_string();
+        let (code, _, err) = deputy(&["scan", "iac", &root, "--skip-check", "CKV_NOPE_1,DPY-NOPE"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("`CKV_NOPE_1`, `DPY-NOPE`"), "{err}");
+        let (code, _, err) = deputy(&["scan", "iac", &root, "--framework", "helm"]);
+        assert_eq!((code, err.contains("`helm`")), (2, true), "{err}");
+        let (code, _, err) = deputy(&["scan", "iac", &root, "--format", "pdf"]);
+        assert_eq!(
+            (code, err.contains("writes --format table")),
+            (2, true),
+            "{err}"
+        );
+        let (code, _, err) = deputy(&["scan", "iac", &format!("{root}/missing")]);
+        assert_eq!((code, err.contains("cannot read")), (2, true), "{err}");
+        let (code, _, err) = deputy(&["scan", "iac", &root, "--fail-on", "urgent"]);
+        assert_eq!((code, err.contains("--fail-on")), (2, true), "{err}");
+    }
+
+    #[test]
+    fn create_baseline_writes_checkovs_file_and_out_writes_a_file() {
+        let dir = tree();
+        let root = dir.path().display().to_string();
+        let sarif = dir.path().join("out.sarif");
+        let (code, stdout, _) = deputy(&[
+            "scan",
+            "iac",
+            &root,
+            "--create-baseline",
+            "--format",
+            "sarif",
+            "-o",
+            &sarif.display().to_string(),
+        ]);
+        assert_eq!((code, stdout.as_str()), (0, ""));
+        let baseline =
+            std::fs::read_to_string(dir.path().join(".checkov.baseline")).unwrap_or_default();
+        assert!(baseline.contains("\"failed_checks\""), "{baseline}");
+        let log = std::fs::read_to_string(&sarif).unwrap_or_default();
+        assert!(log.contains("\"version\": \"2.1.0\""), "{log}");
+        let (code, _, _) = deputy(&[
+            "scan",
+            "iac",
+            &root,
+            "--baseline",
+            &format!("{root}/.checkov.baseline"),
+        ]);
+        assert_eq!(code, 0);
+    }
+
+    #[test]
+    fn the_gate_exits_1_only_for_failures() {
+        assert_eq!(gate(0, None), ExitCode::SUCCESS);
+        assert_eq!(gate(3, Some(Severity::High)), ExitCode::from(1));
+    }
+}

@@ -221,6 +221,7 @@ fn the_walk_skips_what_checkov_skips() {
         walked(dir.path(), &all, &["^tests", r"\.tfvars$"]),
         ["app/Dockerfile", "k8s/deploy.yaml", "main.tf"]
     );
+    assert_eq!(walked(&dir.path().join("main.tf"), &all, &[]), ["main.tf"]);
     let tf = FrameworkSelection::resolve(&["terraform".to_owned()], &[]).unwrap_or_default();
     assert_eq!(
         walked(dir.path(), &tf, &[]),
