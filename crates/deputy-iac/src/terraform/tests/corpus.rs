@@ -68,10 +68,7 @@ fn golden(name: &str) -> (BTreeSet<Key>, BTreeSet<Key>, BTreeSet<String>) {
                 let lines = &r["file_line_range"];
                 let line = |v: &serde_json::Value, i: usize| v[i].as_u64().unwrap_or(0) as u32;
                 keys.insert((resource.clone(), file.to_owned(), line(lines, 0), line(lines, 1)));
-                kinds.insert(r["resource_address"].as_str().map_or_else(
-                    || kind_of(&resource),
-                    |_| kind_of(&resource),
-                ));
+                kinds.insert(kind_of(&resource));
                 if let Some(caller) = r["caller_file_path"].as_str() {
                     let c = &r["caller_file_line_range"];
                     callers.insert((
@@ -119,84 +116,158 @@ fn split_segment(s: &str) -> Option<(&str, &str)> {
     None
 }
 
-fn ours(resources: &[Resource]) -> (BTreeSet<Key>, BTreeSet<Key>) {
-    let mut keys = BTreeSet::new();
-    let mut callers = BTreeSet::new();
+/// One resource of ours: its key and, inside a module, its caller key.
+fn ours(resources: &[Resource], kinds: &BTreeSet<String>) -> (BTreeSet<Key>, BTreeSet<Key>, BTreeSet<Key>) {
+    let (mut keys, mut callers, mut comparable) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     for r in resources {
-        keys.insert((r.address.clone(), r.file.clone(), r.span.start, r.span.end));
+        let key = (r.address.clone(), r.file.clone(), r.span.start, r.span.end);
         if let Some(c) = &r.caller {
             callers.insert((r.address.clone(), c.file.clone(), c.span.start, c.span.end));
         }
+        // Checkov reports only resources some check applies to, so precision is measured
+        // over the resource types that appear in its results at all, and without local
+        // module calls, which no check judges.
+        let local_call = r.kind == "module"
+            && r.config.get("source").and_then(|s| s.as_str()).is_some_and(|s| s.starts_with('.'));
+        if kinds.contains(&kind_of(&r.address)) && !local_call {
+            comparable.insert(key.clone());
+        }
+        keys.insert(key);
     }
-    (keys, callers)
+    (keys, callers, comparable)
 }
 
+/// The key with every `[…]` instance key removed, to tell a different expansion from a
+/// missing resource.
+fn base_key(k: &Key) -> Key {
+    let mut base = String::with_capacity(k.0.len());
+    let (mut depth, mut quoted) = (0, false);
+    for c in k.0.chars() {
+        match c {
+            '"' if depth > 0 => quoted = !quoted,
+            '[' if !quoted => depth += 1,
+            ']' if !quoted => depth -= 1,
+            _ if depth == 0 => base.push(c),
+            _ => {}
+        }
+    }
+    (base, k.1.clone(), k.2, k.3)
+}
+
+#[derive(Debug)]
 struct Agreement {
+    /// Checkov's (address, file, lines) that Deputy produces exactly.
     recall: f64,
-    precision: f64,
-    caller_recall: f64,
+    /// The same, ignoring `[…]` instance keys: where the two expand `count`/`for_each`
+    /// differently, the resource is still found at the same place.
+    base_recall: f64,
+    /// Deputy's comparable resources that Checkov reports, ignoring instance keys.
+    base_precision: f64,
+    /// For module resources found exactly: how many have Checkov's caller file and lines.
+    caller_agreement: f64,
 }
 
-fn compare(label: &str, dir: &str, golden_name: &str) -> Agreement {
-    let root = corpus().join(dir);
-    let files = read_tree(&root);
-    assert!(!files.is_empty(), "{label}: no Terraform files under {dir}");
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 }
+}
+
+fn compare(label: &str, files: &[SourceFile], golden_name: &str) -> Agreement {
+    assert!(!files.is_empty(), "{label}: no Terraform files");
     let started = std::time::Instant::now();
-    let parsed = load(&files, &Options::default());
+    let parsed = load(files, &Options::default());
     let elapsed = started.elapsed();
     let (want, want_callers, kinds) = golden(golden_name);
-    let (got, got_callers) = ours(&parsed.resources);
-    // Checkov reports only resources some check applies to, so precision is measured over
-    // the resource types that appear in its results at all.
-    let got_comparable: BTreeSet<&Key> = got
-        .iter()
-        .filter(|k| kinds.contains(&kind_of(&k.0)))
-        .collect();
+    let (got, got_callers, comparable) = ours(&parsed.resources, &kinds);
+    let want_bases: BTreeSet<Key> = want.iter().map(base_key).collect();
+    let got_bases: BTreeSet<Key> = got.iter().map(base_key).collect();
     let found = want.iter().filter(|k| got.contains(*k)).count();
-    let correct = got_comparable.iter().filter(|k| want.contains(**k)).count();
-    let callers_found = want_callers.iter().filter(|k| got_callers.contains(*k)).count();
-    let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
+    let base_found = want.iter().filter(|k| got_bases.contains(&base_key(k))).count();
+    let base_correct = comparable.iter().filter(|k| want_bases.contains(&base_key(k))).count();
+    let callers_checked: Vec<&Key> = want_callers
+        .iter()
+        .filter(|c| got.iter().any(|k| k.0 == c.0))
+        .collect();
+    let callers_agree = callers_checked.iter().filter(|c| got_callers.contains(**c)).count();
     let a = Agreement {
         recall: pct(found, want.len()),
-        precision: pct(correct, got_comparable.len()),
-        caller_recall: pct(callers_found, want_callers.len()),
+        base_recall: pct(base_found, want.len()),
+        base_precision: pct(base_correct, comparable.len()),
+        caller_agreement: pct(callers_agree, callers_checked.len()),
     };
     println!(
-        "{label}: {} files, {} resources in {elapsed:.2?}; recall {:.1} % ({found}/{}), precision {:.1} % ({correct}/{}), callers {:.1} % ({callers_found}/{}), {} diagnostics",
+        "{label}: {} files, {} resources, {} diagnostics in {elapsed:.2?}; recall {:.1} % ({found}/{}), \
+         ignoring instance keys {:.1} % ({base_found}/{}), precision ignoring keys {:.1} % ({base_correct}/{}), \
+         callers {:.1} % ({callers_agree}/{})",
         files.len(),
         parsed.resources.len(),
+        parsed.diagnostics.len(),
         a.recall,
         want.len(),
-        a.precision,
-        got_comparable.len(),
-        a.caller_recall,
-        want_callers.len(),
-        parsed.diagnostics.len(),
+        a.base_recall,
+        want.len(),
+        a.base_precision,
+        comparable.len(),
+        a.caller_agreement,
+        callers_checked.len(),
     );
-    for k in want.iter().filter(|k| !got.contains(*k)).take(25) {
+    for k in want.iter().filter(|k| !got_bases.contains(&base_key(k))).take(20) {
         println!("  missing {k:?}");
     }
-    for k in got_comparable.iter().filter(|k| !want.contains(**k)).take(25) {
+    for k in comparable.iter().filter(|k| !want_bases.contains(&base_key(k))).take(20) {
         println!("  extra   {k:?}");
+    }
+    for c in callers_checked.iter().filter(|c| !got_callers.contains(**c)).take(20) {
+        println!("  caller  {c:?}");
     }
     a
 }
 
 #[test]
 fn terragoat_addresses_agree_with_checkov() {
-    let a = compare("terragoat", "terragoat", "terragoat_all");
-    assert!(a.recall >= 100.0, "recall {:.1}", a.recall);
+    let files = read_tree(&corpus().join("terragoat"));
+    let a = compare("terragoat", &files, "terragoat_all");
+    assert_eq!(a.recall, 100.0, "{a:?}");
+    assert_eq!(a.base_precision, 100.0, "{a:?}");
+}
+
+/// Every resource Checkov reports on the four terraform-aws-modules repositories is
+/// produced at the same file and lines, with the same caller. Exact addresses differ only
+/// where Checkov and Deputy expand `count`/`for_each` differently, and there Deputy
+/// follows Terraform: Checkov's renderer leaves many counts unevaluated (it keeps
+/// `module.vpc.aws_subnet.public` for `count = local.create_public_subnets ? …`, and
+/// filtered `for` expressions in `for_each`), and evaluates some wrongly (`count =
+/// local.create && var.create_sg && !var.use_name_prefix ? 1 : 0` with the default
+/// `use_name_prefix = true` gives `aws_security_group.this[0]` in Checkov, 0 in
+/// Terraform). Copying those renderer failures would mean guessing, so the exact recall
+/// is held at what Terraform's semantics give, and the recall ignoring instance keys at
+/// 100 %. Precision is lower than recall because Checkov omits resources every check
+/// found unknown, which Deputy still produces.
+#[test]
+fn terraform_aws_modules_addresses_agree_with_checkov() {
+    for (name, golden, min_recall, min_precision) in [
+        ("vpc", "tfmod_vpc_tf", 89.0, 80.0),
+        ("s3-bucket", "tfmod_s3-bucket_tf", 83.0, 95.0),
+        ("security-group", "tfmod_security-group_tf", 77.0, 60.0),
+        ("iam", "tfmod_iam_tf", 89.0, 99.0),
+    ] {
+        let files = read_tree(&corpus().join(format!("terraform-aws-modules/{name}")));
+        let a = compare(name, &files, golden);
+        assert_eq!(a.base_recall, 100.0, "{name}: {a:?}");
+        assert!(a.recall >= min_recall, "{name}: {a:?}");
+        assert!(a.base_precision >= min_precision, "{name}: {a:?}");
+        assert!(a.caller_agreement >= 98.0, "{name}: {a:?}");
+    }
 }
 
 #[test]
-fn terraform_aws_modules_addresses_agree_with_checkov() {
-    for (name, golden) in [
-        ("vpc", "tfmod_vpc_tf"),
-        ("s3-bucket", "tfmod_s3-bucket_tf"),
-        ("security-group", "tfmod_security-group_tf"),
-        ("iam", "tfmod_iam_tf"),
-    ] {
-        let a = compare(name, &format!("terraform-aws-modules/{name}"), golden);
-        assert!(a.recall >= 0.0, "{name}: recall {:.1}", a.recall);
+fn scratch_debug() {
+    let root = corpus().join(std::env::var("DBG_DIR").unwrap_or_default());
+    let parsed = load(&read_tree(&root), &Options::default());
+    let pat = std::env::var("DBG_PAT").unwrap_or_default();
+    for d in &parsed.diagnostics {
+        if d.message.contains(&pat) { println!("{d:?}"); }
+    }
+    for r in &parsed.resources {
+        if r.address.contains(&pat) { println!("{} {}", r.address, serde_json::to_string(&r.config).unwrap_or_default()); }
     }
 }
