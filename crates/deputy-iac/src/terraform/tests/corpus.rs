@@ -372,16 +372,3 @@ fn checkov_unit_test_addresses_are_produced() {
         .collect();
     assert!(unexplained.is_empty(), "expected resources not produced: {unexplained:#?}");
 }
-
-#[test]
-fn scratch_debug() {
-    let root = corpus().join(std::env::var("DBG_DIR").unwrap_or_default());
-    let parsed = load(&read_tree(&root), &Options::default());
-    let pat = std::env::var("DBG_PAT").unwrap_or_default();
-    for d in &parsed.diagnostics {
-        if d.message.contains(&pat) { println!("{d:?}"); }
-    }
-    for r in &parsed.resources {
-        if r.address.contains(&pat) { println!("{} {}", r.address, serde_json::to_string(&r.config).unwrap_or_default()); }
-    }
-}
