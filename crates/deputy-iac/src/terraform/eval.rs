@@ -246,7 +246,10 @@ impl<'s> Evaluator<'s> {
         self.bindings.iter().any(|(n, _)| n == name)
     }
 
-    fn args<'e>(&mut self, args: impl Iterator<Item = &'e Expression>) -> Result<Vec<Value>, EvalError> {
+    fn args<'e>(
+        &mut self,
+        args: impl Iterator<Item = &'e Expression>,
+    ) -> Result<Vec<Value>, EvalError> {
         let mut out = Vec::new();
         for a in args {
             out.push(self.eval(a)?);
@@ -312,9 +315,10 @@ impl<'s> Evaluator<'s> {
                 };
                 match found {
                     Some(v) => self.navigate(&v, ops.get(1..).unwrap_or_default()),
-                    None if name == "module" => {
-                        Ok(unknown_with(vec![format!("{}module.{item}", scope.prefix())]))
-                    }
+                    None if name == "module" => Ok(unknown_with(vec![format!(
+                        "{}module.{item}",
+                        scope.prefix()
+                    )])),
                     None => Ok(Value::unknown()),
                 }
             }

@@ -33,7 +33,10 @@ impl ParsedFile {
     /// The lines a byte range covers, first to last (an end offset is exclusive).
     pub fn span(&self, range: Option<Range<usize>>) -> Span {
         match range {
-            Some(r) => Span::new(self.line(r.start), self.line(r.end.saturating_sub(1).max(r.start))),
+            Some(r) => Span::new(
+                self.line(r.start),
+                self.line(r.end.saturating_sub(1).max(r.start)),
+            ),
             None => Span::default(),
         }
     }
@@ -224,8 +227,7 @@ pub(crate) fn block_span(b: &BlockRef<'_>) -> Span {
 /// Resolves a local module source (`./x`, `../x`) against the calling directory; `None`
 /// for registry and remote sources and for paths that leave the scanned tree.
 pub(crate) fn local_source(caller_dir: &str, source: &str) -> Option<String> {
-    if !(source.starts_with("./") || source.starts_with("../") || source == "." || source == "..")
-    {
+    if !(source.starts_with("./") || source.starts_with("../") || source == "." || source == "..") {
         return None;
     }
     let mut parts: Vec<&str> = caller_dir.split('/').filter(|p| !p.is_empty()).collect();

@@ -12,9 +12,26 @@ use indexmap::IndexMap;
 /// Functions that only move values around: an unknown *inside* an argument is carried
 /// through, only an unknown argument itself makes the result unknown.
 const STRUCTURAL: &[&str] = &[
-    "length", "merge", "concat", "element", "lookup", "keys", "values", "tolist", "toset",
-    "tomap", "coalesce", "coalescelist", "zipmap", "slice", "reverse", "one", "index",
-    "setunion", "transpose", "matchkeys",
+    "length",
+    "merge",
+    "concat",
+    "element",
+    "lookup",
+    "keys",
+    "values",
+    "tolist",
+    "toset",
+    "tomap",
+    "coalesce",
+    "coalescelist",
+    "zipmap",
+    "slice",
+    "reverse",
+    "one",
+    "index",
+    "setunion",
+    "transpose",
+    "matchkeys",
 ];
 
 pub(crate) fn call(name: &str, args: Vec<Value>) -> EvalResult {
@@ -27,7 +44,10 @@ pub(crate) fn call(name: &str, args: Vec<Value>) -> EvalResult {
         return Ok(unknown_of(&args));
     }
     let mut args = args;
-    let a = Args { name, args: &mut args };
+    let a = Args {
+        name,
+        args: &mut args,
+    };
     dispatch(a)
 }
 
@@ -76,7 +96,11 @@ impl Args<'_> {
         match self.take(i) {
             Value::List(items) => Ok(items),
             // Sets and tuples are lists here; a map is not.
-            other => err(format!("`{}` needs a list, got {}", self.name, kind(&other))),
+            other => err(format!(
+                "`{}` needs a list, got {}",
+                self.name,
+                kind(&other)
+            )),
         }
     }
 
@@ -340,7 +364,11 @@ fn dispatch(mut a: Args<'_>) -> EvalResult {
         "lookup" => {
             a.at_least(2)?;
             let key = a.str(1)?;
-            let default = if a.args.len() > 2 { Some(a.take(2)) } else { None };
+            let default = if a.args.len() > 2 {
+                Some(a.take(2))
+            } else {
+                None
+            };
             let mut map = a.map(0)?;
             match (map.swap_remove(&key), default) {
                 (Some(v), _) => Ok(v),
@@ -605,7 +633,12 @@ fn regex_match(pattern: &str, s: &str, all: bool) -> EvalResult {
                     .collect(),
             )
         } else {
-            Value::String(caps.get(0).map(|m| m.as_str()).unwrap_or_default().to_owned())
+            Value::String(
+                caps.get(0)
+                    .map(|m| m.as_str())
+                    .unwrap_or_default()
+                    .to_owned(),
+            )
         }
     };
     if all {

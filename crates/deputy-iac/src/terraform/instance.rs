@@ -19,12 +19,15 @@ use std::rc::Rc;
 /// How deeply module calls may nest. Real configurations stay within a handful of levels.
 const MAX_MODULE_DEPTH: usize = 16;
 
+/// Evaluated variable values by name.
+type Variables = IndexMap<String, Rc<Value>>;
+
 /// What every instance of one load shares: the module definitions, memoised variable
 /// defaults, and the diagnostics.
 #[derive(Debug)]
 pub(crate) struct Loader<'f> {
     pub defs: &'f BTreeMap<String, ModuleDef<'f>>,
-    defaults: RefCell<HashMap<String, Rc<IndexMap<String, Rc<Value>>>>>,
+    defaults: RefCell<HashMap<String, Rc<Variables>>>,
     pub diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -38,12 +41,12 @@ impl<'f> Loader<'f> {
     }
 
     /// The evaluated `default` of every variable of a module that has one.
-    fn defaults(&self, def: &ModuleDef<'f>) -> Rc<IndexMap<String, Rc<Value>>> {
+    fn defaults(&self, def: &ModuleDef<'f>) -> Rc<Variables> {
         if let Some(d) = self.defaults.borrow().get(&def.dir) {
             return Rc::clone(d);
         }
         let mut ev = Evaluator::new(&EmptyScope);
-        let map: IndexMap<String, Rc<Value>> = def
+        let map: Variables = def
             .variables
             .iter()
             .filter_map(|(name, decl)| {
@@ -71,7 +74,11 @@ impl<'f> Loader<'f> {
     }
 
     /// The root instance of a module, with values from `.tfvars` files.
-    pub fn root(&'f self, def: &'f ModuleDef<'f>, tfvars: &IndexMap<String, Value>) -> Instance<'f> {
+    pub fn root(
+        &'f self,
+        def: &'f ModuleDef<'f>,
+        tfvars: &IndexMap<String, Value>,
+    ) -> Instance<'f> {
         let defaults = self.defaults(def);
         let vars = def
             .variables
@@ -87,7 +94,15 @@ impl<'f> Loader<'f> {
                 (name.clone(), v)
             })
             .collect();
-        Instance::new(self, def, String::new(), vars, None, vec![def.dir.clone()], &def.dir)
+        Instance::new(
+            self,
+            def,
+            String::new(),
+            vars,
+            None,
+            vec![def.dir.clone()],
+            &def.dir,
+        )
     }
 }
 
@@ -125,7 +140,10 @@ enum Expansion {
     ForEach(Vec<(String, Value)>),
     /// `count`/`for_each` that evaluates to nothing (zero, empty) or to something unknown:
     /// Checkov keeps one instance under the plain address, and so does Deputy.
-    Degenerate { empty: Option<Value>, unresolved: bool },
+    Degenerate {
+        empty: Option<Value>,
+        unresolved: bool,
+    },
 }
 
 pub(crate) struct Instance<'f> {
@@ -182,7 +200,13 @@ impl Scope for Instance<'_> {
     }
 
     fn path(&self, which: &str) -> Option<Value> {
-        let dot = |d: &str| if d.is_empty() { ".".to_owned() } else { d.to_owned() };
+        let dot = |d: &str| {
+            if d.is_empty() {
+                ".".to_owned()
+            } else {
+                d.to_owned()
+            }
+        };
         match which {
             "module" => Some(Value::String(dot(&self.def.dir))),
             "root" | "cwd" => Some(Value::String(dot(&self.root_dir))),
@@ -283,7 +307,9 @@ impl<'f> Instance<'f> {
                 DiagnosticKind::Unresolved,
                 &call.file.path,
                 span,
-                format!("module `{name}`: source `{source}` has no Terraform files in the scanned tree"),
+                format!(
+                    "module `{name}`: source `{source}` has no Terraform files in the scanned tree"
+                ),
             );
             return unresolved();
         };
@@ -425,7 +451,12 @@ impl<'f> Instance<'f> {
                         .and_then(Value::as_str)
                         .unwrap_or("default")
                         .to_owned();
-                    out.push(self.resource(b, format!("{}{}.{alias}", self.prefix, b.name), span, config));
+                    out.push(self.resource(
+                        b,
+                        format!("{}{}.{alias}", self.prefix, b.name),
+                        span,
+                        config,
+                    ));
                 }
                 BlockKind::Module => {
                     let config = body_value(&mut ev, &b.block.body);
@@ -498,7 +529,10 @@ impl<'f> Instance<'f> {
 }
 
 fn count_value(i: usize) -> Value {
-    Value::Map(IndexMap::from([("index".to_owned(), Value::Number(i as f64))]))
+    Value::Map(IndexMap::from([(
+        "index".to_owned(),
+        Value::Number(i as f64),
+    )]))
 }
 
 fn each_value(key: &str, value: Value) -> Value {
@@ -549,7 +583,7 @@ fn expansion(ev: &mut Evaluator<'_>, body: &Body) -> Expansion {
         let v = ev.value(&a.value);
         return match to_number(&v) {
             Ok(n) if n >= 1.0 && n.fract() == 0.0 && n <= 100_000.0 => Expansion::Count(n as usize),
-            Ok(n) if n == 0.0 => Expansion::Degenerate {
+            Ok(0.0) => Expansion::Degenerate {
                 empty: Some(Value::List(Vec::new())),
                 unresolved: false,
             },

@@ -108,7 +108,10 @@ fn root_modules(defs: &std::collections::BTreeMap<String, files::ModuleDef<'_>>)
             }
         }
     }
-    defs.keys().filter(|d| !called.contains(*d)).cloned().collect()
+    defs.keys()
+        .filter(|d| !called.contains(*d))
+        .cloned()
+        .collect()
 }
 
 /// The variable values a root module gets: `terraform.tfvars`, then `*.auto.tfvars` in
@@ -121,7 +124,11 @@ fn root_values(
     let mut values = IndexMap::new();
     let in_dir = |f: &&ParsedFile| dir_of(&f.path) == dir;
     let name = |f: &ParsedFile| f.path.rsplit('/').next().unwrap_or_default().to_owned();
-    if let Some(f) = tfvars.iter().filter(in_dir).find(|f| name(f) == "terraform.tfvars") {
+    if let Some(f) = tfvars
+        .iter()
+        .filter(in_dir)
+        .find(|f| name(f) == "terraform.tfvars")
+    {
         values.extend(files::tfvars(f));
     }
     let mut auto: Vec<&ParsedFile> = tfvars

@@ -27,11 +27,19 @@ fn render(tree: &[(&str, &str)], var_files: &[(&str, &str)]) -> String {
     let parsed = load(&files(tree), &options);
     let mut out = String::new();
     for r in &parsed.resources {
-        let _ = write!(out, "{} {}:{}-{}", r.address, r.file, r.span.start, r.span.end);
+        let _ = write!(
+            out,
+            "{} {}:{}-{}",
+            r.address, r.file, r.span.start, r.span.end
+        );
         if let Some(c) = &r.caller {
             let _ = write!(out, " <- {}:{}-{}", c.file, c.span.start, c.span.end);
         }
-        let _ = writeln!(out, " {}", serde_json::to_string(&r.config).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            " {}",
+            serde_json::to_string(&r.config).unwrap_or_default()
+        );
     }
     for d in &parsed.diagnostics {
         let _ = writeln!(
@@ -103,9 +111,18 @@ fn expressions() {
             ("local.objs[*].id", "[1.0,2.0]"),
             ("local.objs.*.id", "[1.0,2.0]"),
             ("[for x in local.l : upper(x)]", "[\"X\",\"Y\"]"),
-            ("[for i, x in local.l : \"${i}${x}\" if x != \"x\"]", "[\"1y\"]"),
-            ("{ for k, v in local.m : v => k }", "{\"1\":\"a\",\"2\":\"b\"}"),
-            ("{ for x in [\"a\", \"b\", \"a\"] : x => x... }", "{\"a\":[\"a\",\"a\"],\"b\":[\"b\"]}"),
+            (
+                "[for i, x in local.l : \"${i}${x}\" if x != \"x\"]",
+                "[\"1y\"]",
+            ),
+            (
+                "{ for k, v in local.m : v => k }",
+                "{\"1\":\"a\",\"2\":\"b\"}",
+            ),
+            (
+                "{ for x in [\"a\", \"b\", \"a\"] : x => x... }",
+                "{\"a\":[\"a\",\"a\"],\"b\":[\"b\"]}",
+            ),
             ("{ (local.s) = 1, plain = 2 }", "{\"ab\":1.0,\"plain\":2.0}"),
             ("null", "null"),
             // A missing attribute is a Terraform error: unknown, never a guess.
@@ -122,7 +139,10 @@ fn functions() {
         &[
             ("lookup({ a = 1 }, \"a\", 0)", "1.0"),
             ("lookup({ a = 1 }, \"b\", 0)", "0.0"),
-            ("merge({ a = 1, b = 1 }, { b = 2 }, null)", "{\"a\":1.0,\"b\":2.0}"),
+            (
+                "merge({ a = 1, b = 1 }, { b = 2 }, null)",
+                "{\"a\":1.0,\"b\":2.0}",
+            ),
             ("concat([1], [2, 3])", "[1.0,2.0,3.0]"),
             ("length([1, 2, 3])", "3.0"),
             ("length(\"héllo\")", "5.0"),
@@ -132,7 +152,10 @@ fn functions() {
             ("can(local.m.missing)", "false"),
             ("coalesce(\"\", null, \"x\")", "\"x\""),
             ("coalescelist([], [1])", "[1.0]"),
-            ("format(\"%s-%03d-%.1f-%q\", \"a\", 7, 2.25, \"q\")", "\"a-007-2.2-\\\"q\\\"\""),
+            (
+                "format(\"%s-%03d-%.1f-%q\", \"a\", 7, 2.25, \"q\")",
+                "\"a-007-2.2-\\\"q\\\"\"",
+            ),
             ("join(\",\", [\"a\", \"b\"])", "\"a,b\""),
             ("split(\",\", \"a,b\")", "[\"a\",\"b\"]"),
             ("lower(\"AbC\")", "\"abc\""),
@@ -140,8 +163,14 @@ fn functions() {
             ("replace(\"a-b-c\", \"-\", \"_\")", "\"a_b_c\""),
             ("replace(\"a1b22\", \"/[0-9]+/\", \"#\")", "\"a#b#\""),
             ("trimspace(\"  x \")", "\"x\""),
-            ("jsonencode({ a = [1, true, \"s\"] })", "\"{\\\"a\\\":[1,true,\\\"s\\\"]}\""),
-            ("jsondecode(\"{\\\"k\\\": [1, null]}\")", "{\"k\":[1.0,null]}"),
+            (
+                "jsonencode({ a = [1, true, \"s\"] })",
+                "\"{\\\"a\\\":[1,true,\\\"s\\\"]}\"",
+            ),
+            (
+                "jsondecode(\"{\\\"k\\\": [1, null]}\")",
+                "{\"k\":[1.0,null]}",
+            ),
             ("tostring(5)", "\"5\""),
             ("tonumber(\"5\")", "5.0"),
             ("tobool(\"true\")", "true"),
@@ -170,7 +199,10 @@ fn functions() {
             // Functions Deputy does not evaluate, and arguments that are not known, give
             // an unknown carrying the arguments' references.
             ("filemd5(\"x\")", "{\"refs\":[]}"),
-            ("upper(aws_s3_bucket.b.id)", "{\"refs\":[\"aws_s3_bucket.b\"]}"),
+            (
+                "upper(aws_s3_bucket.b.id)",
+                "{\"refs\":[\"aws_s3_bucket.b\"]}",
+            ),
             ("length([aws_s3_bucket.b.id])", "1.0"),
         ],
     );
@@ -184,7 +216,10 @@ fn unknowns_carry_the_referenced_addresses() {
             ("aws_s3_bucket.b.id", "{\"refs\":[\"aws_s3_bucket.b\"]}"),
             ("aws_kms_key.k[0].arn", "{\"refs\":[\"aws_kms_key.k\"]}"),
             ("aws_kms_key.k[\"a\"].arn", "{\"refs\":[\"aws_kms_key.k\"]}"),
-            ("data.aws_iam_policy_document.p.json", "{\"refs\":[\"aws_iam_policy_document.p\"]}"),
+            (
+                "data.aws_iam_policy_document.p.json",
+                "{\"refs\":[\"aws_iam_policy_document.p\"]}",
+            ),
             ("aws_sg.a[*].id", "{\"refs\":[\"aws_sg.a\"]}"),
             (
                 "\"${aws_s3_bucket.b.arn}/${aws_kms_key.k.id}\"",
@@ -223,7 +258,10 @@ resource "t" "x" {
     check(
         &[
             ("main.tf", main),
-            ("terraform.tfvars", "a = \"tfvars\"\nb = \"tfvars\"\nc = \"tfvars\""),
+            (
+                "terraform.tfvars",
+                "a = \"tfvars\"\nb = \"tfvars\"\nc = \"tfvars\"",
+            ),
             ("b.auto.tfvars", "b = \"auto-b\"\nc = \"auto-b\""),
             ("a.auto.tfvars", "b = \"auto-a\""),
             ("other/terraform.tfvars", "a = \"elsewhere\""),
@@ -387,14 +425,23 @@ resource "t" "uses" {
 fn nested_modules_prefix_addresses_and_point_at_the_nearest_call() {
     check(
         &[
-            ("env/main.tf", "module \"app\" {\n  source = \"../app\"\n}\n"),
+            (
+                "env/main.tf",
+                "module \"app\" {\n  source = \"../app\"\n}\n",
+            ),
             (
                 "app/main.tf",
                 "module \"db\" {\n  source = \"./db\"\n  count  = 1\n}\n",
             ),
-            ("app/db/main.tf", "resource \"aws_db_instance\" \"d\" {\n}\n"),
+            (
+                "app/db/main.tf",
+                "resource \"aws_db_instance\" \"d\" {\n}\n",
+            ),
             ("self/main.tf", "module \"me\" {\n  source = \"./\"\n}\n"),
-            ("gone/main.tf", "module \"x\" {\n  source = \"./missing\"\n}\n"),
+            (
+                "gone/main.tf",
+                "module \"x\" {\n  source = \"./missing\"\n}\n",
+            ),
         ],
         &[],
         r#"
@@ -474,10 +521,20 @@ fn modules_called_only_by_others_are_not_roots() {
         &files(&[
             ("main.tf", "module \"m\" {\n  source = \"./m\"\n}\n"),
             ("m/main.tf", "resource \"r\" \"x\" {\n}\n"),
-            ("examples/a/main.tf", "module \"root\" {\n  source = \"../../\"\n}\n"),
+            (
+                "examples/a/main.tf",
+                "module \"root\" {\n  source = \"../../\"\n}\n",
+            ),
         ]),
         &Options::default(),
     );
-    let addresses: Vec<&str> = parsed.resources.iter().map(|r| r.address.as_str()).collect();
-    assert_eq!(addresses, ["root", "module.root.m", "module.root.module.m.r.x"]);
+    let addresses: Vec<&str> = parsed
+        .resources
+        .iter()
+        .map(|r| r.address.as_str())
+        .collect();
+    assert_eq!(
+        addresses,
+        ["root", "module.root.m", "module.root.module.m.r.x"]
+    );
 }

@@ -64,10 +64,18 @@ fn golden(name: &str) -> (BTreeSet<Key>, BTreeSet<Key>, BTreeSet<String>) {
         for list in ["passed_checks", "failed_checks", "skipped_checks"] {
             for r in run["results"][list].as_array().into_iter().flatten() {
                 let resource = r["resource"].as_str().unwrap_or_default().to_owned();
-                let file = r["file_path"].as_str().unwrap_or_default().trim_start_matches('/');
+                let file = r["file_path"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .trim_start_matches('/');
                 let lines = &r["file_line_range"];
                 let line = |v: &serde_json::Value, i: usize| v[i].as_u64().unwrap_or(0) as u32;
-                keys.insert((resource.clone(), file.to_owned(), line(lines, 0), line(lines, 1)));
+                keys.insert((
+                    resource.clone(),
+                    file.to_owned(),
+                    line(lines, 0),
+                    line(lines, 1),
+                ));
                 kinds.insert(kind_of(&resource));
                 if let Some(caller) = r["caller_file_path"].as_str() {
                     let c = &r["caller_file_line_range"];
@@ -117,8 +125,12 @@ fn split_segment(s: &str) -> Option<(&str, &str)> {
 }
 
 /// One resource of ours: its key and, inside a module, its caller key.
-fn ours(resources: &[Resource], kinds: &BTreeSet<String>) -> (BTreeSet<Key>, BTreeSet<Key>, BTreeSet<Key>) {
-    let (mut keys, mut callers, mut comparable) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+fn ours(
+    resources: &[Resource],
+    kinds: &BTreeSet<String>,
+) -> (BTreeSet<Key>, BTreeSet<Key>, BTreeSet<Key>) {
+    let (mut keys, mut callers, mut comparable) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     for r in resources {
         let key = (r.address.clone(), r.file.clone(), r.span.start, r.span.end);
         if let Some(c) = &r.caller {
@@ -128,7 +140,10 @@ fn ours(resources: &[Resource], kinds: &BTreeSet<String>) -> (BTreeSet<Key>, BTr
         // over the resource types that appear in its results at all, and without local
         // module calls, which no check judges.
         let local_call = r.kind == "module"
-            && r.config.get("source").and_then(|s| s.as_str()).is_some_and(|s| s.starts_with('.'));
+            && r.config
+                .get("source")
+                .and_then(|s| s.as_str())
+                .is_some_and(|s| s.starts_with('.'));
         if kinds.contains(&kind_of(&r.address)) && !local_call {
             comparable.insert(key.clone());
         }
@@ -169,7 +184,11 @@ struct Agreement {
 }
 
 fn pct(a: usize, b: usize) -> f64 {
-    if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 }
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
 }
 
 fn compare(label: &str, files: &[SourceFile], golden_name: &str) -> Agreement {
@@ -182,8 +201,14 @@ fn compare(label: &str, files: &[SourceFile], golden_name: &str) -> Agreement {
     let want_bases: BTreeSet<Key> = want.iter().map(base_key).collect();
     let got_bases: BTreeSet<Key> = got.iter().map(base_key).collect();
     let found = want.iter().filter(|k| got.contains(*k)).count();
-    let base_found = want.iter().filter(|k| got_bases.contains(&base_key(k))).count();
-    let base_correct = comparable.iter().filter(|k| want_bases.contains(&base_key(k))).count();
+    let base_found = want
+        .iter()
+        .filter(|k| got_bases.contains(&base_key(k)))
+        .count();
+    let base_correct = comparable
+        .iter()
+        .filter(|k| want_bases.contains(&base_key(k)))
+        .count();
     // Callers are compared ignoring instance keys too: the call site is the same whether
     // or not the two expand a count inside the module alike.
     let got_caller_bases: BTreeSet<Key> = got_callers.iter().map(base_key).collect();
@@ -214,13 +239,25 @@ fn compare(label: &str, files: &[SourceFile], golden_name: &str) -> Agreement {
         a.caller_agreement,
         callers_checked.len(),
     );
-    for k in want.iter().filter(|k| !got_bases.contains(&base_key(k))).take(20) {
+    for k in want
+        .iter()
+        .filter(|k| !got_bases.contains(&base_key(k)))
+        .take(20)
+    {
         println!("  missing {k:?}");
     }
-    for k in comparable.iter().filter(|k| !want_bases.contains(&base_key(k))).take(20) {
+    for k in comparable
+        .iter()
+        .filter(|k| !want_bases.contains(&base_key(k)))
+        .take(20)
+    {
         println!("  extra   {k:?}");
     }
-    for c in callers_checked.iter().filter(|c| !got_caller_bases.contains(&base_key(c))).take(20) {
+    for c in callers_checked
+        .iter()
+        .filter(|c| !got_caller_bases.contains(&base_key(c)))
+        .take(20)
+    {
         println!("  caller  {c:?}");
     }
     a
@@ -332,7 +369,11 @@ fn checkov_unit_test_addresses_are_produced() {
             .resources
             .iter()
             .map(|r| {
-                let (start, end) = if inline { (0, 0) } else { (r.span.start, r.span.end) };
+                let (start, end) = if inline {
+                    (0, 0)
+                } else {
+                    (r.span.start, r.span.end)
+                };
                 (r.address.clone(), r.file.clone(), start, end)
             })
             .collect();
@@ -340,7 +381,11 @@ fn checkov_unit_test_addresses_are_produced() {
             let lines = &e["lines"];
             let key = (
                 e["resource"].as_str().unwrap_or_default().to_owned(),
-                e["file"].as_str().unwrap_or_default().trim_start_matches('/').to_owned(),
+                e["file"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .trim_start_matches('/')
+                    .to_owned(),
                 lines[0].as_u64().unwrap_or(0) as u32,
                 lines[1].as_u64().unwrap_or(0) as u32,
             );
@@ -348,8 +393,16 @@ fn checkov_unit_test_addresses_are_produced() {
             if got.contains(&key) {
                 found += 1;
             } else {
-                let why = parsed.diagnostics.first().map(|d| format!("{}:{:?}: {}", d.file, d.line, d.message)).unwrap_or_default();
-                misses.push((case["test"].as_str().unwrap_or_default().to_owned(), key, why));
+                let why = parsed
+                    .diagnostics
+                    .first()
+                    .map(|d| format!("{}:{:?}: {}", d.file, d.line, d.message))
+                    .unwrap_or_default();
+                misses.push((
+                    case["test"].as_str().unwrap_or_default().to_owned(),
+                    key,
+                    why,
+                ));
             }
         }
     }
@@ -370,5 +423,8 @@ fn checkov_unit_test_addresses_are_produced() {
         .iter()
         .filter(|m| !KNOWN_GAPS.iter().any(|(test, _)| *test == m.0))
         .collect();
-    assert!(unexplained.is_empty(), "expected resources not produced: {unexplained:#?}");
+    assert!(
+        unexplained.is_empty(),
+        "expected resources not produced: {unexplained:#?}"
+    );
 }
