@@ -18,11 +18,77 @@ use hcl_edit::expr::{
 use hcl_edit::template::{Directive, Element, Strip, Template};
 use hcl_edit::{Decorated, Ident};
 use indexmap::IndexMap;
+use std::cell::Cell;
 use std::rc::Rc;
 
-/// How deeply expressions may nest during evaluation. Deeper input (which only a fuzzer
-/// writes) evaluates to unknown instead of exhausting the stack.
-const MAX_DEPTH: u32 = 200;
+/// How deeply evaluation may nest, counted across locals, module outputs and module
+/// inputs (a chain of locals each naming the next nests as deeply as one long
+/// expression). Deeper input evaluates to unknown instead of exhausting the stack.
+const MAX_DEPTH: u32 = 160;
+
+/// How much work one load may spend evaluating: expression steps plus the sizes of the
+/// values copied and built. Real configurations use a small fraction of it (the four
+/// terraform-aws-modules repositories need 40–160 thousand steps each); input built to
+/// explode (locals that each double the previous one) evaluates to unknown instead of
+/// exhausting time or memory.
+const MAX_STEPS: u64 = 20_000_000;
+
+/// A value larger than this (in nodes, long strings counting one node per 16 bytes) is
+/// not copied: it evaluates to unknown.
+const MAX_VALUE_NODES: u64 = 1_000_000;
+
+/// The evaluation budget shared by every evaluator of one load.
+#[derive(Debug, Default)]
+pub(crate) struct Budget {
+    depth: Cell<u32>,
+    steps: Cell<u64>,
+}
+
+impl Budget {
+    fn spend(&self, steps: u64) -> Result<(), EvalError> {
+        let total = self.steps.get().saturating_add(steps);
+        self.steps.set(total);
+        if total > MAX_STEPS {
+            err("the evaluation budget is exhausted")
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The size of a value in nodes, counting no further than `limit`.
+fn size_within(value: &Value, limit: u64) -> u64 {
+    let mut total = 0u64;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        total += match v {
+            Value::String(s) => 1 + s.len() as u64 / 16,
+            Value::List(items) => {
+                stack.extend(items.iter());
+                1
+            }
+            Value::Map(m) => {
+                stack.extend(m.values());
+                1
+            }
+            _ => 1,
+        };
+        if total > limit {
+            break;
+        }
+    }
+    total
+}
+
+/// Copies a value out of a variable, local or binding, charging its size to the budget.
+fn copy(budget: &Budget, value: &Value) -> EvalResult {
+    let size = size_within(value, MAX_VALUE_NODES);
+    if size > MAX_VALUE_NODES {
+        return err("a value too large to evaluate");
+    }
+    budget.spend(size)?;
+    Ok(value.clone())
+}
 
 /// What names mean in one module instance.
 pub(crate) trait Scope {
@@ -36,11 +102,13 @@ pub(crate) trait Scope {
     fn prefix(&self) -> &str;
     /// `path.module`, `path.root`, `path.cwd`.
     fn path(&self, which: &str) -> Option<Value>;
+    /// The budget of the load the scope belongs to.
+    fn budget(&self) -> &Budget;
 }
 
 /// A scope that knows nothing: `.tfvars` files and variable defaults are literals.
-#[derive(Debug)]
-pub(crate) struct EmptyScope;
+#[derive(Debug, Default)]
+pub(crate) struct EmptyScope(Budget);
 
 impl Scope for EmptyScope {
     fn variable(&self, _: &str) -> Option<Rc<Value>> {
@@ -58,13 +126,15 @@ impl Scope for EmptyScope {
     fn path(&self, _: &str) -> Option<Value> {
         None
     }
+    fn budget(&self) -> &Budget {
+        &self.0
+    }
 }
 
 /// Evaluates expressions in one scope with a stack of lexical bindings.
 pub(crate) struct Evaluator<'s> {
     scope: &'s dyn Scope,
     bindings: Vec<(String, Rc<Value>)>,
-    depth: u32,
 }
 
 impl std::fmt::Debug for Evaluator<'_> {
@@ -80,7 +150,6 @@ impl<'s> Evaluator<'s> {
         Evaluator {
             scope,
             bindings: Vec::new(),
-            depth: 0,
         }
     }
 
@@ -98,12 +167,15 @@ impl<'s> Evaluator<'s> {
     }
 
     pub(crate) fn eval(&mut self, expr: &Expression) -> EvalResult {
-        if self.depth >= MAX_DEPTH {
-            return Ok(Value::unknown());
+        let scope = self.scope;
+        let budget = scope.budget();
+        if budget.depth.get() >= MAX_DEPTH {
+            return err("expressions nest too deeply");
         }
-        self.depth += 1;
+        budget.spend(1)?;
+        budget.depth.set(budget.depth.get() + 1);
         let result = self.eval_inner(expr);
-        self.depth -= 1;
+        budget.depth.set(budget.depth.get().saturating_sub(1));
         result
     }
 
@@ -198,7 +270,9 @@ impl<'s> Evaluator<'s> {
                                 None => {}
                             }
                         }
-                        functions::call(name, args)
+                        let result = functions::call(name, args)?;
+                        self.scope.budget().spend(top_len(&result))?;
+                        Ok(result)
                     }
                 }
             }
@@ -354,7 +428,7 @@ impl<'s> Evaluator<'s> {
     /// parts it passes through.
     fn navigate(&mut self, value: &Value, ops: &[Decorated<TraversalOperator>]) -> EvalResult {
         let Some((first, rest)) = ops.split_first() else {
-            return Ok(value.clone());
+            return copy(self.scope.budget(), value);
         };
         if value.is_unknown() {
             // Index expressions may carry references of their own.
@@ -583,6 +657,16 @@ impl<'s> Evaluator<'s> {
             }
         }
         Ok(())
+    }
+}
+
+/// The length of a collection or string, which a function produced and so was paid for.
+fn top_len(value: &Value) -> u64 {
+    match value {
+        Value::String(s) => s.len() as u64 / 16,
+        Value::List(items) => items.len() as u64,
+        Value::Map(m) => m.len() as u64,
+        _ => 0,
     }
 }
 

@@ -212,7 +212,8 @@ fn add_file<'f>(def: &mut ModuleDef<'f>, file: &'f ParsedFile) {
 
 /// The literal assignments of a `.tfvars` file.
 pub(crate) fn tfvars(file: &ParsedFile) -> IndexMap<String, Value> {
-    let mut ev = Evaluator::new(&EmptyScope);
+    let empty = EmptyScope::default();
+    let mut ev = Evaluator::new(&empty);
     file.body
         .attributes()
         .map(|a| (a.key.as_str().to_owned(), ev.value(&a.value)))

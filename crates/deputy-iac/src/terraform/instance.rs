@@ -3,7 +3,7 @@
 //! first use and memoised, so each is computed once per instance whatever the order of
 //! references; a reference cycle evaluates to unknown.
 
-use super::eval::{EmptyScope, Evaluator, Scope, pairs};
+use super::eval::{Budget, EmptyScope, Evaluator, Scope, pairs};
 use super::files::{BlockRef, ModuleDef, block_span, local_source};
 use super::value::{to_bool, to_number, to_string, unknown_of, unknown_with};
 use crate::model::{
@@ -29,6 +29,7 @@ pub(crate) struct Loader<'f> {
     pub defs: &'f BTreeMap<String, ModuleDef<'f>>,
     defaults: RefCell<HashMap<String, Rc<Variables>>>,
     pub diagnostics: RefCell<Vec<Diagnostic>>,
+    pub budget: Budget,
 }
 
 impl<'f> Loader<'f> {
@@ -37,6 +38,7 @@ impl<'f> Loader<'f> {
             defs,
             defaults: RefCell::new(HashMap::new()),
             diagnostics: RefCell::new(Vec::new()),
+            budget: Budget::default(),
         }
     }
 
@@ -45,7 +47,8 @@ impl<'f> Loader<'f> {
         if let Some(d) = self.defaults.borrow().get(&def.dir) {
             return Rc::clone(d);
         }
-        let mut ev = Evaluator::new(&EmptyScope);
+        let empty = EmptyScope::default();
+        let mut ev = Evaluator::new(&empty);
         let map: Variables = def
             .variables
             .iter()
@@ -197,6 +200,10 @@ impl Scope for Instance<'_> {
 
     fn prefix(&self) -> &str {
         &self.prefix
+    }
+
+    fn budget(&self) -> &Budget {
+        &self.loader.budget
     }
 
     fn path(&self, which: &str) -> Option<Value> {

@@ -538,3 +538,38 @@ fn modules_called_only_by_others_are_not_roots() {
         ["root", "module.root.m", "module.root.module.m.r.x"]
     );
 }
+
+#[test]
+fn exploding_or_deeply_chained_input_ends_as_unknown() {
+    // Each local doubles the previous one: 2^60 elements if evaluated naively.
+    let mut doubling = String::from("locals {\n  l0 = [1, 2]\n");
+    for i in 1..60 {
+        let _ = writeln!(
+            doubling,
+            "  l{i} = concat(local.l{}, local.l{})",
+            i - 1,
+            i - 1
+        );
+    }
+    doubling.push_str("}\nresource \"t\" \"x\" {\n  v = length(local.l59)\n}\n");
+    // A chain of locals deeper than any evaluation stack should go.
+    let mut chain = String::from("locals {\n  c0 = 1\n");
+    for i in 1..3000 {
+        let _ = writeln!(chain, "  c{i} = local.c{} + 1", i - 1);
+    }
+    chain.push_str("}\nresource \"t\" \"y\" {\n  v = local.c2999\n  w = local.c10\n}\n");
+    let started = std::time::Instant::now();
+    check(
+        &[("a.tf", &doubling), ("b.tf", &chain)],
+        &[],
+        r#"
+        t.x a.tf:63-65 {"v":{"refs":[]}}
+        t.y b.tf:3003-3006 {"v":{"refs":[]},"w":11.0}
+        "#,
+    );
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
+}
