@@ -5,7 +5,8 @@
 
 use super::eval::{Budget, EmptyScope, Evaluator, Scope, pairs};
 use super::files::{BlockRef, ModuleDef, block_span, local_source};
-use super::value::{to_bool, to_number, to_string, unknown_of, unknown_with};
+use super::types::convert;
+use super::value::{to_number, unknown_of, unknown_with};
 use crate::model::{
     BlockKind, Caller, Diagnostic, DiagnosticKind, Framework, Resource, Span, Value,
 };
@@ -13,7 +14,7 @@ use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Body, Structure};
 use indexmap::IndexMap;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 /// How deeply module calls may nest. Real configurations stay within a handful of levels.
@@ -29,6 +30,7 @@ pub(crate) struct Loader<'f> {
     pub defs: &'f BTreeMap<String, ModuleDef<'f>>,
     defaults: RefCell<HashMap<String, Rc<Variables>>>,
     pub diagnostics: RefCell<Vec<Diagnostic>>,
+    diagnosed: RefCell<BTreeSet<(DiagnosticKind, String, u32)>>,
     pub budget: Budget,
 }
 
@@ -38,6 +40,7 @@ impl<'f> Loader<'f> {
             defs,
             defaults: RefCell::new(HashMap::new()),
             diagnostics: RefCell::new(Vec::new()),
+            diagnosed: RefCell::new(BTreeSet::new()),
             budget: Budget::default(),
         }
     }
@@ -66,7 +69,16 @@ impl<'f> Loader<'f> {
         map
     }
 
+    /// Records a diagnostic once per block: a module instantiated many times would
+    /// otherwise repeat the same one for every instance.
     fn diagnose(&self, kind: DiagnosticKind, file: &str, span: Span, message: String) {
+        if !self
+            .diagnosed
+            .borrow_mut()
+            .insert((kind, file.to_owned(), span.start))
+        {
+            return;
+        }
         self.diagnostics.borrow_mut().push(Diagnostic {
             kind,
             file: file.to_owned(),
@@ -107,20 +119,6 @@ impl<'f> Loader<'f> {
             &def.dir,
         )
     }
-}
-
-/// Applies a primitive type constraint the way Terraform converts input values.
-fn convert(type_expr: Option<&Expression>, value: Value) -> Value {
-    let Some(Expression::Variable(t)) = type_expr else {
-        return value;
-    };
-    let converted = match (t.as_str(), &value) {
-        ("bool", Value::String(_)) => to_bool(&value).map(Value::Bool).ok(),
-        ("number", Value::String(_)) => to_number(&value).map(Value::Number).ok(),
-        ("string", Value::Number(_) | Value::Bool(_)) => to_string(&value).map(Value::String).ok(),
-        _ => None,
-    };
-    converted.unwrap_or(value)
 }
 
 enum Slot<T> {
@@ -413,8 +411,8 @@ impl<'f> Instance<'f> {
             &block.file.path,
             span,
             format!(
-                "`count`/`for_each` of `{}{}` could not be resolved; it is checked as one instance",
-                self.prefix, block.name
+                "`count`/`for_each` of `{}` could not be resolved; it is checked as one instance",
+                block_address(block)
             ),
         );
     }
@@ -532,6 +530,15 @@ impl<'f> Instance<'f> {
             caller: self.caller.clone(),
             config,
         }
+    }
+}
+
+/// A block's address within its module, as written: `aws_s3_bucket.b`, `module.m`.
+fn block_address(block: &BlockRef<'_>) -> String {
+    match block.block_kind {
+        BlockKind::Module => format!("module.{}", block.name),
+        BlockKind::Data => format!("data.{}.{}", block.kind, block.name),
+        _ => format!("{}.{}", block.kind, block.name),
     }
 }
 

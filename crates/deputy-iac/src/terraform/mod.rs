@@ -19,6 +19,7 @@ mod eval;
 mod files;
 mod functions;
 mod instance;
+mod types;
 mod value;
 
 #[cfg(test)]

@@ -336,7 +336,7 @@ resource "aws_instance" "unknown" {
         aws_instance.zero main.tf:14-16 {"count":0.0}
         aws_instance.empty main.tf:17-19 {"for_each":{}}
         aws_instance.unknown main.tf:20-23 {"count":{"refs":["aws_subnet.all"]},"i":{"refs":[]}}
-        ! Unresolved main.tf:20:0 `count`/`for_each` of `unknown` could not be resolved; it is checked as one instance
+        ! Unresolved main.tf:20:0 `count`/`for_each` of `aws_instance.unknown` could not be resolved; it is checked as one instance
         "#,
     );
 }
@@ -572,4 +572,55 @@ fn exploding_or_deeply_chained_input_ends_as_unknown() {
         "took {:?}",
         started.elapsed()
     );
+}
+
+#[test]
+fn type_constraints_convert_inputs_and_fill_optional_attributes() {
+    let module = r#"variable "settings" {
+  type = object({
+    enabled = optional(bool, true)
+    port    = number
+    name    = optional(string)
+    rules   = optional(list(object({ cidr = string, open = optional(bool, false) })), [])
+  })
+}
+variable "tags" {
+  type = map(string)
+}
+resource "t" "x" {
+  settings = var.settings
+  tags     = var.tags
+}
+"#;
+    let root = r#"module "m" {
+  source   = "./m"
+  settings = { port = "443", rules = [{ cidr = "0.0.0.0/0" }] }
+  tags     = { n = 1 }
+}
+"#;
+    check(
+        &[("main.tf", root), ("m/main.tf", module)],
+        &[],
+        r#"
+        m main.tf:1-5 {"source":"./m","settings":{"port":"443","rules":[{"cidr":"0.0.0.0/0"}]},"tags":{"n":1.0}}
+        module.m.t.x m/main.tf:12-15 <- main.tf:1-5 {"settings":{"enabled":true,"name":null,"port":443.0,"rules":[{"cidr":"0.0.0.0/0","open":false}]},"tags":{"n":"1"}}
+        "#,
+    );
+}
+
+#[test]
+fn an_unresolved_count_is_reported_once_per_block() {
+    let module = "resource \"t\" \"x\" {\n  count = length(data.d.e.ids)\n}\n";
+    let root = "module \"a\" {\n  source = \"./m\"\n}\nmodule \"b\" {\n  source = \"./m\"\n}\n";
+    let parsed = load(
+        &files(&[("main.tf", root), ("m/main.tf", module)]),
+        &Options::default(),
+    );
+    let addresses: Vec<&str> = parsed
+        .resources
+        .iter()
+        .map(|r| r.address.as_str())
+        .collect();
+    assert_eq!(addresses, ["a", "module.a.t.x", "b", "module.b.t.x"]);
+    assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
 }
