@@ -304,20 +304,13 @@ impl<'s> Evaluator<'s> {
         }
     }
 
-    /// An object key: an expression key whose result must be a string, except that a bare
-    /// traversal to a name nobody binds is a literal (`{ key = 1 }` written `{ (key) … }`
-    /// is rare; `{ foo.bar = 1 }` is invalid).
+    /// An object key: a bare name is a literal string even where a `for` binds the same
+    /// name (HCL's rule); any other expression, such as `(local.k)`, is evaluated.
     fn object_key(&mut self, e: &Expression) -> EvalResult {
         match e {
-            Expression::Variable(v) if !self.is_bound(v.as_str()) => {
-                Ok(Value::String(v.as_str().to_owned()))
-            }
+            Expression::Variable(v) => Ok(Value::String(v.as_str().to_owned())),
             other => self.eval(other),
         }
-    }
-
-    fn is_bound(&self, name: &str) -> bool {
-        self.bindings.iter().any(|(n, _)| n == name)
     }
 
     fn args<'e>(
@@ -503,6 +496,12 @@ impl<'s> Evaluator<'s> {
     }
 
     fn template(&mut self, template: &Template) -> EvalResult {
+        // A template that is one interpolation and nothing else (`"${var.list}"`, common in
+        // Terraform 0.11 code) yields the value itself, not its string form.
+        let mut elements = template.iter();
+        if let (Some(Element::Interpolation(only)), None) = (elements.next(), elements.next()) {
+            return self.eval(&only.expr);
+        }
         let mut out = String::new();
         let mut unknowns = Vec::new();
         let mut strip_next = false;
@@ -686,10 +685,15 @@ pub(crate) fn pairs(collection: &Value) -> Result<Vec<(Value, Value)>, EvalError
             .enumerate()
             .map(|(i, v)| (Value::Number(i as f64), v.clone()))
             .collect()),
-        Value::Map(m) => Ok(m
-            .iter()
-            .map(|(k, v)| (Value::String(k.clone()), v.clone()))
-            .collect()),
+        // Terraform iterates maps in lexical order of their keys.
+        Value::Map(m) => {
+            let mut items: Vec<(&String, &Value)> = m.iter().collect();
+            items.sort_by(|a, b| a.0.cmp(b.0));
+            Ok(items
+                .into_iter()
+                .map(|(k, v)| (Value::String(k.clone()), v.clone()))
+                .collect())
+        }
         other => err(format!("cannot iterate over a {}", type_name(other))),
     }
 }

@@ -385,13 +385,16 @@ fn dispatch(mut a: Args<'_>) -> EvalResult {
         }
         "keys" => {
             a.exactly(1)?;
-            Ok(Value::List(
-                a.map(0)?.into_keys().map(Value::String).collect(),
-            ))
+            let mut keys: Vec<String> = a.map(0)?.into_keys().collect();
+            keys.sort();
+            Ok(Value::List(keys.into_iter().map(Value::String).collect()))
         }
         "values" => {
             a.exactly(1)?;
-            Ok(Value::List(a.map(0)?.into_values().collect()))
+            // In the order of the sorted keys, as Terraform returns them.
+            let mut entries: Vec<(String, Value)> = a.map(0)?.into_iter().collect();
+            entries.sort_by(|x, y| x.0.cmp(&y.0));
+            Ok(Value::List(entries.into_iter().map(|(_, v)| v).collect()))
         }
         "contains" => {
             a.exactly(2)?;
