@@ -42,14 +42,26 @@ const MAX_VALUE_NODES: u64 = 1_000_000;
 pub(crate) struct Budget {
     depth: Cell<u32>,
     steps: Cell<u64>,
+    /// Set when any limit (depth, value size, total work) stopped an evaluation.
+    limited: Cell<bool>,
 }
 
 impl Budget {
+    /// Whether a limit stopped some evaluation, leaving its value unknown.
+    pub(crate) fn limited(&self) -> bool {
+        self.limited.get()
+    }
+
+    fn limit<T>(&self, message: &str) -> Result<T, EvalError> {
+        self.limited.set(true);
+        err(message)
+    }
+
     fn spend(&self, steps: u64) -> Result<(), EvalError> {
         let total = self.steps.get().saturating_add(steps);
         self.steps.set(total);
         if total > MAX_STEPS {
-            err("the evaluation budget is exhausted")
+            self.limit("the evaluation budget is exhausted")
         } else {
             Ok(())
         }
@@ -84,7 +96,7 @@ fn size_within(value: &Value, limit: u64) -> u64 {
 fn copy(budget: &Budget, value: &Value) -> EvalResult {
     let size = size_within(value, MAX_VALUE_NODES);
     if size > MAX_VALUE_NODES {
-        return err("a value too large to evaluate");
+        return budget.limit("a value too large to evaluate");
     }
     budget.spend(size)?;
     Ok(value.clone())
@@ -170,7 +182,7 @@ impl<'s> Evaluator<'s> {
         let scope = self.scope;
         let budget = scope.budget();
         if budget.depth.get() >= MAX_DEPTH {
-            return err("expressions nest too deeply");
+            return budget.limit("expressions nest too deeply");
         }
         budget.spend(1)?;
         budget.depth.set(budget.depth.get() + 1);

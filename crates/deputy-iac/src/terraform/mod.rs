@@ -85,6 +85,17 @@ pub fn load(files: &[SourceFile], options: &Options) -> Parsed {
         root.collect(&mut resources);
     }
     diagnostics.extend(loader.diagnostics.take());
+    if loader.budget.limited() {
+        diagnostics.push(Diagnostic {
+            kind: DiagnosticKind::Unresolved,
+            file: files.first().map(|f| f.path.clone()).unwrap_or_default(),
+            line: None,
+            column: None,
+            message: "evaluation hit a limit on nesting depth, value size or total work; \
+                      the values it stopped are unknown"
+                .into(),
+        });
+    }
     Parsed {
         resources,
         diagnostics,

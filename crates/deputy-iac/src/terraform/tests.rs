@@ -568,6 +568,7 @@ fn exploding_or_deeply_chained_input_ends_as_unknown() {
         r#"
         t.x a.tf:63-65 {"v":{"refs":[]}}
         t.y b.tf:3003-3006 {"v":{"refs":[]},"w":11.0}
+        ! Unresolved a.tf:0:0 evaluation hit a limit on nesting depth, value size or total work; the values it stopped are unknown
         "#,
     );
     assert!(

@@ -196,6 +196,12 @@ fn compare(label: &str, files: &[SourceFile], golden_name: &str) -> Agreement {
     let started = std::time::Instant::now();
     let parsed = load(files, &Options::default());
     let elapsed = started.elapsed();
+    // Real configurations stay far inside the evaluation limits.
+    assert!(
+        !parsed.diagnostics.iter().any(|d| d.message.contains("hit a limit")),
+        "{label}: {:?}",
+        parsed.diagnostics
+    );
     let (want, want_callers, kinds) = golden(golden_name);
     let (got, got_callers, comparable) = ours(&parsed.resources, &kinds);
     let want_bases: BTreeSet<Key> = want.iter().map(base_key).collect();
