@@ -115,6 +115,11 @@ pub(super) fn regex_match(pattern: &str, s: &str, all: bool) -> EvalResult {
     }
 }
 
+/// The widest padding and the longest precision `format` and `indent` produce: far more
+/// than any configuration uses, small enough that input cannot make them allocate
+/// gigabytes.
+pub(super) const MAX_PAD: usize = 1024;
+
 /// `format`: the verbs configurations use (`%s`, `%d`, `%v`, `%q`, `%%`, `%f`, `%t`),
 /// with an optional width and precision for numbers.
 pub(super) fn format(f: &str, args: &[Value]) -> EvalResult {
@@ -160,7 +165,8 @@ pub(super) fn format(f: &str, args: &[Value]) -> EvalResult {
                 let precision = spec
                     .split_once('.')
                     .and_then(|(_, p)| p.parse::<usize>().ok())
-                    .unwrap_or(6);
+                    .unwrap_or(6)
+                    .min(MAX_PAD);
                 format!("{n:.precision$}")
             }
             't' => to_bool(arg)?.to_string(),
@@ -174,7 +180,8 @@ pub(super) fn format(f: &str, args: &[Value]) -> EvalResult {
             .split('.')
             .next()
             .and_then(|w| w.parse::<usize>().ok())
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .min(MAX_PAD);
         let pad_char = if spec.starts_with('0') { '0' } else { ' ' };
         let pad = width.saturating_sub(text.chars().count());
         if spec.starts_with('-') {

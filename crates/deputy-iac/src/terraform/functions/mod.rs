@@ -226,7 +226,7 @@ fn dispatch(mut a: Args<'_>) -> EvalResult {
         }
         "indent" => {
             a.exactly(2)?;
-            let pad = " ".repeat(to_index(&Value::Number(a.num(0)?))?);
+            let pad = " ".repeat(to_index(&Value::Number(a.num(0)?))?.min(helpers::MAX_PAD));
             string(a.str(1)?.replace('\n', &format!("\n{pad}")))
         }
         "strrev" => {

@@ -198,7 +198,10 @@ fn compare(label: &str, files: &[SourceFile], golden_name: &str) -> Agreement {
     let elapsed = started.elapsed();
     // Real configurations stay far inside the evaluation limits.
     assert!(
-        !parsed.diagnostics.iter().any(|d| d.message.contains("hit a limit")),
+        !parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("hit a limit")),
         "{label}: {:?}",
         parsed.diagnostics
     );
