@@ -1,7 +1,7 @@
 //! The implementations of the built-in functions that need more than a line or two.
 
 use super::super::value::{
-    EvalError, EvalResult, equal, err, number_to_string, to_bool, to_number, to_string,
+    EvalError, EvalResult, err, number_to_string, to_bool, to_number, to_string,
 };
 use super::{Args, string};
 use crate::model::Value;
@@ -244,13 +244,20 @@ pub(super) fn range(a: &Args<'_>) -> EvalResult {
 /// Removes duplicates, keeping the first occurrence (Terraform sets are unordered; the
 /// first-seen order keeps output deterministic).
 pub(super) fn to_set(items: Vec<Value>) -> Vec<Value> {
-    let mut out: Vec<Value> = Vec::with_capacity(items.len());
-    for v in items {
-        if !out.iter().any(|w| equal(w, &v)) {
-            out.push(v);
-        }
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items
+        .into_iter()
+        .filter(|v| set_key(v).is_none_or(|k| seen.insert(k)))
+        .collect()
+}
+
+/// A key equal for values Terraform considers equal, so set operations take linear time;
+/// `None` for a value with an unknown inside, which equals nothing for certain.
+pub(super) fn set_key(v: &Value) -> Option<String> {
+    if v.contains_unknown() {
+        return None;
     }
-    out
+    serde_json::to_string(&to_json(v)).ok()
 }
 
 pub(super) fn flatten(

@@ -1,7 +1,6 @@
 //! Terraform's built-in functions, the ones configurations commonly use (the dispatch
-//! table here, the longer implementations in `helpers`). A function
-//! Deputy does not implement returns an unknown carrying its arguments' references, never
-//! a guess.
+//! table here, the longer implementations in `helpers`). A function Deputy does not
+//! implement returns an unknown carrying its arguments' references, never a guess.
 
 use super::value::{
     EvalError, EvalResult, collect_refs, equal, err, to_bool, to_index, to_number, to_string,
@@ -10,9 +9,10 @@ use super::value::{
 use crate::model::Value;
 use helpers::{
     base64_encode, cidrsubnet, element, flatten, format, formatlist, from_json, range, regex_match,
-    replace, substr, title, to_json, to_set,
+    replace, set_key, substr, title, to_json, to_set,
 };
 use indexmap::IndexMap;
+use std::collections::HashSet;
 
 mod helpers;
 
@@ -501,16 +501,16 @@ fn dispatch(mut a: Args<'_>) -> EvalResult {
             a.at_least(1)?;
             let mut acc = to_set(a.list(0)?);
             for i in 1..a.args.len() {
-                let other = a.list(i)?;
-                acc.retain(|v| other.iter().any(|w| equal(v, w)));
+                let other: HashSet<String> = a.list(i)?.iter().filter_map(set_key).collect();
+                acc.retain(|v| set_key(v).is_some_and(|k| other.contains(&k)));
             }
             Ok(Value::List(acc))
         }
         "setsubtract" => {
             a.exactly(2)?;
-            let other = a.list(1)?;
+            let other: HashSet<String> = a.list(1)?.iter().filter_map(set_key).collect();
             let mut acc = to_set(a.list(0)?);
-            acc.retain(|v| !other.iter().any(|w| equal(v, w)));
+            acc.retain(|v| set_key(v).is_none_or(|k| !other.contains(&k)));
             Ok(Value::List(acc))
         }
         "alltrue" => {
