@@ -52,12 +52,17 @@ impl Budget {
         self.limited.get()
     }
 
+    /// Whether the total work limit has been reached.
+    pub(crate) fn exhausted(&self) -> bool {
+        self.steps.get() > MAX_STEPS
+    }
+
     fn limit<T>(&self, message: &str) -> Result<T, EvalError> {
         self.limited.set(true);
         err(message)
     }
 
-    fn spend(&self, steps: u64) -> Result<(), EvalError> {
+    pub(crate) fn spend(&self, steps: u64) -> Result<(), EvalError> {
         let total = self.steps.get().saturating_add(steps);
         self.steps.set(total);
         if total > MAX_STEPS {

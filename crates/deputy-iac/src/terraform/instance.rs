@@ -17,6 +17,11 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
+/// What producing one resource costs in evaluation steps: it bounds how many resources
+/// and module instances expansion can produce (the budget allows 250,000 in all; the
+/// largest corpus has 2,243 resources).
+const RESOURCE_COST: u64 = 80;
+
 /// How deeply module calls may nest. Real configurations stay within a handful of levels.
 const MAX_MODULE_DEPTH: usize = 16;
 
@@ -336,6 +341,9 @@ impl<'f> Instance<'f> {
         let mut chain = self.chain.clone();
         chain.push(dir.clone());
         let make = |ev: &mut Evaluator<'_>, key: &str| -> Rc<Instance<'f>> {
+            // An instance costs what a resource does, so that expansion of modules is
+            // bounded like expansion of resources.
+            let _ = self.loader.budget.spend(RESOURCE_COST);
             let vars = self.inputs(ev, call, target);
             Rc::new(Instance::new(
                 self.loader,
@@ -376,6 +384,9 @@ impl<'f> Instance<'f> {
                 let mut instances = Vec::with_capacity(n);
                 let mut outs = Vec::with_capacity(n);
                 for i in 0..n {
+                    if self.loader.budget.exhausted() {
+                        break;
+                    }
                     ev.bind("count", count_value(i));
                     let instance = make(&mut ev, &format!("[{i}]"));
                     ev.unbind();
@@ -391,6 +402,9 @@ impl<'f> Instance<'f> {
                 let mut instances = Vec::with_capacity(items.len());
                 let mut outs = IndexMap::with_capacity(items.len());
                 for (k, v) in items {
+                    if self.loader.budget.exhausted() {
+                        break;
+                    }
                     ev.bind("each", each_value(&k, v));
                     let instance = make(&mut ev, &format!("[\"{k}\"]"));
                     ev.unbind();
@@ -501,6 +515,9 @@ impl<'f> Instance<'f> {
             }
             Expansion::Count(n) => {
                 for i in 0..n {
+                    if self.loader.budget.exhausted() {
+                        break;
+                    }
                     ev.bind("count", count_value(i));
                     let config = body_value(ev, &b.block.body);
                     ev.unbind();
@@ -509,6 +526,9 @@ impl<'f> Instance<'f> {
             }
             Expansion::ForEach(items) => {
                 for (k, v) in items {
+                    if self.loader.budget.exhausted() {
+                        break;
+                    }
                     let address = format!("{base}[\"{k}\"]");
                     ev.bind("each", each_value(&k, v));
                     let config = body_value(ev, &b.block.body);
@@ -519,7 +539,10 @@ impl<'f> Instance<'f> {
         }
     }
 
+    /// Builds a resource, charging it to the evaluation budget so that expansion cannot
+    /// outgrow the limits by producing resources whose bodies cost nothing to evaluate.
     fn resource(&self, b: &BlockRef<'_>, address: String, span: Span, config: Value) -> Resource {
+        let _ = self.loader.budget.spend(RESOURCE_COST);
         Resource {
             framework: Framework::Terraform,
             block: b.block_kind,

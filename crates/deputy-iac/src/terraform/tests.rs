@@ -632,3 +632,32 @@ fn an_unresolved_count_is_reported_once_per_block() {
     assert_eq!(addresses, ["a", "module.a.t.x", "b", "module.b.t.x"]);
     assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
 }
+
+#[test]
+fn expansion_stops_at_the_work_limit() {
+    let module = "resource \"t\" \"x\" {\n  count = 100000\n}\n";
+    let root = "module \"m\" {\n  source = \"./m\"\n  count  = 100000\n}\n";
+    let started = std::time::Instant::now();
+    let parsed = load(
+        &files(&[("main.tf", root), ("m/main.tf", module)]),
+        &Options::default(),
+    );
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        parsed.resources.len() <= 260_000,
+        "{} resources",
+        parsed.resources.len()
+    );
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("hit a limit")),
+        "{:?}",
+        parsed.diagnostics
+    );
+}
