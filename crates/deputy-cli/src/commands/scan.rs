@@ -424,9 +424,16 @@ fn iac_table(
         }
         t.write(out)?;
     }
-    for d in &r.diagnostics {
+    // Parse errors are listed (up to a screenful); the rest, often many on large trees,
+    // are counted: `--format json` lists them all.
+    let (errors, others): (Vec<_>, Vec<_>) = r.diagnostics.iter().partition(|d| d.makes_partial());
+    for d in errors.iter().take(20) {
         let at = d.line.map_or(String::new(), |l| format!(":{l}"));
-        wrap(out, &format!("diagnostic: {}{at}: {}", d.file, d.message))?;
+        wrap(out, &format!("parse error: {}{at}: {}", d.file, d.message))?;
+    }
+    let unlisted = errors.len().saturating_sub(20) + others.len();
+    if unlisted > 0 {
+        writeln!(out, "{unlisted} more diagnostic(s): see `--format json`")?;
     }
     recorded(out, run)
 }
