@@ -16,8 +16,8 @@
 //!   (`Type`, `Properties`, `Metadata`, `DependsOn`, `Condition`, … as written, resolved).
 //!   Entries without a string `Type` are not resources, as in Checkov.
 //! * **Span.** As Checkov reports it: for YAML, from the line before the resource's first
-//!   key (its logical id) to the line before the next token, trimmed of blank lines; for
-//!   JSON, from the logical id's line to the closing brace.
+//!   key (its logical id) to the line before the next token, trimmed of blank and comment
+//!   lines; for JSON, from the opening to the closing brace of the resource's value.
 
 mod intrinsics;
 
@@ -71,7 +71,7 @@ pub fn parse(file: &SourceFile) -> Parsed {
             kind: kind.to_owned(),
             address: format!("{kind}.{logical_id}"),
             file: file.path.clone(),
-            span: resource_span(&file.text, &lines, key, node, json),
+            span: resource_span(&lines, node, json),
             caller: None,
             config,
         });
@@ -106,28 +106,33 @@ fn long_form(tag: &str, value: Value) -> Value {
 }
 
 /// The resource's lines as Checkov reports them (see the module documentation).
-fn resource_span(text: &str, lines: &[&str], key: &Node, value: &Node, json: bool) -> Span {
+///
+/// Checkov takes PyYAML's 0-based marks of the resource's value as 1-based lines, so the
+/// start is the line before the value's first key (the logical id) and the end the line
+/// before the next token; it then widens the start over comment lines and narrows the
+/// end over blank and comment lines. JSON templates get the marks shifted one line, which
+/// makes them the opening and closing braces.
+fn resource_span(lines: &[&str], value: &Node, json: bool) -> Span {
     let total = u32::try_from(lines.len()).unwrap_or(u32::MAX).max(1);
     if json {
-        let start = key.line.max(1);
+        let start = value.line.clamp(1, total);
         return Span::new(start, value.end_line.clamp(start, total));
     }
-    let start = value.line.saturating_sub(1).max(1);
-    let flow = matches!(value.kind, NodeKind::Map(_)) && value.end_line == value.line;
-    let at_eof_without_newline = value.end_line >= total && !text.ends_with('\n');
-    let mut end = if flow || at_eof_without_newline {
-        value.end_line
-    } else {
-        value.end_line.saturating_sub(1)
-    }
-    .clamp(start, total);
-    let blank = |n: u32| {
-        usize::try_from(n - 1)
+    let skippable = |n: u32| {
+        usize::try_from(n.saturating_sub(1))
             .ok()
             .and_then(|i| lines.get(i))
-            .is_none_or(|l| l.trim().is_empty())
+            .is_none_or(|l| {
+                let t = l.trim();
+                t.is_empty() || t.starts_with('#')
+            })
     };
-    while end > start && blank(end) {
+    let mut start = value.line.saturating_sub(1).clamp(1, total);
+    while start > 1 && skippable(start) {
+        start -= 1;
+    }
+    let mut end = value.end_line.saturating_sub(1).clamp(start, total);
+    while end > start && skippable(end) {
         end -= 1;
     }
     Span::new(start, end)

@@ -77,3 +77,4 @@ fn parse_errors_name_file_line_and_column() {
     assert!(d.column.is_some());
     assert!(d.message.starts_with("bad.yaml:"), "{d:?}");
 }
+

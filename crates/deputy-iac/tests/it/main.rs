@@ -2,3 +2,4 @@
 //! real repositories.
 
 mod parity;
+mod k8s_goat;
