@@ -46,9 +46,11 @@ fn is_cloudformation(doc: &Node) -> bool {
         return false;
     };
     resources.iter().any(|(_, r)| {
-        r.get("Type")
-            .and_then(Node::scalar)
-            .is_some_and(|t| ["AWS::", "Custom::", "Alexa::"].iter().any(|p| t.starts_with(p)))
+        r.get("Type").and_then(Node::scalar).is_some_and(|t| {
+            ["AWS::", "Custom::", "Alexa::"]
+                .iter()
+                .any(|p| t.starts_with(p))
+        })
     })
 }
 

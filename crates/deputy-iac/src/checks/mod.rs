@@ -2,8 +2,106 @@
 //!
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
+mod docker_add;
+mod docker_alias_unique;
+mod docker_apt;
+mod docker_curl_insecure;
+mod docker_expose_ssh;
+mod docker_healthcheck;
+mod docker_instructions;
+mod docker_latest_tag;
+mod docker_maintainer;
+mod docker_root_user;
+mod docker_sudo;
+mod docker_update_alone;
+mod docker_user_exists;
+mod docker_wget_no_check;
+mod docker_workdir_absolute;
+mod k8s;
+mod k8s_added_capabilities;
+mod k8s_container_security_context;
+mod k8s_cpu_limits;
+mod k8s_cpu_requests;
+mod k8s_default_namespace;
+mod k8s_docker_socket;
+mod k8s_drop_all_capabilities;
+mod k8s_high_uid;
+mod k8s_host_ipc;
+mod k8s_host_network;
+mod k8s_host_pid;
+mod k8s_image_digest;
+mod k8s_image_tag;
+mod k8s_liveness_probe;
+mod k8s_memory_limits;
+mod k8s_memory_requests;
+mod k8s_net_raw;
+mod k8s_network_policy;
+mod k8s_pod_security_context;
+mod k8s_privilege_escalation;
+mod k8s_privileged;
+mod k8s_rbac_approve_csr;
+mod k8s_rbac_bind;
+mod k8s_rbac_escalate;
+mod k8s_rbac_webhooks;
+mod k8s_read_all_secrets;
+mod k8s_read_only_root;
+mod k8s_readiness_probe;
+mod k8s_run_as_root;
+mod k8s_seccomp;
+mod k8s_secrets_env;
+mod k8s_service_account_token;
+mod k8s_wildcard_roles;
+
 use crate::check::Check;
 
 /// Every check, ordered by code. Codes are never reused; a retired check's code stays
 /// reserved.
-pub(crate) static ALL: &[&dyn Check] = &[];
+pub(crate) static ALL: &[&dyn Check] = &[
+    &docker_expose_ssh::ExposePort22,
+    &docker_healthcheck::HealthcheckExists,
+    &docker_user_exists::UserExists,
+    &docker_add::AddInsteadOfCopy,
+    &docker_update_alone::UpdateNotAlone,
+    &docker_maintainer::MaintainerDeprecated,
+    &docker_latest_tag::LatestBaseTag,
+    &docker_root_user::LastUserRoot,
+    &docker_apt::RunUsingApt,
+    &docker_workdir_absolute::WorkdirAbsolute,
+    &docker_alias_unique::AliasUnique,
+    &docker_sudo::RunUsingSudo,
+    &docker_curl_insecure::CurlInsecure,
+    &docker_wget_no_check::WgetNoCheckCertificate,
+    &k8s_liveness_probe::LivenessProbe,
+    &k8s_readiness_probe::ReadinessProbe,
+    &k8s_cpu_requests::CpuRequests,
+    &k8s_cpu_limits::CpuLimits,
+    &k8s_memory_requests::MemoryRequests,
+    &k8s_memory_limits::MemoryLimits,
+    &k8s_image_tag::ImageTagFixed,
+    &k8s_privileged::PrivilegedContainer,
+    &k8s_host_pid::HostPid,
+    &k8s_host_ipc::HostIpc,
+    &k8s_host_network::HostNetwork,
+    &k8s_privilege_escalation::AllowPrivilegeEscalation,
+    &k8s_default_namespace::DefaultNamespace,
+    &k8s_read_only_root::ReadOnlyRootFilesystem,
+    &k8s_run_as_root::RootContainers,
+    &k8s_added_capabilities::AddedCapabilities,
+    &k8s_docker_socket::DockerSocket,
+    &k8s_pod_security_context::PodSecurityContext,
+    &k8s_net_raw::DropNetRaw,
+    &k8s_seccomp::SeccompProfile,
+    &k8s_container_security_context::ContainerSecurityContext,
+    &k8s_service_account_token::ServiceAccountToken,
+    &k8s_secrets_env::SecretsAsEnv,
+    &k8s_drop_all_capabilities::DropAllCapabilities,
+    &k8s_high_uid::HighUid,
+    &k8s_wildcard_roles::WildcardRoles,
+    &k8s_rbac_webhooks::RbacControlWebhooks,
+    &k8s_image_digest::ImageDigest,
+    &k8s_rbac_approve_csr::RbacApproveCsr,
+    &k8s_rbac_bind::RbacBind,
+    &k8s_rbac_escalate::RbacEscalate,
+    &k8s_read_all_secrets::ReadAllSecrets,
+    &k8s_network_policy::PodNetworkPolicy,
+];

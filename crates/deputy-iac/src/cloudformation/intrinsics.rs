@@ -113,7 +113,9 @@ impl<'a> Resolver<'a> {
                     Value::String(s) => s.split('.').next(),
                     _ => None,
                 };
-                Some(unknown(target.map(|t| vec![t.to_owned()]).unwrap_or_default()))
+                Some(unknown(
+                    target.map(|t| vec![t.to_owned()]).unwrap_or_default(),
+                ))
             }
             "Fn::Sub" => Some(self.sub(arg)),
             "Fn::Join" => Some(self.join(arg)),
@@ -233,7 +235,10 @@ impl<'a> Resolver<'a> {
         let Value::List(items) = arg else {
             return Some(Value::unknown());
         };
-        let index = items.first().and_then(|i| self.resolve(i)).and_then(|i| i.as_f64());
+        let index = items
+            .first()
+            .and_then(|i| self.resolve(i))
+            .and_then(|i| i.as_f64());
         let list = items.get(1).and_then(|l| self.resolve(l));
         match (index, list) {
             (Some(i), Some(Value::List(l))) if i >= 0.0 && i.fract() == 0.0 => {

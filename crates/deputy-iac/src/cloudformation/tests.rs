@@ -68,7 +68,11 @@ fn intrinsics_resolve_from_defaults_and_name_their_resources() {
     assert_eq!(parsed.resources.len(), 2);
     let logs = resource(&parsed, "AWS::S3::Bucket.Logs");
     assert_eq!(logs.span, Span::new(18, 21));
-    assert!(logs.config.path("Properties.BucketName").is_some_and(Value::is_unknown));
+    assert!(
+        logs.config
+            .path("Properties.BucketName")
+            .is_some_and(Value::is_unknown)
+    );
     let site = resource(&parsed, "AWS::S3::Bucket.Site");
     assert_eq!(site.kind, "AWS::S3::Bucket");
     assert_eq!(site.span, Span::new(23, 40));

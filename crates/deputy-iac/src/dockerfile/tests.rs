@@ -53,7 +53,9 @@ fn continuations_comments_and_forms() {
         Some("docker/dockerfile:1")
     );
     assert_eq!(
-        r.config.path("instructions.2.args.1").and_then(Value::as_str),
+        r.config
+            .path("instructions.2.args.1")
+            .and_then(Value::as_str),
         Some("aux")
     );
     assert_eq!(
@@ -83,6 +85,9 @@ fn escape_directive_and_heredocs() {
 
 #[test]
 fn a_trailing_escape_at_end_of_file_does_not_loop() {
-    check("FROM a\nRUN x \\", &[("FROM", "a", 1, 1), ("RUN", "x ", 2, 2)]);
+    check(
+        "FROM a\nRUN x \\",
+        &[("FROM", "a", 1, 1), ("RUN", "x ", 2, 2)],
+    );
     check("", &[]);
 }

@@ -120,9 +120,16 @@ pub(crate) fn is_helm_template(text: &str) -> bool {
     while let Some(i) = rest.find("{{") {
         let after = rest.get(i + 2..).unwrap_or("");
         let inner = after.trim_start_matches('-').trim_start();
-        if [".Values", ".Release", ".Chart", "include ", "template ", "$."]
-            .iter()
-            .any(|p| inner.starts_with(p))
+        if [
+            ".Values",
+            ".Release",
+            ".Chart",
+            "include ",
+            "template ",
+            "$.",
+        ]
+        .iter()
+        .any(|p| inner.starts_with(p))
         {
             return true;
         }
@@ -191,9 +198,7 @@ fn names_are_valid(v: &Value) -> bool {
         Value::Map(m) => m.iter().all(|(k, v)| match v {
             Value::Map(_) | Value::List(_) => names_are_valid(v),
             other if k == "name" => match other {
-                Value::String(s) => {
-                    s.chars().count() <= 253 && !s.contains(['#', '{', '}'])
-                }
+                Value::String(s) => s.chars().count() <= 253 && !s.contains(['#', '{', '}']),
                 _ => false,
             },
             _ => true,
@@ -243,9 +248,14 @@ fn address(v: &Value, parent: Option<&str>) -> Option<String> {
     if let Some(name) = metadata.and_then(|m| m.get("name")).filter(|n| truthy(n)) {
         return Some(format!("{kind}.{namespace}.{}", py_str(name)));
     }
-    let labels = metadata.and_then(|m| m.get("labels")).filter(|l| truthy(l))?;
+    let labels = metadata
+        .and_then(|m| m.get("labels"))
+        .filter(|l| truthy(l))?;
     let parts: Vec<String> = match labels {
-        Value::Map(m) => m.iter().map(|(k, v)| format!("{k}-{}", py_str(v))).collect(),
+        Value::Map(m) => m
+            .iter()
+            .map(|(k, v)| format!("{k}-{}", py_str(v)))
+            .collect(),
         _ => Vec::new(),
     };
     let labels = if parts.is_empty() {
@@ -280,7 +290,8 @@ fn nested_pod(kind: &str, v: &Value) -> Option<(String, Value)> {
     pod.entry("kind".into())
         .or_insert_with(|| Value::String("Pod".into()));
     if let Some(api) = v.get("apiVersion") {
-        pod.entry("apiVersion".into()).or_insert_with(|| api.clone());
+        pod.entry("apiVersion".into())
+            .or_insert_with(|| api.clone());
     }
     let mut meta = metadata.clone();
     if let Some(ns) = parent_meta.get("namespace") {

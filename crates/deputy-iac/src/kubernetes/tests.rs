@@ -68,7 +68,10 @@ fn helm_templates_are_skipped_not_errors() {
 
 #[test]
 fn parse_errors_name_file_line_and_column() {
-    let parsed = parse_text("bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n");
+    let parsed = parse_text(
+        "bad.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n",
+    );
     assert!(parsed.resources.is_empty());
     let d = &parsed.diagnostics[0];
     assert_eq!(d.kind, DiagnosticKind::ParseError);
@@ -77,4 +80,3 @@ fn parse_errors_name_file_line_and_column() {
     assert!(d.column.is_some());
     assert!(d.message.starts_with("bad.yaml:"), "{d:?}");
 }
-

@@ -38,7 +38,10 @@ pub(crate) struct Node {
 pub(crate) enum NodeKind {
     /// A scalar's text; `plain` when it was written without quotes or block indicators,
     /// which is when YAML resolves it to a boolean, number or null.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -310,12 +313,12 @@ pub(crate) fn to_value(node: &Node, tagged: &dyn Fn(&str, Value) -> Value) -> Va
                 match &k.kind {
                     NodeKind::Scalar { text, plain: true } if text == "<<" => match value {
                         Value::Map(m) => merged.push(m),
-                        Value::List(items) => merged.extend(items.into_iter().filter_map(|i| {
-                            match i {
+                        Value::List(items) => {
+                            merged.extend(items.into_iter().filter_map(|i| match i {
                                 Value::Map(m) => Some(m),
                                 _ => None,
-                            }
-                        })),
+                            }))
+                        }
                         other => {
                             map.insert(text.clone(), other);
                         }
@@ -401,7 +404,10 @@ mod tests {
 
     #[test]
     fn merge_keys_do_not_override() {
-        let v = to_value(&one("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n"), &|_, v| v);
+        let v = to_value(
+            &one("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n"),
+            &|_, v| v,
+        );
         assert_eq!(v.path("m.x"), Some(&Value::Number(1.0)));
         assert_eq!(v.path("m.y"), Some(&Value::Number(3.0)));
     }

@@ -3,10 +3,15 @@
 //! test cases must all be produced by Deputy's front ends; and Deputy's Kubernetes and
 //! Dockerfile checks must find what Checkov finds on kubernetes-goat.
 
-use deputy_iac::conformance::{checkov_failures, compare_corpus, corpus_agreement};
+use deputy_iac::conformance::{
+    ParityCase, Tally, Verdict, checkov_failures, compare_corpus, corpus_agreement, parity_cases,
+    run_parity,
+};
 use deputy_iac::model::{Framework, Resource, SourceFile, Span, Value};
+use deputy_iac::scan::{Outcome, ScanOptions};
 use deputy_iac::{cloudformation, detect, dockerfile, kubernetes};
 use serde_json::Value as Json;
+use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -17,6 +22,27 @@ fn shared() -> PathBuf {
 
 /// (address, file, start, end).
 type Site = (String, String, u32, u32);
+
+/// Checkov reports these ids' passes on an instruction (`Dockerfile.USER`); a Deputy pass
+/// carries no location, so it is reported on the file (`Dockerfile.`) and those cases
+/// disagree until verdicts can locate a pass.
+const DOCKER_PASS_LOCATION: [&str; 7] = [
+    "CKV2_DOCKER_1",
+    "CKV2_DOCKER_2",
+    "CKV2_DOCKER_3",
+    "CKV_DOCKER_2",
+    "CKV_DOCKER_3",
+    "CKV_DOCKER_7",
+    "CKV_DOCKER_8",
+];
+
+/// Disagreements on Checkov's Kubernetes cases that are known and explained: the
+/// suppression-annotation case (suppressions are applied by the scan, not by checks, and
+/// are not built yet) and the kafka manifests whose quoted scalar PyYAML accepts against
+/// the YAML specification.
+fn known_kubernetes_gap(example: &str) -> bool {
+    example.contains("example_Suppressed/") || example.contains("/kafka-")
+}
 
 fn read_golden(path: &Path) -> Json {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -49,7 +75,12 @@ fn sites(root: &Path, file: &str) -> Vec<Site> {
     for r in &parsed.resources {
         out.push(site(&r.address, r));
         if r.framework == Framework::Dockerfile {
-            for ins in r.config.get("instructions").into_iter().flat_map(Value::items) {
+            for ins in r
+                .config
+                .get("instructions")
+                .into_iter()
+                .flat_map(Value::items)
+            {
                 let word = ins.get("instruction").and_then(Value::as_str).unwrap_or("");
                 let line = |k: &str| ins.get(k).and_then(Value::as_f64).unwrap_or(0.0) as u32;
                 let address = dockerfile::instruction_address(&r.file, word);
@@ -77,7 +108,10 @@ fn report(name: &str, theirs: &BTreeSet<Site>, ours: &BTreeSet<Site>) -> f64 {
         precision * 100.0
     );
     for miss in theirs.difference(ours).take(40) {
-        let near: Vec<&Site> = ours.iter().filter(|o| o.0 == miss.0 && o.1 == miss.1).collect();
+        let near: Vec<&Site> = ours
+            .iter()
+            .filter(|o| o.0 == miss.0 && o.1 == miss.1)
+            .collect();
         println!("    ours: {near:?}");
         println!("  only Checkov: {miss:?}");
     }
@@ -98,7 +132,10 @@ fn front_ends_produce_every_resource_checkov_reports_on_kubernetes_goat() {
         for list in ["passed_checks", "failed_checks"] {
             let records = run.pointer(&format!("/results/{list}"));
             for r in records.and_then(Json::as_array).into_iter().flatten() {
-                let file = r["file_path"].as_str().unwrap_or("").trim_start_matches('/');
+                let file = r["file_path"]
+                    .as_str()
+                    .unwrap_or("")
+                    .trim_start_matches('/');
                 let lines = &r["file_line_range"];
                 theirs.insert((
                     r["resource"].as_str().unwrap_or("").to_owned(),
@@ -180,11 +217,172 @@ fn kubernetes_and_dockerfile_checks_find_what_checkov_finds_on_kubernetes_goat()
     for m in &a.only_deputy {
         println!("  only Deputy: {m}");
     }
-    assert!(a.checkov_failed > 150, "{} claimed failures", a.checkov_failed);
+    assert!(
+        a.checkov_failed > 150,
+        "{} claimed failures",
+        a.checkov_failed
+    );
     assert!(a.recall() >= 0.95, "recall {:.3}", a.recall());
     assert!(a.precision() >= 0.95, "precision {:.3}", a.precision());
     // The same comparison through the public pieces, so both stay consistent.
     let theirs = checkov_failures(&golden).unwrap_or_else(|e| panic!("{e}"));
     let scan = deputy_iac::scan::scan(&root, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(compare_corpus(&scan.results, &theirs).both, a.both);
+}
+
+fn parity_dir() -> PathBuf {
+    shared().join("checkov-parity")
+}
+
+/// Per-id agreement on Checkov's Kubernetes cases alone. The shared parity test also
+/// runs the Terraform `kubernetes_*` cases of the same ids, which need the Terraform
+/// front end's resources in these checks' targets.
+#[test]
+fn kubernetes_checks_agree_with_checkovs_kubernetes_cases() {
+    let dir = parity_dir();
+    let cases = parity_cases(&dir.join("expected_results.jsonl")).unwrap_or_else(|e| panic!("{e}"));
+    let cases: Vec<ParityCase> = cases
+        .into_iter()
+        .filter(|c| c.framework == "kubernetes")
+        .collect();
+    let report = run_parity(&dir, &cases).unwrap_or_else(|e| panic!("{e}"));
+    let failing = table("kubernetes", &report.per_id, |id| {
+        report.examples.get(id).cloned()
+    });
+    assert!(report.per_id.len() >= 30, "{} ids", report.per_id.len());
+    let unexplained: Vec<&String> = report
+        .examples
+        .iter()
+        .filter(|(id, _)| report.per_id.get(*id).is_some_and(|t| t.agreement() < 0.98))
+        .flat_map(|(_, ex)| ex)
+        .filter(|e| !known_kubernetes_gap(e))
+        .collect();
+    println!("{} ids under 98 %, all from known gaps", failing.len());
+    assert!(
+        unexplained.is_empty(),
+        "below 98 %:\n{}",
+        failing.join("\n")
+    );
+}
+
+/// Prints the per-id table; returns the ids under 98 % with examples.
+fn table(
+    name: &str,
+    per_id: &BTreeMap<String, Tally>,
+    examples: impl Fn(&str) -> Option<Vec<String>>,
+) -> Vec<String> {
+    let mut failing = Vec::new();
+    for (id, t) in per_id {
+        println!(
+            "{name} {id:<14} {:>6.1} %  agree {:>3}  differ {:>2}  missing {:>2}  extra {:>2}",
+            t.agreement() * 100.0,
+            t.agree,
+            t.differ,
+            t.missing,
+            t.extra
+        );
+        if t.agreement() < 0.98 {
+            failing.push(format!("{id}: {:?}", examples(id)));
+        }
+    }
+    failing
+}
+
+/// Per-id agreement on Checkov's Dockerfile cases. Checkov's case expectations name
+/// resources from the case's folder (`failure/Dockerfile.ADD`) where a scan of the
+/// corpus root names them from the root (`/tests/…/failure/Dockerfile.ADD`), so the
+/// addresses are compared relative to the case folder here.
+#[test]
+fn dockerfile_checks_agree_with_checkovs_dockerfile_cases() {
+    let dir = parity_dir();
+    let cases = parity_cases(&dir.join("expected_results.jsonl")).unwrap_or_else(|e| panic!("{e}"));
+    let claimed: BTreeSet<&str> = deputy_iac::registry::metas()
+        .flat_map(|m| m.checkov.iter().copied())
+        .collect();
+    let mut per_id: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut examples: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for case in cases.iter().filter(|c| c.framework == "dockerfile") {
+        let ids: Vec<String> = case
+            .checks
+            .iter()
+            .filter(|c| claimed.contains(c.as_str()))
+            .cloned()
+            .collect();
+        let Some(input) = case.inputs.first() else {
+            continue;
+        };
+        if ids.is_empty() {
+            continue;
+        }
+        let options = ScanOptions {
+            paths: case.inputs.clone(),
+            only: ids.clone(),
+            ..ScanOptions::default()
+        };
+        let ours = deputy_iac::scan::scan(&dir, &options).unwrap_or_else(|e| panic!("{e}"));
+        let prefix = format!("/{input}/");
+        let mut got: BTreeMap<(String, String), Verdict> = BTreeMap::new();
+        for r in &ours.results {
+            for id in r.meta.checkov {
+                let address = r.address.strip_prefix(&prefix).unwrap_or(&r.address);
+                let verdict = match r.outcome {
+                    Outcome::Passed => Verdict::Passed,
+                    Outcome::Failed(_) => Verdict::Failed,
+                    Outcome::Skipped(_) => Verdict::Skipped,
+                };
+                got.insert(((*id).to_owned(), address.to_owned()), verdict);
+            }
+        }
+        let mut want: BTreeMap<(String, String), Verdict> = BTreeMap::new();
+        for e in &case.expected {
+            want.insert((e.check_id.clone(), e.resource.clone()), e.result);
+        }
+        for (k, w) in &want {
+            let t = per_id.entry(k.0.clone()).or_default();
+            match got.get(k) {
+                Some(g) if g == w => t.agree += 1,
+                other => {
+                    if other.is_some() {
+                        t.differ += 1;
+                    } else {
+                        t.missing += 1;
+                    }
+                    examples
+                        .entry(k.0.clone())
+                        .or_default()
+                        .push(format!("{}: Checkov {w:?}, Deputy {other:?}", k.1));
+                }
+            }
+        }
+        for (k, g) in &got {
+            if !want.contains_key(k) {
+                per_id.entry(k.0.clone()).or_default().extra += 1;
+                examples
+                    .entry(k.0.clone())
+                    .or_default()
+                    .push(format!("{}: Checkov nothing, Deputy {g:?}", k.1));
+            }
+        }
+    }
+    let failing = table("dockerfile", &per_id, |id| examples.get(id).cloned());
+    assert!(per_id.len() >= 14, "{} ids", per_id.len());
+    // Every disagreement left must be a pass reported on the file instead of an
+    // instruction, on an id known to do that.
+    let unexplained: Vec<String> = examples
+        .iter()
+        .filter(|(id, _)| per_id.get(*id).is_some_and(|t| t.agreement() < 0.98))
+        .flat_map(|(id, ex)| ex.iter().map(move |e| (id, e)))
+        .filter(|(id, e)| {
+            !(DOCKER_PASS_LOCATION.contains(&id.as_str())
+                && (e.ends_with("Checkov Passed, Deputy None")
+                    || e.ends_with("Checkov nothing, Deputy Passed")))
+        })
+        .map(|(id, e)| format!("{id}: {e}"))
+        .collect();
+    println!("{} ids under 98 %, all from pass locations", failing.len());
+    assert!(
+        unexplained.is_empty(),
+        "below 98 %:\n{}",
+        unexplained.join("\n")
+    );
 }

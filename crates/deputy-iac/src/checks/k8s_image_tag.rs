@@ -1,0 +1,121 @@
+//! DPY-K8S-007: Container image tag is latest or missing.
+//!
+//! # What it checks
+//! Every container and init container names its image with a tag other than `latest`, or a
+//! digest. An image that is not a plain string is not judged.
+//!
+//! # Why it matters
+//! `latest` (or no tag, which means `latest`) changes under a running deployment: rollbacks
+//! and audits cannot tell which code ran, and a compromised upstream push is picked up on
+//! the next restart.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```yaml
+//! apiVersion: v1
+//! kind: Pod
+//! metadata:
+//!   name: web
+//!   namespace: shop
+//! spec:
+//!   containers:
+//!   - name: app
+//!     image: nginx:1.27
+//!     image: nginx
+//! ```
+//!
+//! Good:
+//!
+//! ```yaml
+//! apiVersion: v1
+//! kind: Pod
+//! metadata:
+//!   name: web
+//!   namespace: shop
+//! spec:
+//!   containers:
+//!   - name: app
+//!     image: nginx:1.27
+//!     image: nginx:1.27.3
+//! ```
+//!
+//! # Remediation
+//! Pin every image to a version tag, or better a digest (`nginx@sha256:…`).
+//!
+//! # References
+//! - <https://kubernetes.io/docs/concepts/containers/images/#image-names>
+
+use super::k8s::{Answer, each_container, truthy};
+use crate::check::{Cx, Verdict};
+use crate::model::Resource;
+
+check!(ImageTagFixed {
+    code: "DPY-K8S-007",
+    checkov: ["CKV_K8S_14"],
+    title: "Container image tag is latest or missing",
+    severity: Medium,
+    reason: "trivy-checks KSV013 (image tag ':latest' used) is Medium",
+    targets: [
+        (Kubernetes, "CronJob"),
+        (Kubernetes, "Pod"),
+        (Kubernetes, "PodTemplate"),
+        (Kubernetes, "Deployment"),
+        (Kubernetes, "DeploymentConfig"),
+        (Kubernetes, "DaemonSet"),
+        (Kubernetes, "Job"),
+        (Kubernetes, "ReplicaSet"),
+        (Kubernetes, "ReplicationController"),
+        (Kubernetes, "StatefulSet")
+    ],
+    description: "Every container and init container names its image with a tag other than `latest`, or a digest. An image that is not a plain string is not judged.",
+    remediation: "Pin every image to a version tag, or better a digest (`nginx@sha256:…`).",
+    references: ["https://kubernetes.io/docs/concepts/containers/images/#image-names"],
+    differences: [],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    each_container(r, true, judge)
+}
+
+/// One container's answer.
+fn judge(c: &crate::model::Value) -> Answer {
+    let Some(image) = c.get("image").filter(|i| truthy(Some(i))) else {
+        return Answer::Fail("has no image");
+    };
+    let Some(image) = image.as_str().map(str::trim).filter(|i| !i.is_empty()) else {
+        return Answer::Unknown;
+    };
+    if image.contains('@') {
+        return Answer::Pass;
+    }
+    match tag(image) {
+        "" | "latest" => Answer::Fail("uses the latest tag"),
+        _ => Answer::Pass,
+    }
+}
+
+/// The tag of an image reference: after the first `:` once an optional leading registry
+/// component (`registry:5000/`) is set aside; empty when there is none.
+fn tag(image: &str) -> &str {
+    let image = image.split_whitespace().next().unwrap_or("");
+    let path = match image.split_once('/') {
+        Some((host, rest)) if !host.is_empty() => rest,
+        _ => image,
+    };
+    path.split_once(':').map(|(_, t)| t).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tag;
+
+    #[test]
+    fn tags() {
+        assert_eq!(tag("nginx"), "");
+        assert_eq!(tag("nginx:latest"), "latest");
+        assert_eq!(tag("localhost:5000/nginx"), "");
+        assert_eq!(tag("gcr.io/a/b:1.2"), "1.2");
+    }
+}
