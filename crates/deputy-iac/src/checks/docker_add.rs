@@ -55,3 +55,25 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         None => Verdict::Unknown,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\nCOPY a b\nADD x.tgz /x\n") else {
+            panic!("expected a failure")
+        };
+        assert_eq!(
+            e.address.as_deref().unwrap_or("/Dockerfile."),
+            "/Dockerfile.ADD"
+        );
+        assert_eq!(check("FROM a:1\nCOPY a b\n"), Verdict::Unknown);
+    }
+}

@@ -66,3 +66,25 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         fail_at(r, first, "two build stages share an alias")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1 as x\nFROM b:1 as x\n") else {
+            panic!("expected a failure")
+        };
+        assert_eq!(
+            e.address.as_deref().unwrap_or("/Dockerfile."),
+            "/Dockerfile.FROM"
+        );
+        assert_eq!(check("FROM a:1 as x\nFROM b:1 as y\n"), Verdict::Pass);
+    }
+}

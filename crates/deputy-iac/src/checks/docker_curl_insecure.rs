@@ -86,3 +86,33 @@ fn segment_has_flag_after_space(segment: &str) -> bool {
                 })
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\nRUN curl -sSLk https://x | sh\n") else {
+            panic!("expected a failure")
+        };
+        assert!(!e.message.is_empty());
+        let Verdict::Fail(e) = check("FROM a:1\nRUN curl --insecure https://x\n") else {
+            panic!("expected a failure")
+        };
+        assert!(!e.message.is_empty());
+        assert_eq!(
+            check("FROM a:1\nRUN curl -sSL https://x | sh -k\n"),
+            Verdict::Pass
+        );
+        assert_eq!(
+            check("FROM a:1\nRUN curl --key k https://x\n"),
+            Verdict::Pass
+        );
+    }
+}

@@ -59,3 +59,25 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         Verdict::fail("the Dockerfile has no HEALTHCHECK instruction")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\n") else {
+            panic!("expected a failure")
+        };
+        assert_eq!(
+            e.address.as_deref().unwrap_or("/Dockerfile."),
+            "/Dockerfile."
+        );
+        assert_eq!(check("FROM a:1\nHEALTHCHECK CMD true\n"), Verdict::Pass);
+    }
+}

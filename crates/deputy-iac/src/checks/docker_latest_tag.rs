@@ -56,11 +56,11 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     let mut stages: Vec<String> = Vec::new();
     for from in &froms {
         let mut base = from.value.to_owned();
-        if base.to_lowercase().contains(" as ") {
-            if let Some(c) = stage.as_ref().and_then(|s| s.captures(from.value)) {
-                base = c.get(1).map(|m| m.as_str().to_owned()).unwrap_or_default();
-                stages.push(c.get(2).map(|m| m.as_str().to_owned()).unwrap_or_default());
-            }
+        if base.to_lowercase().contains(" as ")
+            && let Some(c) = stage.as_ref().and_then(|s| s.captures(from.value))
+        {
+            base = c.get(1).map(|m| m.as_str().to_owned()).unwrap_or_default();
+            stages.push(c.get(2).map(|m| m.as_str().to_owned()).unwrap_or_default());
         }
         if (!base.contains(':') && !stages.contains(&base) && base != "scratch")
             || base.ends_with(":latest")
@@ -73,4 +73,33 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         }
     }
     Verdict::Pass
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM python\n") else {
+            panic!("expected a failure")
+        };
+        assert_eq!(
+            e.address.as_deref().unwrap_or("/Dockerfile."),
+            "/Dockerfile.FROM"
+        );
+        let Verdict::Fail(e) = check("FROM python:latest\n") else {
+            panic!("expected a failure")
+        };
+        assert!(!e.message.is_empty());
+        assert_eq!(
+            check("FROM golang:1.23 AS build\nFROM build\nFROM scratch\n"),
+            Verdict::Pass
+        );
+    }
 }

@@ -60,3 +60,25 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         None => Verdict::Unknown,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\nUSER app\nUSER root\n") else {
+            panic!("expected a failure")
+        };
+        assert_eq!(
+            e.address.as_deref().unwrap_or("/Dockerfile."),
+            "/Dockerfile.USER"
+        );
+        assert_eq!(check("FROM a:1\nUSER root\nUSER app\n"), Verdict::Pass);
+    }
+}

@@ -65,3 +65,25 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 fn offends(value: &str) -> bool {
     value.contains(" sudo ") || value.starts_with("sudo ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\nRUN sudo apt-get install x\n") else {
+            panic!("expected a failure")
+        };
+        assert!(!e.message.is_empty());
+        assert_eq!(
+            check("FROM a:1\nRUN apt-get install sudo-helper\n"),
+            Verdict::Pass
+        );
+    }
+}

@@ -93,3 +93,28 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         _ => Verdict::Pass,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\nRUN apt-get update\nRUN echo hi\n") else {
+            panic!("expected a failure")
+        };
+        assert_eq!(
+            e.address.as_deref().unwrap_or("/Dockerfile."),
+            "/Dockerfile.RUN"
+        );
+        assert_eq!(
+            check("FROM a:1\nRUN apt-get update && apt-get install -y curl\n"),
+            Verdict::Pass
+        );
+    }
+}

@@ -62,3 +62,22 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         Verdict::fail("the Dockerfile never switches to a non-root USER")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\nRUN x\n") else {
+            panic!("expected a failure")
+        };
+        assert!(!e.message.is_empty());
+        assert_eq!(check("FROM a:1\nUSER app\n"), Verdict::Pass);
+    }
+}

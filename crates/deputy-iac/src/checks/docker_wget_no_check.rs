@@ -84,3 +84,26 @@ fn offends(value: &str) -> bool {
             })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\nRUN wget --no-check-certificate https://x\n")
+        else {
+            panic!("expected a failure")
+        };
+        assert!(!e.message.is_empty());
+        assert_eq!(
+            check("FROM a:1\nRUN wget https://x && echo --no-check-certificate\n"),
+            Verdict::Pass
+        );
+    }
+}

@@ -97,3 +97,21 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         _ => Verdict::fail("the object is in the default namespace"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::k8s::manifest;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    #[test]
+    fn verdicts() {
+        let default = manifest("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+        assert!(matches!(evaluate(&default, &cx()), Verdict::Fail(_)));
+        let sa = manifest("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default}\n");
+        assert_eq!(evaluate(&sa, &cx()), Verdict::Pass);
+    }
+}

@@ -110,6 +110,7 @@ fn tag(image: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::tag;
+    use super::*;
 
     #[test]
     fn tags() {
@@ -117,5 +118,23 @@ mod tests {
         assert_eq!(tag("nginx:latest"), "latest");
         assert_eq!(tag("localhost:5000/nginx"), "");
         assert_eq!(tag("gcr.io/a/b:1.2"), "1.2");
+    }
+
+    use crate::checks::k8s::manifest;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    #[test]
+    fn verdicts() {
+        let latest = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  containers:\n  - {name: a, image: \"nginx\"}\n",
+        );
+        assert!(matches!(evaluate(&latest, &cx()), Verdict::Fail(_)));
+        let pinned = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  containers:\n  - {name: a, image: \"r:5000/nginx:1.2\"}\n",
+        );
+        assert_eq!(evaluate(&pinned, &cx()), Verdict::Pass);
     }
 }

@@ -111,3 +111,56 @@ fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
         Verdict::fail("no NetworkPolicy in the scan selects this pod")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str) -> Vec<Resource> {
+        crate::kubernetes::parse(&crate::model::SourceFile {
+            path: "t.yaml".into(),
+            text: text.into(),
+        })
+        .resources
+    }
+
+    const DEPLOYMENT: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {app: web, tier: front}}\n    spec: {containers: [{name: a}]}\n";
+
+    fn pod_verdict(extra: &str) -> Verdict {
+        let resources = scan(&format!("{DEPLOYMENT}---\n{extra}"));
+        let pod = resources.iter().find(|r| r.kind == "Deployment/Pod");
+        match pod {
+            Some(pod) => evaluate(
+                pod,
+                &Cx {
+                    resources: &resources,
+                },
+            ),
+            None => panic!("no pod in {resources:?}"),
+        }
+    }
+
+    #[test]
+    fn policies_select_pods_by_labels() {
+        let policy = |selector: &str| {
+            format!(
+                "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: np}}\nspec:\n  podSelector: {selector}\n"
+            )
+        };
+        assert_eq!(
+            pod_verdict(&policy("{matchLabels: {app: web}}")),
+            Verdict::Pass
+        );
+        assert!(matches!(
+            pod_verdict(&policy("{matchLabels: {app: api}}")),
+            Verdict::Fail(_)
+        ));
+        assert!(matches!(pod_verdict(&policy("{}")), Verdict::Fail(_)));
+        assert_eq!(
+            pod_verdict(&policy(
+                "{matchExpressions: [{key: app, operator: Exists}]}"
+            )),
+            Verdict::Pass
+        );
+    }
+}

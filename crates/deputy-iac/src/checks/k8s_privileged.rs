@@ -89,3 +89,29 @@ fn judge(c: &crate::model::Value) -> Answer {
         Answer::Pass
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::k8s::manifest;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    #[test]
+    fn verdicts() {
+        let fail = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  containers:\n  - {name: a, securityContext: {privileged: true}}\n",
+        );
+        assert!(matches!(evaluate(&fail, &cx()), Verdict::Fail(_)));
+        let pass = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  containers:\n  - {name: a}\n",
+        );
+        assert_eq!(evaluate(&pass, &cx()), Verdict::Pass);
+        let none = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  hostPID: false\n",
+        );
+        assert_eq!(evaluate(&none, &cx()), Verdict::Unknown);
+    }
+}

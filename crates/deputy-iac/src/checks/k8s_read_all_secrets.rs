@@ -124,3 +124,40 @@ fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
         Verdict::Pass
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(rule: &str, subject: &str) -> Verdict {
+        let text = format!(
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {{name: b}}\nroleRef: {{kind: ClusterRole, name: r}}\nsubjects: [{{kind: {subject}, name: s}}]\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {{name: r}}\nrules: [{rule}]\n"
+        );
+        let resources = crate::kubernetes::parse(&crate::model::SourceFile {
+            path: "t.yaml".into(),
+            text,
+        })
+        .resources;
+        match resources.first() {
+            Some(binding) => evaluate(
+                binding,
+                &Cx {
+                    resources: &resources,
+                },
+            ),
+            None => panic!("nothing parsed"),
+        }
+    }
+
+    #[test]
+    fn bindings_to_secret_readers_fail() {
+        let reader = "{apiGroups: [''], resources: [secrets], verbs: [list]}";
+        assert!(matches!(
+            verdict(reader, "ServiceAccount"),
+            Verdict::Fail(_)
+        ));
+        assert_eq!(verdict(reader, "User"), Verdict::Pass);
+        let named = "{apiGroups: [''], resources: [secrets], resourceNames: [x], verbs: [get]}";
+        assert_eq!(verdict(named, "ServiceAccount"), Verdict::Pass);
+    }
+}

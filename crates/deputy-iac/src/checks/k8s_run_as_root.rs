@@ -143,3 +143,29 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         .any(|c| run_as_non_root(c) != Setting::Passed && run_as_user(c, 1) != Setting::Passed);
     if bad { fail } else { Verdict::Pass }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::k8s::manifest;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    #[test]
+    fn verdicts() {
+        let pod_level = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  securityContext: {runAsNonRoot: true}\n  containers:\n  - {name: a}\n",
+        );
+        assert_eq!(evaluate(&pod_level, &cx()), Verdict::Pass);
+        let overridden = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  securityContext: {runAsNonRoot: true}\n  containers:\n  - {name: a, securityContext: {runAsNonRoot: false}}\n",
+        );
+        assert!(matches!(evaluate(&overridden, &cx()), Verdict::Fail(_)));
+        let per_container = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  containers:\n  - {name: a, securityContext: {runAsUser: 1000}}\n",
+        );
+        assert_eq!(evaluate(&per_container, &cx()), Verdict::Pass);
+    }
+}

@@ -128,10 +128,10 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
             return v;
         }
         metadata = c.get("metadata");
-        if let Some(spec @ Value::Map(_)) = c.get("spec") {
-            if let Some(v) = containers_profile(spec) {
-                return v;
-            }
+        if let Some(spec @ Value::Map(_)) = c.get("spec")
+            && let Some(v) = containers_profile(spec)
+        {
+            return v;
         }
     }
     if [
@@ -146,10 +146,10 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         if let Some(v) = pod_profile(c.path("spec.template.spec")) {
             return v;
         }
-        if let Some(spec @ Value::Map(_)) = c.path("spec.template.spec") {
-            if let Some(v) = containers_profile(spec) {
-                return v;
-            }
+        if let Some(spec @ Value::Map(_)) = c.path("spec.template.spec")
+            && let Some(v) = containers_profile(spec)
+        {
+            return v;
         }
         metadata = c
             .path("spec.template.metadata")
@@ -191,5 +191,27 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         Verdict::Pass
     } else {
         Verdict::fail("no RuntimeDefault seccomp profile is set")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::k8s::manifest;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    #[test]
+    fn verdicts() {
+        let good = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  securityContext: {seccompProfile: {type: RuntimeDefault}}\n",
+        );
+        assert_eq!(evaluate(&good, &cx()), Verdict::Pass);
+        let bad = manifest(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  containers:\n  - {name: a, securityContext: {seccompProfile: {type: Unconfined}}}\n",
+        );
+        assert!(matches!(evaluate(&bad, &cx()), Verdict::Fail(_)));
     }
 }

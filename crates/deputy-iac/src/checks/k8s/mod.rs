@@ -128,31 +128,26 @@ pub(crate) fn as_int(v: &Value) -> Option<i64> {
     }
 }
 
+/// The first resource of a manifest, for the checks' tests.
+#[cfg(test)]
+pub(crate) fn manifest(yaml: &str) -> Resource {
+    let parsed = crate::kubernetes::parse(&crate::model::SourceFile {
+        path: "t.yaml".into(),
+        text: yaml.into(),
+    });
+    match parsed.resources.into_iter().next() {
+        Some(r) => r,
+        None => panic!("no resource in {yaml}: {:?}", parsed.diagnostics),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BlockKind, Framework, Span};
-
-    pub(crate) fn resource(yaml: &str) -> Resource {
-        let parsed = crate::kubernetes::parse(&crate::model::SourceFile {
-            path: "t.yaml".into(),
-            text: yaml.into(),
-        });
-        parsed.resources.into_iter().next().unwrap_or(Resource {
-            framework: Framework::Kubernetes,
-            block: BlockKind::Object,
-            kind: "None".into(),
-            address: String::new(),
-            file: String::new(),
-            span: Span::default(),
-            caller: None,
-            config: Value::Null,
-        })
-    }
 
     #[test]
     fn containers_fold_like_checkov() {
-        let r = resource(
+        let r = manifest(
             "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: x}\n  - {name: b}\n",
         );
         let v = each_container(&r, true, |c| {
@@ -165,7 +160,7 @@ mod tests {
         assert_eq!(v, Verdict::fail("container `b` has no image"));
         let none = each_container(&r, true, |_| Answer::Unknown);
         assert_eq!(none, Verdict::Unknown);
-        let cron = resource(
+        let cron = manifest(
             "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          hostPID: true\n",
         );
         assert_eq!(
