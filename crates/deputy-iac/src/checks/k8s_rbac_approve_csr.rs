@@ -1,9 +1,9 @@
 //! DPY-K8S-029: ClusterRole approves certificate signing requests.
 //!
 //! # What it checks
-//! A ClusterRole does not grant the permission to approve CertificateSigningRequests: some
-//! rule must cover every listed API group, verb and resource (or `*`) for the check to
-//! fail.
+//! A ClusterRole does not grant the permission to approve CertificateSigningRequests:
+//! the check fails when, for every operation it lists, some rule matches one of the
+//! operation's API groups, verbs and resources (or `*`).
 //!
 //! # Why it matters
 //! Approving CSRs lets a subject mint client certificates for any user or group, including
@@ -41,8 +41,8 @@
 //! ```
 //!
 //! # Remediation
-//! Remove the permission to approve CertificateSigningRequests from the role, or bind it
-//! only to the few subjects that administer it.
+//! Remove the CSR approval permissions from the role, or bind it only to the few
+//! subjects that administer certificates.
 //!
 //! # References
 //! - <https://kubernetes.io/docs/reference/access-authn-authz/rbac/>
@@ -59,8 +59,8 @@ check!(RbacApproveCsr {
     severity: High,
     reason: "KICS and trivy-checks rate CSR approval rights High: they mint credentials",
     targets: [(Kubernetes, "ClusterRole")],
-    description: "A ClusterRole does not grant the permission to approve CertificateSigningRequests: some rule must cover every listed API group, verb and resource (or `*`) for the check to fail.",
-    remediation: "Remove the permission to approve CertificateSigningRequests from the role, or bind it only to the few subjects that administer it.",
+    description: "A ClusterRole does not grant the permission to approve CertificateSigningRequests: the check fails when, for every operation it lists, some rule matches one of the operation's API groups, verbs and resources (or `*`).",
+    remediation: "Remove the CSR approval permissions from the role, or bind it only to the few subjects that administer certificates.",
     references: [
         "https://kubernetes.io/docs/reference/access-authn-authz/rbac/",
         "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"

@@ -1,8 +1,9 @@
 //! DPY-K8S-030: Role can bind RoleBindings or ClusterRoleBindings.
 //!
 //! # What it checks
-//! A Role or ClusterRole does not grant the `bind` verb on role bindings: some rule must
-//! cover every listed API group, verb and resource (or `*`) for the check to fail.
+//! A Role or ClusterRole does not grant the `bind` verb on role bindings: the check
+//! fails when, for every operation it lists, some rule matches one of the operation's
+//! API groups, verbs and resources (or `*`).
 //!
 //! # Why it matters
 //! With `bind` a subject can grant itself any role, even ones with more permissions than it
@@ -37,8 +38,8 @@
 //! ```
 //!
 //! # Remediation
-//! Remove the permission to the `bind` verb on role bindings from the role, or bind it only
-//! to the few subjects that administer it.
+//! Remove the `bind` verb from the role, or bind it only to the few subjects that
+//! administer RBAC.
 //!
 //! # References
 //! - <https://kubernetes.io/docs/reference/access-authn-authz/rbac/>
@@ -55,8 +56,8 @@ check!(RbacBind {
     severity: High,
     reason: "trivy-checks KSV056-family RBAC escalation rules are High",
     targets: [(Kubernetes, "Role"), (Kubernetes, "ClusterRole")],
-    description: "A Role or ClusterRole does not grant the `bind` verb on role bindings: some rule must cover every listed API group, verb and resource (or `*`) for the check to fail.",
-    remediation: "Remove the permission to the `bind` verb on role bindings from the role, or bind it only to the few subjects that administer it.",
+    description: "A Role or ClusterRole does not grant the `bind` verb on role bindings: the check fails when, for every operation it lists, some rule matches one of the operation's API groups, verbs and resources (or `*`).",
+    remediation: "Remove the `bind` verb from the role, or bind it only to the few subjects that administer RBAC.",
     references: [
         "https://kubernetes.io/docs/reference/access-authn-authz/rbac/",
         "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"

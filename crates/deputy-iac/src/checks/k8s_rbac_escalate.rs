@@ -1,8 +1,9 @@
 //! DPY-K8S-031: Role can escalate Roles or ClusterRoles.
 //!
 //! # What it checks
-//! A Role or ClusterRole does not grant the `escalate` verb on roles: some rule must cover
-//! every listed API group, verb and resource (or `*`) for the check to fail.
+//! A Role or ClusterRole does not grant the `escalate` verb on roles: the check fails
+//! when, for every operation it lists, some rule matches one of the operation's API
+//! groups, verbs and resources (or `*`).
 //!
 //! # Why it matters
 //! With `escalate` a subject may edit roles to include permissions it does not hold: it can
@@ -37,8 +38,8 @@
 //! ```
 //!
 //! # Remediation
-//! Remove the permission to the `escalate` verb on roles from the role, or bind it only to
-//! the few subjects that administer it.
+//! Remove the `escalate` verb from the role, or bind it only to the few subjects that
+//! administer RBAC.
 //!
 //! # References
 //! - <https://kubernetes.io/docs/reference/access-authn-authz/rbac/>
@@ -55,8 +56,8 @@ check!(RbacEscalate {
     severity: High,
     reason: "trivy-checks KSV056-family RBAC escalation rules are High",
     targets: [(Kubernetes, "Role"), (Kubernetes, "ClusterRole")],
-    description: "A Role or ClusterRole does not grant the `escalate` verb on roles: some rule must cover every listed API group, verb and resource (or `*`) for the check to fail.",
-    remediation: "Remove the permission to the `escalate` verb on roles from the role, or bind it only to the few subjects that administer it.",
+    description: "A Role or ClusterRole does not grant the `escalate` verb on roles: the check fails when, for every operation it lists, some rule matches one of the operation's API groups, verbs and resources (or `*`).",
+    remediation: "Remove the `escalate` verb from the role, or bind it only to the few subjects that administer RBAC.",
     references: [
         "https://kubernetes.io/docs/reference/access-authn-authz/rbac/",
         "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"

@@ -1,8 +1,9 @@
 //! DPY-K8S-027: ClusterRole controls admission webhooks.
 //!
 //! # What it checks
-//! A ClusterRole does not grant write access to admission webhook configurations: some rule
-//! must cover every listed API group, verb and resource (or `*`) for the check to fail.
+//! A ClusterRole does not grant write access to admission webhook configurations: the
+//! check fails when, for every operation it lists, some rule matches one of the
+//! operation's API groups, verbs and resources (or `*`).
 //!
 //! # Why it matters
 //! Whoever controls admission webhooks sees, and with a mutating webhook rewrites, every
@@ -37,8 +38,8 @@
 //! ```
 //!
 //! # Remediation
-//! Remove the permission to admission webhook configurations from the role, or bind it only
-//! to the few subjects that administer it.
+//! Remove write access to webhook configurations from the role, or bind it only to the
+//! few subjects that administer admission control.
 //!
 //! # References
 //! - <https://kubernetes.io/docs/reference/access-authn-authz/rbac/>
@@ -55,8 +56,8 @@ check!(RbacControlWebhooks {
     severity: High,
     reason: "trivy-checks KSV114 (manage webhookconfigurations) is Critical; High here like the other escalation paths, as the grant is one step removed from cluster admin",
     targets: [(Kubernetes, "ClusterRole")],
-    description: "A ClusterRole does not grant write access to admission webhook configurations: some rule must cover every listed API group, verb and resource (or `*`) for the check to fail.",
-    remediation: "Remove the permission to admission webhook configurations from the role, or bind it only to the few subjects that administer it.",
+    description: "A ClusterRole does not grant write access to admission webhook configurations: the check fails when, for every operation it lists, some rule matches one of the operation's API groups, verbs and resources (or `*`).",
+    remediation: "Remove write access to webhook configurations from the role, or bind it only to the few subjects that administer admission control.",
     references: [
         "https://kubernetes.io/docs/reference/access-authn-authz/rbac/",
         "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"
