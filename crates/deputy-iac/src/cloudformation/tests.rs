@@ -119,3 +119,29 @@ fn parse_errors_carry_positions() {
     assert_eq!(d.kind, DiagnosticKind::ParseError);
     assert!(d.line.is_some_and(|l| l >= 3), "{d:?}");
 }
+
+#[test]
+fn every_truncation_of_a_template_parses_or_fails_cleanly() {
+    for (i, _) in TEMPLATE.char_indices() {
+        let parsed = parse_text("t.yaml", &TEMPLATE[..i]);
+        for r in &parsed.resources {
+            assert!(r.span.start <= r.span.end, "{i}: {r:?}");
+        }
+    }
+}
+
+#[test]
+fn cyclic_and_deep_conditions_terminate() {
+    let mut text = String::from("Conditions:\n");
+    for i in 0..200 {
+        text.push_str(&format!(
+            "  C{i}: !And [!Condition C{}, !Condition C{}]\n",
+            i + 1,
+            (i + 2) % 200
+        ));
+    }
+    text.push_str("Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !If [C0, a, b]\n");
+    let parsed = parse_text("t.yaml", &text);
+    let b = resource(&parsed, "AWS::S3::Bucket.B");
+    assert_eq!(b.config.path("Properties.X"), Some(&Value::unknown()));
+}

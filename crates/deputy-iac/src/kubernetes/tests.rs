@@ -80,3 +80,21 @@ fn parse_errors_name_file_line_and_column() {
     assert!(d.column.is_some());
     assert!(d.message.starts_with("bad.yaml:"), "{d:?}");
 }
+
+#[test]
+fn every_truncation_of_a_manifest_parses_or_fails_cleanly() {
+    let text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: &l {app: web}\nspec:\n  template:\n    metadata: {labels: *l}\n    spec:\n      containers:\n      - name: \"app\"\n        image: 'nginx:1'\n        args: [a, {b: c}]\n        command: |\n          run\n---\n{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}}]}\n";
+    for (i, _) in text.char_indices() {
+        let file = SourceFile {
+            path: "t.yaml".into(),
+            text: text[..i].into(),
+        };
+        let _ = crate::detect::structured(&file);
+        let parsed = parse(&file);
+        for r in &parsed.resources {
+            assert!(r.span.start <= r.span.end, "{i}: {r:?}");
+        }
+        let _ = crate::cloudformation::parse(&file);
+        let _ = crate::dockerfile::parse(&file);
+    }
+}
