@@ -262,13 +262,13 @@ impl<'a> Resolver<'a> {
             .take(3)
             .map(|k| self.resolve(k).as_ref().and_then(as_text))
             .collect();
-        let Some(keys) = keys.filter(|k| k.len() == 3) else {
+        let Some([map, top, second]) = keys.as_deref() else {
             return Value::unknown();
         };
         self.mappings
-            .and_then(|m| m.get(&keys[0]))
-            .and_then(|m| m.get(&keys[1]))
-            .and_then(|m| m.get(&keys[2]))
+            .and_then(|m| m.get(map))
+            .and_then(|m| m.get(top))
+            .and_then(|m| m.get(second))
             .and_then(|v| self.resolve(v))
             .unwrap_or_else(Value::unknown)
     }

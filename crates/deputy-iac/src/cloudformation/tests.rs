@@ -140,7 +140,9 @@ fn cyclic_and_deep_conditions_terminate() {
             (i + 2) % 200
         ));
     }
-    text.push_str("Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !If [C0, a, b]\n");
+    text.push_str(
+        "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !If [C0, a, b]\n",
+    );
     let parsed = parse_text("t.yaml", &text);
     let b = resource(&parsed, "AWS::S3::Bucket.B");
     assert_eq!(b.config.path("Properties.X"), Some(&Value::unknown()));

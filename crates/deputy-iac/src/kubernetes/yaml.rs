@@ -104,8 +104,80 @@ struct Open {
     pending_key: Option<Node>,
 }
 
+/// The error the YAML specification gives a multi-line quoted scalar whose continuation
+/// lines are indented less than its block; PyYAML (and so Checkov) accepts such text.
+const QUOTED_INDENT: &str = "invalid indentation in quoted scalar";
+
+/// How many under-indented quoted scalars one file may have re-indented.
+const MAX_REINDENTS: usize = 64;
+
 /// Parses every document of `text`; an empty document is `None`.
+///
+/// Multi-line quoted scalars indented less than their block, which PyYAML accepts, are
+/// accepted too: their continuation lines are indented (which changes neither the
+/// scalar's value, as folding drops leading spaces, nor any line number) and the text is
+/// parsed again.
 pub(crate) fn load_all(text: &str) -> Result<Vec<Option<Node>>, YamlError> {
+    let mut fixed: Option<String> = None;
+    for _ in 0..MAX_REINDENTS {
+        let current = fixed.as_deref().unwrap_or(text);
+        match load_all_strict(current) {
+            Err(e) if e.message == QUOTED_INDENT => match reindent_quoted(current, &e) {
+                Some(next) => fixed = Some(next),
+                None => return Err(e),
+            },
+            other => return other,
+        }
+    }
+    load_all_strict(fixed.as_deref().unwrap_or(text))
+}
+
+/// Indents the continuation lines of the quoted scalar starting at the error's position
+/// one column past its opening quote; `None` when the scalar cannot be found or closed.
+fn reindent_quoted(text: &str, e: &YamlError) -> Option<String> {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(usize::try_from(e.line).ok()?.checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>();
+    let column = usize::try_from(e.column).ok()?.checked_sub(1)?;
+    let (offset, quote) = text
+        .get(line_start..)?
+        .char_indices()
+        .nth(column)
+        .map(|(i, c)| (line_start + i, c))?;
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    let body = text.get(offset + quote.len_utf8()..)?;
+    let mut end = None;
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek().map(|(_, c)| *c) == Some('\'') => {
+                chars.next();
+            }
+            c if c == quote => {
+                end = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let end = offset + quote.len_utf8() + end?;
+    let pad = " ".repeat(column + 1);
+    let inner = text.get(offset..end)?.replace('\n', &format!("\n{pad}"));
+    Some(format!(
+        "{}{inner}{}",
+        text.get(..offset)?,
+        text.get(end..)?
+    ))
+}
+
+fn load_all_strict(text: &str) -> Result<Vec<Option<Node>>, YamlError> {
     let mut parser = Parser::new_from_str(text);
     let mut docs = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -435,6 +507,15 @@ mod tests {
             panic!("expected an error")
         };
         assert!(e.message.contains("too many"), "{e:?}");
+    }
+
+    #[test]
+    fn under_indented_quoted_scalars_are_read_like_pyyaml() {
+        let text = "a:\n  - \"x \\\nb --c\n  d\"\n  - e\n";
+        let v = to_value(&one(text), &|_, v| v);
+        assert_eq!(v.path("a.0"), Some(&Value::String("x b --c d".into())));
+        assert_eq!(v.path("a.1"), Some(&Value::String("e".into())));
+        assert!(load_all("a:\n  - \"never closed\nb\n").is_err());
     }
 
     #[test]
