@@ -5,7 +5,7 @@
 //! can keep every node's start line and a mapping's end line the way PyYAML reports them
 //! (Checkov's line ranges come from PyYAML marks), keep custom tags (`!Ref`), and bound
 //! what hostile input can cost: nesting deeper than [`MAX_DEPTH`] and alias expansion
-//! beyond [`MAX_NODES`] nodes are errors, never a stack overflow or a billion laughs.
+//! beyond [`MAX_ALIAS_NODES`] nodes are errors, never a stack overflow or a billion laughs.
 
 use crate::model::Value;
 use indexmap::IndexMap;
@@ -16,8 +16,9 @@ use std::collections::HashMap;
 /// tree is walked recursively afterwards.
 pub(crate) const MAX_DEPTH: usize = 128;
 
-/// The most nodes one file may produce, counting every alias expansion.
-pub(crate) const MAX_NODES: usize = 2_000_000;
+/// The most nodes aliases may add to one file. Without aliases a file has no more nodes
+/// than characters; aliases are what can make a small file expand without bound.
+pub(crate) const MAX_ALIAS_NODES: usize = 100_000;
 
 /// One YAML node with its position.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,9 +182,10 @@ fn load_all_strict(text: &str) -> Result<Vec<Option<Node>>, YamlError> {
     let mut parser = Parser::new_from_str(text);
     let mut docs = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    // Anchored nodes with their sizes, so an alias costs its size without a recount.
+    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
     let mut root: Option<Node> = None;
-    let mut budget = MAX_NODES;
+    let mut budget = MAX_ALIAS_NODES;
     loop {
         let (event, span): (Event<'_>, Span) = match parser.next_event() {
             None => break,
@@ -217,9 +219,6 @@ fn load_all_strict(text: &str) -> Result<Vec<Option<Node>>, YamlError> {
                 None
             }
             Event::Scalar(text, style, anchor, tag) => {
-                budget = budget
-                    .checked_sub(1)
-                    .ok_or_else(|| error("the document is too large".into()))?;
                 let end_line = to_u32(span.end.line());
                 Some((
                     Node {
@@ -236,10 +235,10 @@ fn load_all_strict(text: &str) -> Result<Vec<Option<Node>>, YamlError> {
                 ))
             }
             Event::Alias(id) => {
-                let Some(target) = anchors.get(&id) else {
+                let Some((target, size)) = anchors.get(&id) else {
                     return Err(error("an alias names an unknown anchor".into()));
                 };
-                budget = budget.checked_sub(target.size()).ok_or_else(|| {
+                budget = budget.checked_sub(*size).ok_or_else(|| {
                     error("aliases expand to too many nodes (possible billion laughs)".into())
                 })?;
                 Some((target.clone(), 0))
@@ -249,9 +248,6 @@ fn load_all_strict(text: &str) -> Result<Vec<Option<Node>>, YamlError> {
                 if stack.len() >= MAX_DEPTH {
                     return Err(error(format!("nesting deeper than {MAX_DEPTH} levels")));
                 }
-                budget = budget
-                    .checked_sub(1)
-                    .ok_or_else(|| error("the document is too large".into()))?;
                 stack.push(Open {
                     node: Node {
                         kind: if is_map {
@@ -281,7 +277,8 @@ fn load_all_strict(text: &str) -> Result<Vec<Option<Node>>, YamlError> {
         };
         if let Some((node, anchor)) = finished {
             if anchor != 0 {
-                anchors.insert(anchor, node.clone());
+                let size = node.size();
+                anchors.insert(anchor, (node.clone(), size));
             }
             match stack.last_mut() {
                 None => root = Some(node),
