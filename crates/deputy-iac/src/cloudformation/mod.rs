@@ -4,7 +4,7 @@
 //! * **Syntax.** YAML short-form intrinsics (`!Ref`, `!Sub`, `!GetAtt a.b`, `!If`, …) are
 //!   read as their long forms (`{Ref: …}`, `{Fn::Sub: …}`, `{Fn::GetAtt: [a, b]}`), so the
 //!   rest of the front end sees one notation.
-//! * **Resolution** ([`intrinsics`]): `Ref` to a parameter becomes its `Default`;
+//! * **Resolution** (`intrinsics.rs`): `Ref` to a parameter becomes its `Default`;
 //!   `Fn::Sub`, `Fn::Join`, `Fn::Select`, `Fn::FindInMap` (keys that resolve to literals)
 //!   and `Fn::If` (when its condition evaluates from defaults through `Fn::Equals`,
 //!   `Fn::Not`, `Fn::And`, `Fn::Or` and `Condition`) are evaluated; `Ref: AWS::NoValue`
