@@ -55,3 +55,41 @@ pub(crate) fn dockerfile(text: &str) -> Resource {
     });
     parsed.resources.remove(0)
 }
+
+/// One pattern of a Checkov graph check on Dockerfile instructions: the instructions it
+/// applies to and the regular expression a value must not match (anchored at the start,
+/// as Python's `re.match`).
+#[derive(Debug)]
+pub(crate) struct Forbidden {
+    pub words: &'static [&'static str],
+    pub pattern: &'static std::sync::LazyLock<Option<regex::Regex>>,
+}
+
+/// Compiles a Checkov pattern anchored at the start; `None` only if the pattern is
+/// invalid, which the checks' tests rule out.
+pub(crate) fn anchored(pattern: &str) -> Option<regex::Regex> {
+    regex::Regex::new(&format!("^(?:{pattern})")).ok()
+}
+
+/// The first instruction, in file order, whose value matches a pattern for its keyword
+/// fails; a Dockerfile with some instruction a pattern applies to and no match passes;
+/// one with none is not judged.
+pub(crate) fn first_forbidden(r: &Resource, rules: &[Forbidden], message: &str) -> Verdict {
+    let mut judged = false;
+    for ins in instructions(r) {
+        for rule in rules.iter().filter(|rule| rule.words.contains(&ins.word)) {
+            judged = true;
+            let Some(re) = rule.pattern.as_ref() else {
+                return Verdict::Unknown;
+            };
+            if re.is_match(ins.value) {
+                return fail_at(r, &ins, message);
+            }
+        }
+    }
+    if judged {
+        Verdict::Pass
+    } else {
+        Verdict::Unknown
+    }
+}

@@ -4,19 +4,33 @@
 
 mod docker_add;
 mod docker_alias_unique;
+mod docker_apk_untrusted;
 mod docker_apt;
+mod docker_apt_force_yes;
+mod docker_apt_unauthenticated;
+mod docker_chpasswd;
 mod docker_curl_insecure;
 mod docker_expose_ssh;
+mod docker_git_ssl_no_verify;
 mod docker_healthcheck;
 mod docker_instructions;
 mod docker_latest_tag;
 mod docker_maintainer;
+mod docker_node_tls_reject;
+mod docker_npm_strict_ssl_config;
+mod docker_npm_strict_ssl_env;
+mod docker_pip_trusted_host;
+mod docker_pip_trusted_host_env;
+mod docker_python_https_verify;
 mod docker_root_user;
+mod docker_rpm_nosignature;
 mod docker_sudo;
 mod docker_update_alone;
 mod docker_user_exists;
 mod docker_wget_no_check;
 mod docker_workdir_absolute;
+mod docker_yum_nogpgcheck;
+mod docker_yum_sslverify;
 mod k8s;
 mod k8s_added_capabilities;
 mod k8s_container_security_context;
@@ -71,6 +85,20 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &docker_sudo::RunUsingSudo,
     &docker_curl_insecure::CurlInsecure,
     &docker_wget_no_check::WgetNoCheckCertificate,
+    &docker_pip_trusted_host::PipTrustedHost,
+    &docker_python_https_verify::PythonHttpsVerify,
+    &docker_node_tls_reject::NodeTlsRejectUnauthorized,
+    &docker_apk_untrusted::ApkAllowUntrusted,
+    &docker_apt_unauthenticated::AptAllowUnauthenticated,
+    &docker_yum_nogpgcheck::YumNoGpgCheck,
+    &docker_rpm_nosignature::RpmNoSignature,
+    &docker_apt_force_yes::AptForceYes,
+    &docker_npm_strict_ssl_env::NpmStrictSslEnv,
+    &docker_npm_strict_ssl_config::NpmStrictSslConfig,
+    &docker_git_ssl_no_verify::GitSslNoVerify,
+    &docker_yum_sslverify::YumSslVerify,
+    &docker_pip_trusted_host_env::PipTrustedHostEnv,
+    &docker_chpasswd::RunChpasswd,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,

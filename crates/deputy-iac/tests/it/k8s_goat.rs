@@ -26,14 +26,38 @@ type Site = (String, String, u32, u32);
 /// Checkov reports these ids' passes on an instruction (`Dockerfile.USER`); a Deputy pass
 /// carries no location, so it is reported on the file (`Dockerfile.`) and those cases
 /// disagree until verdicts can locate a pass.
-const DOCKER_PASS_LOCATION: [&str; 7] = [
+const DOCKER_PASS_LOCATION: [&str; 21] = [
     "CKV2_DOCKER_1",
     "CKV2_DOCKER_2",
     "CKV2_DOCKER_3",
+    "CKV2_DOCKER_4",
+    "CKV2_DOCKER_5",
+    "CKV2_DOCKER_6",
+    "CKV2_DOCKER_7",
+    "CKV2_DOCKER_8",
+    "CKV2_DOCKER_9",
+    "CKV2_DOCKER_10",
+    "CKV2_DOCKER_11",
+    "CKV2_DOCKER_12",
+    "CKV2_DOCKER_13",
+    "CKV2_DOCKER_14",
+    "CKV2_DOCKER_15",
+    "CKV2_DOCKER_16",
+    "CKV2_DOCKER_17",
     "CKV_DOCKER_2",
     "CKV_DOCKER_3",
     "CKV_DOCKER_7",
     "CKV_DOCKER_8",
+];
+
+/// Checkov reports these ids once per failing `ARG`, `ENV` and `RUN`; a check gives one
+/// verdict per Dockerfile, so a file failing on two kinds of instruction shows one.
+const DOCKER_ONE_RESULT: [&str; 5] = [
+    "CKV2_DOCKER_5",
+    "CKV2_DOCKER_6",
+    "CKV2_DOCKER_12",
+    "CKV2_DOCKER_14",
+    "CKV2_DOCKER_16",
 ];
 
 /// Disagreements on Checkov's Kubernetes cases that are known and explained: the
@@ -361,7 +385,7 @@ fn dockerfile_checks_agree_with_checkovs_dockerfile_cases() {
         }
     }
     let failing = table("dockerfile", &per_id, |id| examples.get(id).cloned());
-    assert!(per_id.len() >= 14, "{} ids", per_id.len());
+    assert!(per_id.len() >= 28, "{} ids", per_id.len());
     // Every disagreement left must be a pass reported on the file instead of an
     // instruction, on an id known to do that.
     let unexplained: Vec<String> = examples
@@ -369,13 +393,21 @@ fn dockerfile_checks_agree_with_checkovs_dockerfile_cases() {
         .filter(|(id, _)| per_id.get(*id).is_some_and(|t| t.agreement() < 0.98))
         .flat_map(|(id, ex)| ex.iter().map(move |e| (id, e)))
         .filter(|(id, e)| {
-            !(DOCKER_PASS_LOCATION.contains(&id.as_str())
+            let pass_location = DOCKER_PASS_LOCATION.contains(&id.as_str())
                 && (e.ends_with("Checkov Passed, Deputy None")
-                    || e.ends_with("Checkov nothing, Deputy Passed")))
+                    || e.ends_with("Checkov nothing, Deputy Passed"));
+            let one_result = DOCKER_ONE_RESULT.contains(&id.as_str())
+                && e.ends_with("Checkov Failed, Deputy None");
+            !(pass_location || one_result)
         })
         .map(|(id, e)| format!("{id}: {e}"))
         .collect();
-    println!("{} ids under 98 %, all from pass locations", failing.len());
+    println!(
+        "{} ids under 98 %, all from pass locations or one result per file",
+        failing.len()
+    );
+    // Every id must still reproduce some of Checkov's verdicts.
+    assert!(per_id.values().all(|t| t.agree > 0), "{per_id:?}");
     assert!(
         unexplained.is_empty(),
         "below 98 %:\n{}",
