@@ -47,7 +47,7 @@
 //! # References
 //! - <https://kubernetes.io/docs/concepts/containers/images/#image-names>
 
-use super::k8s::{Answer, each_container, truthy};
+use super::k8s::{Answer, each_container, image_tag, truthy};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -90,34 +90,22 @@ fn judge(c: &crate::model::Value) -> Answer {
     if image.contains('@') {
         return Answer::Pass;
     }
-    match tag(image) {
+    match image_tag(image) {
         "" | "latest" => Answer::Fail("uses the latest tag"),
         _ => Answer::Pass,
     }
 }
 
-/// The tag of an image reference: after the first `:` once an optional leading registry
-/// component (`registry:5000/`) is set aside; empty when there is none.
-fn tag(image: &str) -> &str {
-    let image = image.split_whitespace().next().unwrap_or("");
-    let path = match image.split_once('/') {
-        Some((host, rest)) if !host.is_empty() => rest,
-        _ => image,
-    };
-    path.split_once(':').map(|(_, t)| t).unwrap_or("")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::tag;
     use super::*;
 
     #[test]
     fn tags() {
-        assert_eq!(tag("nginx"), "");
-        assert_eq!(tag("nginx:latest"), "latest");
-        assert_eq!(tag("localhost:5000/nginx"), "");
-        assert_eq!(tag("gcr.io/a/b:1.2"), "1.2");
+        assert_eq!(image_tag("nginx"), "");
+        assert_eq!(image_tag("nginx:latest"), "latest");
+        assert_eq!(image_tag("localhost:5000/nginx"), "");
+        assert_eq!(image_tag("gcr.io/a/b:1.2"), "1.2");
     }
 
     use crate::checks::k8s::manifest;

@@ -37,13 +37,17 @@ mod k8s_container_security_context;
 mod k8s_cpu_limits;
 mod k8s_cpu_requests;
 mod k8s_default_namespace;
+mod k8s_default_service_account;
+mod k8s_default_service_account_binding;
 mod k8s_docker_socket;
 mod k8s_drop_all_capabilities;
 mod k8s_high_uid;
 mod k8s_host_ipc;
 mod k8s_host_network;
 mod k8s_host_pid;
+mod k8s_host_port;
 mod k8s_image_digest;
+mod k8s_image_pull_policy;
 mod k8s_image_tag;
 mod k8s_liveness_probe;
 mod k8s_memory_limits;
@@ -64,6 +68,7 @@ mod k8s_run_as_root;
 mod k8s_seccomp;
 mod k8s_secrets_env;
 mod k8s_service_account_token;
+mod k8s_sys_admin;
 mod k8s_wildcard_roles;
 
 use crate::check::Check;
@@ -132,4 +137,9 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &k8s_rbac_escalate::RbacEscalate,
     &k8s_read_all_secrets::ReadAllSecrets,
     &k8s_network_policy::PodNetworkPolicy,
+    &k8s_image_pull_policy::ImagePullPolicyAlways,
+    &k8s_host_port::HostPort,
+    &k8s_sys_admin::SysAdminCapability,
+    &k8s_default_service_account::DefaultServiceAccount,
+    &k8s_default_service_account_binding::DefaultServiceAccountBinding,
 ];

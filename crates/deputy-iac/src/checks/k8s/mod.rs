@@ -128,6 +128,17 @@ pub(crate) fn as_int(v: &Value) -> Option<i64> {
     }
 }
 
+/// The tag of an image reference: after the first `:` once an optional leading registry
+/// component (`registry:5000/`) is set aside; empty when there is none.
+pub(crate) fn image_tag(image: &str) -> &str {
+    let image = image.split_whitespace().next().unwrap_or("");
+    let path = match image.split_once('/') {
+        Some((host, rest)) if !host.is_empty() => rest,
+        _ => image,
+    };
+    path.split_once(':').map(|(_, t)| t).unwrap_or("")
+}
+
 /// The first resource of a manifest, for the checks' tests.
 #[cfg(test)]
 pub(crate) fn manifest(yaml: &str) -> Resource {
