@@ -48,6 +48,12 @@ pub enum Verdict {
     /// The answer depends on a value the front end could not resolve: neither a pass nor
     /// a finding.
     Unknown,
+    /// A pass reported on a part of the resource (a Dockerfile instruction), where Checkov
+    /// reports it there; `message` says what was found fine.
+    PassAt(Evidence),
+    /// Several verdicts on parts of one resource (every failing `RUN` of a Dockerfile).
+    /// Nested `Many` are flattened.
+    Many(Vec<Verdict>),
 }
 
 impl Verdict {

@@ -2,6 +2,7 @@
 //! corpus), and per corpus on Checkov's full outputs for real repositories (the golden
 //! files). Used by the conformance tests and by the benchmark, which print the figures.
 
+use crate::model::Framework;
 use crate::scan::{CheckResult, Outcome, ScanError, ScanOptions, scan};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -104,15 +105,20 @@ pub struct ParityReport {
 /// restricted to the claimed ids, scanning the case's inputs under `corpus` (the
 /// `checkov-parity` folder).
 pub fn run_parity(corpus: &Path, cases: &[ParityCase]) -> Result<ParityReport, ScanError> {
-    let claimed: BTreeSet<&str> = crate::registry::metas()
-        .flat_map(|m| m.checkov.iter().copied())
-        .collect();
     let mut report = ParityReport::default();
     for case in cases {
+        // An id counts on the cases of the frameworks its Deputy check covers: CKV_K8S ids
+        // also have cases for Terraform's `kubernetes_*` resources.
+        let Some(framework) = Framework::parse(&case.framework) else {
+            continue;
+        };
         let ids: Vec<String> = case
             .checks
             .iter()
-            .filter(|c| claimed.contains(c.as_str()))
+            .filter(|id| {
+                crate::registry::by_checkov_id(id)
+                    .any(|c| c.meta().targets.iter().any(|(f, _)| *f == framework))
+            })
             .cloned()
             .collect();
         if ids.is_empty() {
@@ -133,13 +139,14 @@ pub fn run_parity(corpus: &Path, cases: &[ParityCase]) -> Result<ParityReport, S
             ((e.check_id.clone(), e.resource.clone(), file), e.result)
         });
         let got = ours.results.iter().flat_map(|r| {
+            let address = case_address(framework, &case.inputs, &r.address);
             r.meta
                 .checkov
                 .iter()
                 .filter(|id| ids.iter().any(|i| i == *id))
                 .map(move |id| {
                     (
-                        ((*id).to_owned(), r.address.clone(), r.file.clone()),
+                        ((*id).to_owned(), address.clone(), r.file.clone()),
                         Verdict::of(r),
                     )
                 })
@@ -161,6 +168,21 @@ pub fn run_parity(corpus: &Path, cases: &[ParityCase]) -> Result<ParityReport, S
 }
 
 type Key = (String, String, String);
+
+/// A Dockerfile result's address names its file from the scanned root
+/// (`/tests/…/failure/Dockerfile.ADD`); Checkov's tests scanned the case folder, so the
+/// parity file names it from there (`failure/Dockerfile.ADD`).
+fn case_address(framework: Framework, inputs: &[String], address: &str) -> String {
+    if framework == Framework::Dockerfile {
+        for input in inputs {
+            let prefix = format!("/{}/", input.trim_end_matches('/'));
+            if let Some(rest) = address.strip_prefix(&prefix) {
+                return rest.to_owned();
+            }
+        }
+    }
+    address.to_owned()
+}
 
 /// Compares two verdict sets keyed by (check id, resource, file); returns per-id tallies
 /// and descriptions of the disagreements.
@@ -274,7 +296,7 @@ pub fn checkov_failures(path: &Path) -> Result<BTreeSet<Key>, String> {
     .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(runs
         .into_iter()
-        .filter(|r| crate::model::Framework::parse(&r.check_type).is_some())
+        .filter(|r| Framework::parse(&r.check_type).is_some())
         .flat_map(|r| r.results.failed_checks)
         .map(|f| {
             let file = f.file_path.trim_start_matches('/').to_owned();

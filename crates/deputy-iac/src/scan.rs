@@ -124,28 +124,7 @@ pub fn run_checks(checks: &[&'static dyn Check], resources: &[Resource]) -> Vec<
             continue;
         };
         for c in list {
-            let outcome = match c.evaluate(r, &cx) {
-                Verdict::Pass => Outcome::Passed,
-                Verdict::Fail(e) => Outcome::Failed(e),
-                Verdict::Unknown => continue,
-            };
-            let (address, span) = match &outcome {
-                Outcome::Failed(e) => (
-                    e.address.clone().unwrap_or_else(|| r.address.clone()),
-                    e.span.unwrap_or(r.span),
-                ),
-                Outcome::Passed | Outcome::Skipped(_) => (r.address.clone(), r.span),
-            };
-            results.push(CheckResult {
-                meta: c.meta(),
-                outcome,
-                framework: r.framework,
-                kind: r.kind.clone(),
-                address,
-                file: r.file.clone(),
-                span,
-                caller: r.caller.clone(),
-            });
+            push_verdicts(&mut results, *c, r, c.evaluate(r, &cx));
         }
     }
     results.sort_by(|a, b| {
@@ -157,6 +136,41 @@ pub fn run_checks(checks: &[&'static dyn Check], resources: &[Resource]) -> Vec<
         ))
     });
     results
+}
+
+/// Records one check's verdict (or verdicts) on one resource.
+fn push_verdicts(
+    results: &mut Vec<CheckResult>,
+    check: &'static dyn Check,
+    r: &Resource,
+    verdict: Verdict,
+) {
+    let (outcome, at) = match verdict {
+        Verdict::Unknown => return,
+        Verdict::Many(all) => {
+            for v in all {
+                push_verdicts(results, check, r, v);
+            }
+            return;
+        }
+        Verdict::Pass => (Outcome::Passed, None),
+        Verdict::PassAt(e) => (Outcome::Passed, Some((e.address, e.span))),
+        Verdict::Fail(e) => {
+            let at = (e.address.clone(), e.span);
+            (Outcome::Failed(e), Some(at))
+        }
+    };
+    let (address, span) = at.unwrap_or((None, None));
+    results.push(CheckResult {
+        meta: check.meta(),
+        outcome,
+        framework: r.framework,
+        kind: r.kind.clone(),
+        address: address.unwrap_or_else(|| r.address.clone()),
+        file: r.file.clone(),
+        span: span.unwrap_or(r.span),
+        caller: r.caller.clone(),
+    });
 }
 
 /// The key a check's `targets` use for a resource: its type, or `data.<type>`,
