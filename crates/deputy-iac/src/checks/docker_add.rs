@@ -44,25 +44,29 @@ check!(AddInsteadOfCopy {
     description: "The Dockerfile has no `ADD` instruction (reported on the first one).",
     remediation: "Use `COPY` for local files; download with `RUN curl` plus a checksum when a remote file is needed.",
     references: ["https://docs.docker.com/build/building/best-practices/#add-or-copy"],
-    differences: [
-        "Checkov reports every ADD instruction; Deputy reports the first, as one result per check and file."
-    ],
+    differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    match of(r, "ADD").first() {
-        Some(add) => fail_at(r, add, "ADD is used instead of COPY"),
-        None => Verdict::Unknown,
+    // Checkov fails every ADD instruction, each on its own lines.
+    let all: Vec<Verdict> = of(r, "ADD")
+        .iter()
+        .map(|i| fail_at(r, i, "ADD is used instead of COPY"))
+        .collect();
+    if all.is_empty() {
+        Verdict::Unknown
+    } else {
+        Verdict::Many(all)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]

@@ -30,7 +30,7 @@
 //! # References
 //! - <https://curl.se/docs/manpage.html#-k>
 
-use super::docker_instructions::{fail_at, of};
+use super::docker_instructions::each_instruction;
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -44,20 +44,11 @@ check!(CurlInsecure {
     description: "No `RUN` instruction calls `curl` with `--insecure` or a short option group containing `k` (`-k`, `-sSLk`) before the next `|`, `&` or `;`.",
     remediation: "Remove `-k`/`--insecure`; install the CA certificate the server needs instead.",
     references: ["https://curl.se/docs/manpage.html#-k"],
-    differences: [
-        "Checkov reports every RUN instruction, passing and failing; Deputy reports the first failing RUN, or one pass for the file."
-    ],
+    differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let runs = of(r, "RUN");
-    if runs.is_empty() {
-        return Verdict::Unknown;
-    }
-    match runs.iter().find(|run| offends(run.value)) {
-        Some(run) => fail_at(r, run, "RUN calls curl without certificate validation"),
-        None => Verdict::Pass,
-    }
+    each_instruction(r, &["RUN"], "RUN calls curl without certificate validation", |run| Some(offends(run.value)))
 }
 
 /// Whether some `curl` invocation in a RUN disables certificate validation: a
@@ -90,10 +81,10 @@ fn segment_has_flag_after_space(segment: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
@@ -106,13 +97,7 @@ mod tests {
             panic!("expected a failure")
         };
         assert!(!e.message.is_empty());
-        assert_eq!(
-            check("FROM a:1\nRUN curl -sSL https://x | sh -k\n"),
-            Verdict::Pass
-        );
-        assert_eq!(
-            check("FROM a:1\nRUN curl --key k https://x\n"),
-            Verdict::Pass
-        );
+        assert!(matches!(check("FROM a:1\nRUN curl -sSL https://x | sh -k\n"), Verdict::PassAt(_)));
+        assert!(matches!(check("FROM a:1\nRUN curl --key k https://x\n"), Verdict::PassAt(_)));
     }
 }

@@ -29,7 +29,7 @@
 //! # References
 //! - <https://docs.docker.com/reference/dockerfile/#healthcheck>
 
-use super::docker_instructions::instructions;
+use super::docker_instructions::{instructions, pass_at};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -43,9 +43,7 @@ check!(HealthcheckExists {
     description: "The Dockerfile has a `HEALTHCHECK` instruction.",
     remediation: "Add a `HEALTHCHECK` that exercises the service (or `HEALTHCHECK NONE` to state there is none on purpose).",
     references: ["https://docs.docker.com/reference/dockerfile/#healthcheck"],
-    differences: [
-        "Checkov reports some passes on the instruction (`Dockerfile.USER`); Deputy reports every pass on the file (`Dockerfile.`), because a pass carries no location."
-    ],
+    differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -53,8 +51,14 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     if all.is_empty() {
         return Verdict::Unknown;
     }
-    if all.iter().any(|i| i.word == "HEALTHCHECK") {
-        Verdict::Pass
+    // Checkov reports the pass on every HEALTHCHECK instruction, with its lines.
+    let found: Vec<Verdict> = all
+        .iter()
+        .filter(|i| i.word == "HEALTHCHECK")
+        .map(|i| pass_at(r, i, "HEALTHCHECK is present"))
+        .collect();
+    if !found.is_empty() {
+        Verdict::Many(found)
     } else {
         Verdict::fail("the Dockerfile has no HEALTHCHECK instruction")
     }
@@ -63,10 +67,10 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
@@ -78,6 +82,6 @@ mod tests {
             e.address.as_deref().unwrap_or("/Dockerfile."),
             "/Dockerfile."
         );
-        assert_eq!(check("FROM a:1\nHEALTHCHECK CMD true\n"), Verdict::Pass);
+        assert!(matches!(check("FROM a:1\nHEALTHCHECK CMD true\n"), Verdict::PassAt(_)));
     }
 }

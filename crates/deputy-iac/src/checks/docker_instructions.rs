@@ -71,25 +71,71 @@ pub(crate) fn anchored(pattern: &str) -> Option<regex::Regex> {
     regex::Regex::new(&format!("^(?:{pattern})")).ok()
 }
 
-/// The first instruction, in file order, whose value matches a pattern for its keyword
-/// fails; a Dockerfile with some instruction a pattern applies to and no match passes;
-/// one with none is not judged.
-pub(crate) fn first_forbidden(r: &Resource, rules: &[Forbidden], message: &str) -> Verdict {
-    let mut judged = false;
-    for ins in instructions(r) {
+/// Checkov's graph checks judge every instruction a pattern applies to on its own: each
+/// one whose value matches fails and each other one passes, all addressed
+/// `/<path>.<INSTRUCTION>` with that instruction's lines; a Dockerfile with no instruction
+/// a pattern applies to is not judged.
+pub(crate) fn every_forbidden(r: &Resource, rules: &[Forbidden], message: &str) -> Verdict {
+    let words: Vec<&str> = rules.iter().flat_map(|rule| rule.words.iter().copied()).collect();
+    each_instruction(r, &words, message, |ins| {
+        let mut offends = false;
         for rule in rules.iter().filter(|rule| rule.words.contains(&ins.word)) {
-            judged = true;
-            let Some(re) = rule.pattern.as_ref() else {
-                return Verdict::Unknown;
-            };
-            if re.is_match(ins.value) {
-                return fail_at(r, &ins, message);
-            }
+            offends |= rule.pattern.as_ref()?.is_match(ins.value);
         }
-    }
-    if judged {
-        Verdict::Pass
-    } else {
+        Some(offends)
+    })
+}
+
+/// One verdict per instruction whose keyword is in `words`: a failure with `message`
+/// where `offends` says so, a pass on the instruction otherwise. An instruction `offends`
+/// cannot judge (`None`) gets no verdict; with no instruction judged the result is
+/// [`Verdict::Unknown`].
+pub(crate) fn each_instruction(
+    r: &Resource,
+    words: &[&str],
+    message: &str,
+    offends: impl Fn(&Instruction<'_>) -> Option<bool>,
+) -> Verdict {
+    let verdicts: Vec<Verdict> = instructions(r)
+        .iter()
+        .filter(|ins| words.contains(&ins.word))
+        .filter_map(|ins| match offends(ins)? {
+            true => Some(fail_at(r, ins, message)),
+            false => Some(pass_at(r, ins, format!("this {} is fine", ins.word))),
+        })
+        .collect();
+    if verdicts.is_empty() {
         Verdict::Unknown
+    } else {
+        Verdict::Many(verdicts)
+    }
+}
+
+/// A pass on one instruction, addressed `/<path>.<INSTRUCTION>`, where Checkov reports the
+/// pass there rather than on the file.
+pub(crate) fn pass_at(r: &Resource, at: &Instruction<'_>, message: impl Into<String>) -> Verdict {
+    Verdict::PassAt(Evidence {
+        message: message.into(),
+        span: Some(at.span),
+        address: Some(instruction_address(&r.file, at.word)),
+    })
+}
+
+/// The verdicts of `v` flattened, for tests that look at each instruction's verdict.
+#[cfg(test)]
+pub(crate) fn flat(v: Verdict) -> Vec<Verdict> {
+    match v {
+        Verdict::Many(all) => all.into_iter().flat_map(flat).collect(),
+        other => vec![other],
+    }
+}
+
+/// The one verdict of `v`, unwrapping a [`Verdict::Many`] of a single verdict, for tests
+/// of one-instruction Dockerfiles.
+#[cfg(test)]
+pub(crate) fn single(v: Verdict) -> Verdict {
+    match v {
+        Verdict::Many(mut all) if all.len() == 1 => all.remove(0),
+        other => other,
     }
 }

@@ -28,7 +28,7 @@
 //! # References
 //! - <https://docs.docker.com/build/building/best-practices/#from>
 
-use super::docker_instructions::{fail_at, of};
+use super::docker_instructions::{fail_at, of, pass_at};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -42,9 +42,7 @@ check!(LatestBaseTag {
     description: "Every `FROM` names its image with a tag other than `latest` (or a digest), unless it refers to an earlier build stage or to `scratch`.",
     remediation: "Pin the base image to a version tag, or better a digest.",
     references: ["https://docs.docker.com/build/building/best-practices/#from"],
-    differences: [
-        "Checkov reports some passes on the instruction (`Dockerfile.USER`); Deputy reports every pass on the file (`Dockerfile.`), because a pass carries no location."
-    ],
+    differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -72,16 +70,20 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
             );
         }
     }
-    Verdict::Pass
+    // Checkov reports the pass on the last FROM.
+    match froms.last() {
+        Some(last) => pass_at(r, last, "every base image has a pinned tag"),
+        None => Verdict::Unknown,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
@@ -97,9 +99,6 @@ mod tests {
             panic!("expected a failure")
         };
         assert!(!e.message.is_empty());
-        assert_eq!(
-            check("FROM golang:1.23 AS build\nFROM build\nFROM scratch\n"),
-            Verdict::Pass
-        );
+        assert!(matches!(check("FROM golang:1.23 AS build\nFROM build\nFROM scratch\n"), Verdict::PassAt(_)));
     }
 }

@@ -47,19 +47,25 @@ check!(MaintainerDeprecated {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    match of(r, "MAINTAINER").first() {
-        Some(m) => fail_at(r, m, "MAINTAINER is deprecated"),
-        None => Verdict::Unknown,
+    // Checkov fails every MAINTAINER instruction, each on its own lines.
+    let all: Vec<Verdict> = of(r, "MAINTAINER")
+        .iter()
+        .map(|i| fail_at(r, i, "MAINTAINER is deprecated"))
+        .collect();
+    if all.is_empty() {
+        Verdict::Unknown
+    } else {
+        Verdict::Many(all)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]

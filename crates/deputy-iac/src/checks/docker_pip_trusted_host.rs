@@ -30,7 +30,7 @@
 //! # References
 //! - <https://pip.pypa.io/en/stable/cli/pip/#cmdoption-trusted-host>
 
-use super::docker_instructions::{Forbidden, anchored, first_forbidden};
+use super::docker_instructions::{Forbidden, anchored, every_forbidden};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 use regex::Regex;
@@ -46,9 +46,7 @@ check!(PipTrustedHost {
     description: "No `RUN` instruction calls `pip` or `pip3` with `--trusted-host` before the next `|`, `&` or `;`.",
     remediation: "Remove `--trusted-host`; give pip the index's CA certificate (`--cert`) instead.",
     references: ["https://pip.pypa.io/en/stable/cli/pip/#cmdoption-trusted-host"],
-    differences: [
-        "Checkov reports every RUN instruction, passing and failing; Deputy reports the first failing one, or one pass for the file."
-    ],
+    differences: [],
 });
 
 /// Checkov's pattern for RUN values.
@@ -62,16 +60,16 @@ static RULES: [Forbidden; 1] = [Forbidden {
 }];
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    first_forbidden(r, &RULES, "RUN disables TLS verification for a pip host")
+    every_forbidden(r, &RULES, "RUN disables TLS verification for a pip host")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
@@ -80,7 +78,7 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.RUN"));
-        assert_eq!(check("FROM a:1\nRUN pip install y\n"), Verdict::Pass);
+        assert!(matches!(check("FROM a:1\nRUN pip install y\n"), Verdict::PassAt(_)));
         assert_eq!(check("FROM a:1\n"), Verdict::Unknown);
     }
 }

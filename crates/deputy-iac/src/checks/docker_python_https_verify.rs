@@ -28,7 +28,7 @@
 //! # References
 //! - <https://peps.python.org/pep-0476/>
 
-use super::docker_instructions::{Forbidden, anchored, first_forbidden};
+use super::docker_instructions::{Forbidden, anchored, every_forbidden};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 use regex::Regex;
@@ -44,9 +44,7 @@ check!(PythonHttpsVerify {
     description: "No `ARG` or `ENV` sets `PYTHONHTTPSVERIFY` to `0`, and no `RUN` sets it inline.",
     remediation: "Remove `PYTHONHTTPSVERIFY=0`; install the CA certificates the build needs.",
     references: ["https://peps.python.org/pep-0476/"],
-    differences: [
-        "Checkov reports every ARG/ENV/RUN instruction, passing and failing; Deputy reports the first failing one, or one pass for the file."
-    ],
+    differences: [],
 });
 
 /// Checkov's pattern for ARG, ENV values.
@@ -70,16 +68,16 @@ static RULES: [Forbidden; 2] = [
 ];
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    first_forbidden(r, &RULES, "the build disables Python's HTTPS verification")
+    every_forbidden(r, &RULES, "the build disables Python's HTTPS verification")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
@@ -92,6 +90,6 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.RUN"));
-        assert_eq!(check("FROM a:1\nENV PYTHONHTTPSVERIFY=1\n"), Verdict::Pass);
+        assert!(matches!(check("FROM a:1\nENV PYTHONHTTPSVERIFY=1\n"), Verdict::PassAt(_)));
     }
 }

@@ -34,7 +34,7 @@
 //! # References
 //! - <https://docs.docker.com/build/building/best-practices/#user>
 
-use super::docker_instructions::{fail_at, of};
+use super::docker_instructions::{fail_at, of, pass_at};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -48,15 +48,14 @@ check!(LastUserRoot {
     description: "The last `USER` instruction does not switch to `root`. Dockerfiles without `USER` are judged by DPY-DOCKER-003.",
     remediation: "End the Dockerfile with `USER <unprivileged user>`.",
     references: ["https://docs.docker.com/build/building/best-practices/#user"],
-    differences: [
-        "Checkov reports some passes on the instruction (`Dockerfile.USER`); Deputy reports every pass on the file (`Dockerfile.`), because a pass carries no location."
-    ],
+    differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     match of(r, "USER").last() {
         Some(user) if user.value == "root" => fail_at(r, user, "the last USER is root"),
-        Some(_) => Verdict::Pass,
+        // Checkov reports the pass on the last USER too.
+        Some(user) => pass_at(r, user, "the last USER is not root"),
         None => Verdict::Unknown,
     }
 }
@@ -64,10 +63,10 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
@@ -79,6 +78,6 @@ mod tests {
             e.address.as_deref().unwrap_or("/Dockerfile."),
             "/Dockerfile.USER"
         );
-        assert_eq!(check("FROM a:1\nUSER root\nUSER app\n"), Verdict::Pass);
+        assert!(matches!(check("FROM a:1\nUSER root\nUSER app\n"), Verdict::PassAt(_)));
     }
 }

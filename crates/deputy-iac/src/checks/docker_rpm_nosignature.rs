@@ -30,7 +30,7 @@
 //! # References
 //! - <https://rpm-software-management.github.io/rpm/man/rpm.8.html>
 
-use super::docker_instructions::{Forbidden, anchored, first_forbidden};
+use super::docker_instructions::{Forbidden, anchored, every_forbidden};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 use regex::Regex;
@@ -46,9 +46,7 @@ check!(RpmNoSignature {
     description: "No `RUN` instruction calls `rpm` with `--nodigest`, `--nosignature`, `--noverify` or `--nofiledigest` before the next `|`, `&` or `;`.",
     remediation: "Remove the flag; import the package's signing key with `rpm --import`.",
     references: ["https://rpm-software-management.github.io/rpm/man/rpm.8.html"],
-    differences: [
-        "Checkov reports every RUN instruction, passing and failing; Deputy reports the first failing one, or one pass for the file."
-    ],
+    differences: [],
 });
 
 /// Checkov's pattern for RUN values.
@@ -63,7 +61,7 @@ static RULES: [Forbidden; 1] = [Forbidden {
 }];
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    first_forbidden(
+    every_forbidden(
         r,
         &RULES,
         "RUN installs rpm packages without signature checks",
@@ -73,10 +71,10 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
@@ -85,6 +83,6 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.RUN"));
-        assert_eq!(check("FROM a:1\nRUN rpm -i x\n"), Verdict::Pass);
+        assert!(matches!(check("FROM a:1\nRUN rpm -i x\n"), Verdict::PassAt(_)));
     }
 }

@@ -31,7 +31,7 @@
 //! # References
 //! - <https://docs.docker.com/build/building/best-practices/#user>
 
-use super::docker_instructions::{fail_at, of};
+use super::docker_instructions::each_instruction;
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -45,20 +45,11 @@ check!(RunUsingSudo {
     description: "No `RUN` instruction starts with `sudo ` or contains ` sudo `.",
     remediation: "Run privileged steps before `USER`, and do not install sudo in images.",
     references: ["https://docs.docker.com/build/building/best-practices/#user"],
-    differences: [
-        "Checkov reports every RUN instruction, passing and failing; Deputy reports the first failing RUN, or one pass for the file."
-    ],
+    differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let runs = of(r, "RUN");
-    if runs.is_empty() {
-        return Verdict::Unknown;
-    }
-    match runs.iter().find(|run| offends(run.value)) {
-        Some(run) => fail_at(r, run, "RUN uses sudo"),
-        None => Verdict::Pass,
-    }
+    each_instruction(r, &["RUN"], "RUN uses sudo", |run| Some(offends(run.value)))
 }
 
 /// Whether a RUN's arguments call sudo.
@@ -69,10 +60,10 @@ fn offends(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
@@ -81,9 +72,6 @@ mod tests {
             panic!("expected a failure")
         };
         assert!(!e.message.is_empty());
-        assert_eq!(
-            check("FROM a:1\nRUN apt-get install sudo-helper\n"),
-            Verdict::Pass
-        );
+        assert!(matches!(check("FROM a:1\nRUN apt-get install sudo-helper\n"), Verdict::PassAt(_)));
     }
 }

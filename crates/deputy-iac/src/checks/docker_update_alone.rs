@@ -84,23 +84,31 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
             balance -= 1;
         }
     }
-    match updates.first() {
-        Some(first) if balance > 0 => fail_at(
-            r,
-            first,
-            "a package index update is not followed by an install in the same RUN",
-        ),
-        _ => Verdict::Pass,
+    if balance <= 0 {
+        return Verdict::Pass;
     }
+    // Checkov fails every RUN that updates, each on its own lines.
+    Verdict::Many(
+        updates
+            .iter()
+            .map(|run| {
+                fail_at(
+                    r,
+                    run,
+                    "a package index update is not followed by an install in the same RUN",
+                )
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]

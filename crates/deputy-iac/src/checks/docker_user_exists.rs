@@ -32,7 +32,7 @@
 //! # References
 //! - <https://docs.docker.com/build/building/best-practices/#user>
 
-use super::docker_instructions::instructions;
+use super::docker_instructions::{instructions, pass_at};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -46,9 +46,7 @@ check!(UserExists {
     description: "The Dockerfile has a `USER` instruction.",
     remediation: "Create an unprivileged user and switch to it with `USER` before the entrypoint.",
     references: ["https://docs.docker.com/build/building/best-practices/#user"],
-    differences: [
-        "Checkov reports some passes on the instruction (`Dockerfile.USER`); Deputy reports every pass on the file (`Dockerfile.`), because a pass carries no location."
-    ],
+    differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -56,8 +54,14 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     if all.is_empty() {
         return Verdict::Unknown;
     }
-    if all.iter().any(|i| i.word == "USER") {
-        Verdict::Pass
+    // Checkov reports the pass on every USER instruction, with its lines.
+    let found: Vec<Verdict> = all
+        .iter()
+        .filter(|i| i.word == "USER")
+        .map(|i| pass_at(r, i, "USER is present"))
+        .collect();
+    if !found.is_empty() {
+        Verdict::Many(found)
     } else {
         Verdict::fail("the Dockerfile never switches to a non-root USER")
     }
@@ -66,10 +70,10 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
@@ -78,6 +82,6 @@ mod tests {
             panic!("expected a failure")
         };
         assert!(!e.message.is_empty());
-        assert_eq!(check("FROM a:1\nUSER app\n"), Verdict::Pass);
+        assert!(matches!(check("FROM a:1\nUSER app\n"), Verdict::PassAt(_)));
     }
 }

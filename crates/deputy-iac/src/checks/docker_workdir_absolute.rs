@@ -43,7 +43,7 @@ check!(WorkdirAbsolute {
     description: "Every `WORKDIR` is an absolute path (`/app`, `C:\\\\app`) or starts with a variable.",
     remediation: "Use absolute paths in `WORKDIR`.",
     references: ["https://docs.docker.com/build/building/best-practices/#workdir"],
-    differences: ["Checkov reports every relative WORKDIR; Deputy reports the first."],
+    differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -55,21 +55,26 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         r#"^"?((/[A-Za-z0-9-_+]*)|([A-Za-z0-9-_+]:\\.*)|(\$[{}A-Za-z0-9-_+].*))"#,
     )
     .ok();
-    for w in &workdirs {
-        if !absolute.as_ref().is_some_and(|a| a.is_match(w.value)) {
-            return fail_at(r, w, format!("WORKDIR `{}` is not absolute", w.value));
-        }
+    // Checkov fails every relative WORKDIR, each on its own lines, and passes the file.
+    let relative: Vec<Verdict> = workdirs
+        .iter()
+        .filter(|w| !absolute.as_ref().is_some_and(|a| a.is_match(w.value)))
+        .map(|w| fail_at(r, w, format!("WORKDIR `{}` is not absolute", w.value)))
+        .collect();
+    if relative.is_empty() {
+        Verdict::Pass
+    } else {
+        Verdict::Many(relative)
     }
-    Verdict::Pass
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::dockerfile;
+    use crate::checks::docker_instructions::{dockerfile, single};
 
     fn check(text: &str) -> Verdict {
-        evaluate(&dockerfile(text), &Cx { resources: &[] })
+        single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
     }
 
     #[test]
