@@ -1,7 +1,7 @@
 //! DPY-DOCKER-004: Dockerfile uses ADD instead of COPY.
 //!
 //! # What it checks
-//! The Dockerfile has no `ADD` instruction (reported on the first one).
+//! The Dockerfile has no `ADD` instruction (each one is reported).
 //!
 //! # Why it matters
 //! `ADD` fetches URLs and unpacks archives implicitly: a remote file or a crafted tarball
@@ -41,7 +41,7 @@ check!(AddInsteadOfCopy {
     severity: Low,
     reason: "trivy-checks DS005 (ADD instead of COPY) is Low",
     targets: [(Dockerfile, "Dockerfile")],
-    description: "The Dockerfile has no `ADD` instruction (reported on the first one).",
+    description: "The Dockerfile has no `ADD` instruction (each one is reported).",
     remediation: "Use `COPY` for local files; download with `RUN curl` plus a checksum when a remote file is needed.",
     references: ["https://docs.docker.com/build/building/best-practices/#add-or-copy"],
     differences: [],
@@ -63,7 +63,7 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::{dockerfile, single};
+    use crate::checks::docker_instructions::{dockerfile, single, sites};
 
     fn check(text: &str) -> Verdict {
         single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
@@ -79,5 +79,18 @@ mod tests {
             "/Dockerfile.ADD"
         );
         assert_eq!(check("FROM a:1\nCOPY a b\n"), Verdict::Unknown);
+    }
+
+    #[test]
+    fn every_add_fails() {
+        let text = "FROM a:1\nADD a /a\nCOPY b /b\nADD c /c\n";
+        let got = sites(evaluate(&dockerfile(text), &Cx { resources: &[] }));
+        assert_eq!(
+            got,
+            vec![
+                (true, "/Dockerfile.ADD".into(), 2, 2),
+                (true, "/Dockerfile.ADD".into(), 4, 4)
+            ]
+        );
     }
 }

@@ -83,6 +83,9 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.RUN"));
-        assert!(matches!(check("FROM a:1\nRUN apt-get install x\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nRUN apt-get install x\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

@@ -66,7 +66,7 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::{dockerfile, single};
+    use crate::checks::docker_instructions::{dockerfile, single, sites};
 
     fn check(text: &str) -> Verdict {
         single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
@@ -82,6 +82,26 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.RUN"));
-        assert!(matches!(check("FROM a:1\nRUN useradd x\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nRUN useradd x\n"),
+            Verdict::PassAt(_)
+        ));
+    }
+
+    #[test]
+    fn every_run_is_judged_on_its_own_lines() {
+        let text = "FROM a:1\nRUN echo 'a:b' | chpasswd\nENV A=b\nRUN useradd \\\n  x\n";
+        let got = sites(evaluate(&dockerfile(text), &Cx { resources: &[] }));
+        assert_eq!(
+            got,
+            vec![
+                (true, "/Dockerfile.RUN".into(), 2, 2),
+                (false, "/Dockerfile.RUN".into(), 4, 5)
+            ]
+        );
+        assert_eq!(
+            evaluate(&dockerfile("FROM a:1\nENV A=b\n"), &Cx { resources: &[] }),
+            Verdict::Unknown
+        );
     }
 }

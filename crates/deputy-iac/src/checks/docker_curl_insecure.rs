@@ -48,7 +48,12 @@ check!(CurlInsecure {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    each_instruction(r, &["RUN"], "RUN calls curl without certificate validation", |run| Some(offends(run.value)))
+    each_instruction(
+        r,
+        &["RUN"],
+        "RUN calls curl without certificate validation",
+        |run| Some(offends(run.value)),
+    )
 }
 
 /// Whether some `curl` invocation in a RUN disables certificate validation: a
@@ -97,7 +102,13 @@ mod tests {
             panic!("expected a failure")
         };
         assert!(!e.message.is_empty());
-        assert!(matches!(check("FROM a:1\nRUN curl -sSL https://x | sh -k\n"), Verdict::PassAt(_)));
-        assert!(matches!(check("FROM a:1\nRUN curl --key k https://x\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nRUN curl -sSL https://x | sh -k\n"),
+            Verdict::PassAt(_)
+        ));
+        assert!(matches!(
+            check("FROM a:1\nRUN curl --key k https://x\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

@@ -75,7 +75,7 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::{dockerfile, single};
+    use crate::checks::docker_instructions::{dockerfile, single, sites};
 
     fn check(text: &str) -> Verdict {
         single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
@@ -92,6 +92,24 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.RUN"));
-        assert!(matches!(check("FROM a:1\nENV GIT_AUTHOR=me\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nENV GIT_AUTHOR=me\n"),
+            Verdict::PassAt(_)
+        ));
+    }
+
+    #[test]
+    fn every_arg_env_and_run_is_judged() {
+        let text = "ARG GIT_SSL_NO_VERIFY=1\nFROM a:1\nENV GIT_SSL_NO_VERIFY true\nENV B=c\nRUN git clone x\n";
+        let got = sites(evaluate(&dockerfile(text), &Cx { resources: &[] }));
+        assert_eq!(
+            got,
+            vec![
+                (true, "/Dockerfile.ARG".into(), 1, 1),
+                (true, "/Dockerfile.ENV".into(), 3, 3),
+                (false, "/Dockerfile.ENV".into(), 4, 4),
+                (false, "/Dockerfile.RUN".into(), 5, 5)
+            ]
+        );
     }
 }

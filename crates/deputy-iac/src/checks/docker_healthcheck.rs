@@ -67,7 +67,7 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::{dockerfile, single};
+    use crate::checks::docker_instructions::{dockerfile, single, sites};
 
     fn check(text: &str) -> Verdict {
         single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
@@ -82,6 +82,22 @@ mod tests {
             e.address.as_deref().unwrap_or("/Dockerfile."),
             "/Dockerfile."
         );
-        assert!(matches!(check("FROM a:1\nHEALTHCHECK CMD true\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nHEALTHCHECK CMD true\n"),
+            Verdict::PassAt(_)
+        ));
+    }
+
+    #[test]
+    fn passes_on_every_healthcheck() {
+        let text = "FROM a:1\nHEALTHCHECK CMD a\nFROM b:1\nHEALTHCHECK NONE\n";
+        let got = sites(evaluate(&dockerfile(text), &Cx { resources: &[] }));
+        assert_eq!(
+            got,
+            vec![
+                (false, "/Dockerfile.HEALTHCHECK".into(), 2, 2),
+                (false, "/Dockerfile.HEALTHCHECK".into(), 4, 4)
+            ]
+        );
     }
 }

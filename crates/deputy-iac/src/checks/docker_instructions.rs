@@ -76,7 +76,10 @@ pub(crate) fn anchored(pattern: &str) -> Option<regex::Regex> {
 /// `/<path>.<INSTRUCTION>` with that instruction's lines; a Dockerfile with no instruction
 /// a pattern applies to is not judged.
 pub(crate) fn every_forbidden(r: &Resource, rules: &[Forbidden], message: &str) -> Verdict {
-    let words: Vec<&str> = rules.iter().flat_map(|rule| rule.words.iter().copied()).collect();
+    let words: Vec<&str> = rules
+        .iter()
+        .flat_map(|rule| rule.words.iter().copied())
+        .collect();
     each_instruction(r, &words, message, |ins| {
         let mut offends = false;
         for rule in rules.iter().filter(|rule| rule.words.contains(&ins.word)) {
@@ -121,12 +124,22 @@ pub(crate) fn pass_at(r: &Resource, at: &Instruction<'_>, message: impl Into<Str
     })
 }
 
-/// The verdicts of `v` flattened, for tests that look at each instruction's verdict.
+/// Each verdict of `v` as (failed, address, first line, last line), for tests that look
+/// at every instruction's verdict; a verdict on the whole file has address `/Dockerfile.`
+/// and lines 0.
 #[cfg(test)]
-pub(crate) fn flat(v: Verdict) -> Vec<Verdict> {
+pub(crate) fn sites(v: Verdict) -> Vec<(bool, String, u32, u32)> {
+    let at = |failed: bool, e: Evidence| {
+        let span = e.span.unwrap_or(Span::new(0, 0));
+        let address = e.address.unwrap_or_else(|| "/Dockerfile.".into());
+        vec![(failed, address, span.start, span.end)]
+    };
     match v {
-        Verdict::Many(all) => all.into_iter().flat_map(flat).collect(),
-        other => vec![other],
+        Verdict::Many(all) => all.into_iter().flat_map(sites).collect(),
+        Verdict::Fail(e) => at(true, e),
+        Verdict::PassAt(e) => at(false, e),
+        Verdict::Pass => vec![(false, "/Dockerfile.".into(), 0, 0)],
+        Verdict::Unknown => Vec::new(),
     }
 }
 

@@ -80,7 +80,7 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::{dockerfile, single};
+    use crate::checks::docker_instructions::{dockerfile, single, sites};
 
     fn check(text: &str) -> Verdict {
         single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
@@ -99,6 +99,16 @@ mod tests {
             panic!("expected a failure")
         };
         assert!(!e.message.is_empty());
-        assert!(matches!(check("FROM golang:1.23 AS build\nFROM build\nFROM scratch\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM golang:1.23 AS build\nFROM build\nFROM scratch\n"),
+            Verdict::PassAt(_)
+        ));
+    }
+
+    #[test]
+    fn passes_on_the_last_from() {
+        let text = "FROM golang:1.23 AS build\nRUN make\nFROM alpine:3.20\n";
+        let got = sites(evaluate(&dockerfile(text), &Cx { resources: &[] }));
+        assert_eq!(got, vec![(false, "/Dockerfile.FROM".into(), 3, 3)]);
     }
 }

@@ -1,7 +1,7 @@
 //! DPY-DOCKER-006: Dockerfile uses the deprecated MAINTAINER.
 //!
 //! # What it checks
-//! The Dockerfile has no `MAINTAINER` instruction (reported on the first one).
+//! The Dockerfile has no `MAINTAINER` instruction (each one is reported).
 //!
 //! # Why it matters
 //! `MAINTAINER` is deprecated; tools read the `org.opencontainers.image.authors` label
@@ -40,7 +40,7 @@ check!(MaintainerDeprecated {
     severity: Low,
     reason: "trivy-checks DS022 (deprecated MAINTAINER) is High; Low here because it is metadata hygiene with no security effect",
     targets: [(Dockerfile, "Dockerfile")],
-    description: "The Dockerfile has no `MAINTAINER` instruction (reported on the first one).",
+    description: "The Dockerfile has no `MAINTAINER` instruction (each one is reported).",
     remediation: "Replace `MAINTAINER` with a `LABEL`.",
     references: ["https://docs.docker.com/reference/dockerfile/#maintainer-deprecated"],
     differences: [],

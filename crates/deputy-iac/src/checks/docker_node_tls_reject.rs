@@ -89,6 +89,9 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.ARG"));
-        assert!(matches!(check("FROM a:1\nENV NODE_TLS_REJECT_UNAUTHORIZED=1\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nENV NODE_TLS_REJECT_UNAUTHORIZED=1\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

@@ -81,6 +81,9 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.RUN"));
-        assert!(matches!(check("FROM a:1\nRUN npm ci\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nRUN npm ci\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

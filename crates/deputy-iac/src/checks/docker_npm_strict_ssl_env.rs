@@ -93,6 +93,9 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.ENV"));
-        assert!(matches!(check("FROM a:1\nENV NPM_CONFIG_STRICT_SSL=true\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nENV NPM_CONFIG_STRICT_SSL=true\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

@@ -78,7 +78,10 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.RUN"));
-        assert!(matches!(check("FROM a:1\nRUN pip install y\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nRUN pip install y\n"),
+            Verdict::PassAt(_)
+        ));
         assert_eq!(check("FROM a:1\n"), Verdict::Unknown);
     }
 }

@@ -91,6 +91,9 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.ENV"));
-        assert!(matches!(check("FROM a:1\nENV PIP_INDEX_URL=https://x\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nENV PIP_INDEX_URL=https://x\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

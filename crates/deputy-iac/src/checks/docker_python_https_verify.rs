@@ -90,6 +90,9 @@ mod tests {
             panic!("expected a failure")
         };
         assert_eq!(e.address.as_deref(), Some("/Dockerfile.RUN"));
-        assert!(matches!(check("FROM a:1\nENV PYTHONHTTPSVERIFY=1\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nENV PYTHONHTTPSVERIFY=1\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

@@ -78,6 +78,9 @@ mod tests {
             e.address.as_deref().unwrap_or("/Dockerfile."),
             "/Dockerfile.USER"
         );
-        assert!(matches!(check("FROM a:1\nUSER root\nUSER app\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nUSER root\nUSER app\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

@@ -72,6 +72,9 @@ mod tests {
             panic!("expected a failure")
         };
         assert!(!e.message.is_empty());
-        assert!(matches!(check("FROM a:1\nRUN apt-get install sudo-helper\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nRUN apt-get install sudo-helper\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! # What it checks
 //! Every `RUN` that updates a package index (`apt-get update`, `apk update`, …) is matched
-//! by a `RUN` that installs packages; the check counts them as Checkov does and reports the
-//! first update.
+//! by a `RUN` that installs packages; the check counts them as Checkov does and reports
+//! every update.
 //!
 //! # Why it matters
 //! A layer holding only `apt-get update` is cached: later builds install from an index that
@@ -43,7 +43,7 @@ check!(UpdateNotAlone {
     severity: Medium,
     reason: "trivy-checks DS017 (update instruction alone) is High; Medium because the effect is stale packages, not exposure by itself",
     targets: [(Dockerfile, "Dockerfile")],
-    description: "Every `RUN` that updates a package index (`apt-get update`, `apk update`, …) is matched by a `RUN` that installs packages; the check counts them as Checkov does and reports the first update.",
+    description: "Every `RUN` that updates a package index (`apt-get update`, `apk update`, …) is matched by a `RUN` that installs packages; the check counts them as Checkov does and reports every update.",
     remediation: "Update and install in the same `RUN` instruction.",
     references: ["https://docs.docker.com/build/building/best-practices/#apt-get"],
     differences: [],
@@ -105,7 +105,7 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::{dockerfile, single};
+    use crate::checks::docker_instructions::{dockerfile, single, sites};
 
     fn check(text: &str) -> Verdict {
         single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
@@ -123,6 +123,19 @@ mod tests {
         assert_eq!(
             check("FROM a:1\nRUN apt-get update && apt-get install -y curl\n"),
             Verdict::Pass
+        );
+    }
+
+    #[test]
+    fn every_lone_update_fails() {
+        let text = "FROM a:1\nRUN apt-get update\nRUN apk update\nRUN echo hi\n";
+        let got = sites(evaluate(&dockerfile(text), &Cx { resources: &[] }));
+        assert_eq!(
+            got,
+            vec![
+                (true, "/Dockerfile.RUN".into(), 2, 2),
+                (true, "/Dockerfile.RUN".into(), 3, 3)
+            ]
         );
     }
 }

@@ -50,7 +50,12 @@ check!(WgetNoCheckCertificate {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    each_instruction(r, &["RUN"], "RUN calls wget without certificate validation", |run| Some(offends(run.value)))
+    each_instruction(
+        r,
+        &["RUN"],
+        "RUN calls wget without certificate validation",
+        |run| Some(offends(run.value)),
+    )
 }
 
 /// Whether some `wget` invocation passes `--no-check-certificate` before the next `|`,
@@ -92,6 +97,9 @@ mod tests {
             panic!("expected a failure")
         };
         assert!(!e.message.is_empty());
-        assert!(matches!(check("FROM a:1\nRUN wget https://x && echo --no-check-certificate\n"), Verdict::PassAt(_)));
+        assert!(matches!(
+            check("FROM a:1\nRUN wget https://x && echo --no-check-certificate\n"),
+            Verdict::PassAt(_)
+        ));
     }
 }

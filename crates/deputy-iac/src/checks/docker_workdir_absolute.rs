@@ -71,7 +71,7 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::docker_instructions::{dockerfile, single};
+    use crate::checks::docker_instructions::{dockerfile, single, sites};
 
     fn check(text: &str) -> Verdict {
         single(evaluate(&dockerfile(text), &Cx { resources: &[] }))
@@ -89,6 +89,19 @@ mod tests {
         assert_eq!(
             check("FROM a:1\nWORKDIR /app\nWORKDIR $HOME\n"),
             Verdict::Pass
+        );
+    }
+
+    #[test]
+    fn every_relative_workdir_fails() {
+        let text = "FROM a:1\nWORKDIR a\nWORKDIR /b\nWORKDIR c\n";
+        let got = sites(evaluate(&dockerfile(text), &Cx { resources: &[] }));
+        assert_eq!(
+            got,
+            vec![
+                (true, "/Dockerfile.WORKDIR".into(), 2, 2),
+                (true, "/Dockerfile.WORKDIR".into(), 4, 4)
+            ]
         );
     }
 }
