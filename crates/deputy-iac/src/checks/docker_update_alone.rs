@@ -49,8 +49,10 @@ check!(UpdateNotAlone {
     differences: [],
 });
 
-/// Commands that install packages, which make a preceding update useful.
-const INSTALL: [&str; 12] = [
+/// Words that mark a RUN as installing packages, which makes a preceding update useful.
+/// Checkov matches these as substrings of the whole instruction (so `upgrade` also covers
+/// `dist-upgrade` and `--upgrade`); the list is Checkov's, so verdicts agree with it.
+const INSTALL: [&str; 7] = [
     "install",
     "source-install",
     "reinstall",
@@ -58,11 +60,6 @@ const INSTALL: [&str; 12] = [
     "localinstall",
     "add",
     "upgrade",
-    "dist-upgrade",
-    "full-upgrade",
-    "--upgrade",
-    "-U",
-    "upgrade-all",
 ];
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -136,6 +133,19 @@ mod tests {
                 (true, "/Dockerfile.RUN".into(), 2, 2),
                 (true, "/Dockerfile.RUN".into(), 3, 3)
             ]
+        );
+    }
+
+    #[test]
+    fn only_checkovs_install_words_balance_an_update() {
+        // `-U` is not an install word for Checkov: the update stays alone.
+        let text = "FROM a:1\nRUN apt-get update\nRUN sort -u -U list\n";
+        let got = sites(evaluate(&dockerfile(text), &Cx { resources: &[] }));
+        assert_eq!(got, vec![(true, "/Dockerfile.RUN".into(), 2, 2)]);
+        let text = "FROM a:1\nRUN apt-get update\nRUN apt-get dist-upgrade -y\n";
+        assert_eq!(
+            evaluate(&dockerfile(text), &Cx { resources: &[] }),
+            Verdict::Pass
         );
     }
 }
