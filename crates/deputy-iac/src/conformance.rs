@@ -46,6 +46,9 @@ pub struct Expected {
     pub result: Verdict,
     pub resource: String,
     pub file: String,
+    /// The first and last line Checkov reports.
+    #[serde(default)]
+    pub lines: Option<[u32; 2]>,
 }
 
 /// Reads the parity cases from `expected_results.jsonl`.
@@ -130,25 +133,53 @@ pub fn run_parity(corpus: &Path, cases: &[ParityCase]) -> Result<ParityReport, S
             ..ScanOptions::default()
         };
         let ours = scan(corpus, &options)?;
+        // Results are compared with their line ranges where Checkov gives them, so a check
+        // that reports one of several failing instructions, or the wrong lines, disagrees.
+        // Not where Checkov names one resource several times: it then gives every copy the
+        // last one's lines (objects of the same name in one manifest).
+        let mut named: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        for e in &case.expected {
+            *named
+                .entry((e.check_id.as_str(), e.resource.as_str()))
+                .or_default() += 1;
+        }
+        let with_lines: BTreeSet<(&str, &str)> = case
+            .expected
+            .iter()
+            .filter(|e| e.lines.is_some())
+            .map(|e| (e.check_id.as_str(), e.resource.as_str()))
+            .filter(|k| named.get(k) == Some(&1))
+            .collect();
         let expected = case.expected.iter().map(|e| {
             // Inline cases name files relative to their own folder.
             let file = match case.inputs.first() {
                 Some(input) if !e.file.starts_with(input.as_str()) => format!("{input}/{}", e.file),
                 _ => e.file.clone(),
             };
-            ((e.check_id.clone(), e.resource.clone(), file), e.result)
+            let at = match e.lines {
+                Some([a, b])
+                    if with_lines.contains(&(e.check_id.as_str(), e.resource.as_str())) =>
+                {
+                    format!("{} lines {a}-{b}", e.resource)
+                }
+                _ => e.resource.clone(),
+            };
+            ((e.check_id.clone(), at, file), e.result)
         });
         let got = ours.results.iter().flat_map(|r| {
             let address = case_address(framework, &case.inputs, &r.address);
+            let with_lines = &with_lines;
             r.meta
                 .checkov
                 .iter()
                 .filter(|id| ids.iter().any(|i| i == *id))
                 .map(move |id| {
-                    (
-                        ((*id).to_owned(), address.clone(), r.file.clone()),
-                        Verdict::of(r),
-                    )
+                    let at = if with_lines.contains(&(*id, address.as_str())) {
+                        format!("{address} lines {}-{}", r.span.start, r.span.end)
+                    } else {
+                        address.clone()
+                    };
+                    (((*id).to_owned(), at, r.file.clone()), Verdict::of(r))
                 })
         });
         for (id, tally, diffs) in compare(expected.collect(), got.collect()) {
