@@ -5,7 +5,9 @@
 use crate::model::{Framework, Resource, Span, Value};
 use deputy_core::Severity;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Everything known about a check, used for findings, docs and `deputy checks list`.
 #[derive(Debug, Clone, Serialize)]
@@ -49,6 +51,12 @@ pub enum Verdict {
     /// The answer depends on a value the front end could not resolve: neither a pass nor
     /// a finding.
     Unknown,
+    /// A pass reported on a part of the resource (a Dockerfile instruction), where Checkov
+    /// reports it there; `message` says what was found fine.
+    PassAt(Evidence),
+    /// Several verdicts on parts of one resource (every failing `RUN` of a Dockerfile).
+    /// Nested `Many` are flattened.
+    Many(Vec<Verdict>),
 }
 
 impl Verdict {
@@ -79,29 +87,49 @@ pub trait Check: Sync {
     fn evaluate(&self, resource: &Resource, cx: &Cx<'_>) -> Verdict;
 }
 
-/// The scan a check runs in: every resource, for checks that connect resources, and an
-/// index of them by (framework, type) and by address that the scan builds once.
+/// The scan a check runs in: every resource, for checks that connect resources.
+///
+/// Lookups (`of_kind`, `by_address`, `resolve`) use the index the scan installs on the
+/// thread running the checks ([`CxIndex::install`]) when it was built over this very
+/// slice, and scan the slice otherwise (fine for a check's unit test over a handful of
+/// resources). Keeping the index out of the struct keeps `Cx { resources }` literals valid.
 #[derive(Debug, Clone, Copy)]
 pub struct Cx<'a> {
     pub resources: &'a [Resource],
-    /// Built by [`CxIndex::new`]; without it lookups scan `resources` (fine for tests
-    /// of a handful of resources, quadratic for a real tree).
-    pub index: Option<&'a CxIndex>,
 }
 
-/// Positions in [`Cx::resources`], by (framework, type) and by address.
+/// Positions in a scan's resources by (framework, type), by address, and by (root module
+/// folder, address), built once per scan.
 #[derive(Debug, Clone, Default)]
 pub struct CxIndex {
+    /// The slice it was built over (address and length), to tell it applies.
+    slice: (usize, usize),
     by_kind: HashMap<Framework, HashMap<String, Vec<usize>>>,
     by_address: HashMap<String, Vec<usize>>,
-    /// By (the root module's folder, address): what a reference inside a root module, or
-    /// inside the modules it calls, can name.
+    /// What a reference inside a root module, or inside the modules it calls, can name.
     by_scope: HashMap<(String, String), Vec<usize>>,
+}
+
+thread_local! {
+    static INSTALLED: RefCell<Option<Arc<CxIndex>>> = const { RefCell::new(None) };
+}
+
+/// Uninstalls the index when dropped (see [`CxIndex::install`]).
+#[derive(Debug)]
+pub struct InstalledIndex(());
+
+impl Drop for InstalledIndex {
+    fn drop(&mut self) {
+        INSTALLED.with(|i| i.borrow_mut().take());
+    }
 }
 
 impl CxIndex {
     pub fn new(resources: &[Resource]) -> CxIndex {
-        let mut index = CxIndex::default();
+        let mut index = CxIndex {
+            slice: slice_id(resources),
+            ..CxIndex::default()
+        };
         for (i, r) in resources.iter().enumerate() {
             index
                 .by_kind
@@ -123,23 +151,32 @@ impl CxIndex {
         }
         index
     }
+
+    /// Makes this index the one every [`Cx`] over the same resources uses on the current
+    /// thread, until the returned guard drops.
+    pub fn install(self: &Arc<Self>) -> InstalledIndex {
+        INSTALLED.with(|i| *i.borrow_mut() = Some(Arc::clone(self)));
+        InstalledIndex(())
+    }
+}
+
+fn slice_id(resources: &[Resource]) -> (usize, usize) {
+    (resources.as_ptr() as usize, resources.len())
 }
 
 impl<'a> Cx<'a> {
-    /// A context without an index, for checks run on a few hand-built resources.
     pub fn new(resources: &'a [Resource]) -> Cx<'a> {
-        Cx {
-            resources,
-            index: None,
-        }
+        Cx { resources }
     }
 
-    /// A context with the index `index` built over the same `resources`.
-    pub fn indexed(resources: &'a [Resource], index: &'a CxIndex) -> Cx<'a> {
-        Cx {
-            resources,
-            index: Some(index),
-        }
+    /// Runs `f` on the installed index if it was built over these resources.
+    fn with_index<T>(&self, f: impl FnOnce(&CxIndex) -> T) -> Option<T> {
+        INSTALLED.with(|i| {
+            i.borrow()
+                .as_deref()
+                .filter(|ix| ix.slice == slice_id(self.resources))
+                .map(f)
+        })
     }
 
     /// The resources of one framework and type, in scan order.
@@ -149,18 +186,19 @@ impl<'a> Cx<'a> {
         kind: &'a str,
     ) -> impl Iterator<Item = &'a Resource> + 'a {
         let resources = self.resources;
-        let slots = self.index.map(|ix| {
+        let slots = self.with_index(|ix| {
             ix.by_kind
                 .get(&framework)
                 .and_then(|m| m.get(kind))
-                .map_or(&[][..], Vec::as_slice)
+                .cloned()
+                .unwrap_or_default()
         });
-        let indexed = slots.map(|s| s.iter().filter_map(move |i| resources.get(*i)));
         let scanned = slots.is_none().then(|| {
             resources
                 .iter()
                 .filter(move |r| r.framework == framework && r.kind == kind)
         });
+        let indexed = slots.map(|s| s.into_iter().filter_map(move |i| resources.get(i)));
         indexed
             .into_iter()
             .flatten()
@@ -170,20 +208,16 @@ impl<'a> Cx<'a> {
     /// The resources with address `address`, in scan order. Usually one; several when
     /// separate root modules (folders) each declare it.
     pub fn by_address(&self, address: &str) -> Vec<&'a Resource> {
-        match self.index {
-            Some(ix) => ix
-                .by_address
+        let resources = self.resources;
+        self.with_index(|ix| {
+            ix.by_address
                 .get(address)
                 .into_iter()
                 .flatten()
-                .filter_map(|i| self.resources.get(*i))
-                .collect(),
-            None => self
-                .resources
-                .iter()
-                .filter(|r| r.address == address)
-                .collect(),
-        }
+                .filter_map(|i| resources.get(*i))
+                .collect()
+        })
+        .unwrap_or_else(|| resources.iter().filter(|r| r.address == address).collect())
     }
 
     /// The resource that `reference` (an address as written in `from`'s configuration, or
@@ -199,18 +233,21 @@ impl<'a> Cx<'a> {
         } else {
             &addresses[..]
         };
+        let resources = self.resources;
         for address in candidates {
-            let in_scope = match self.index {
-                Some(ix) => ix
-                    .by_scope
-                    .get(&(scope(from).to_owned(), (*address).to_owned()))
-                    .and_then(|v| v.first())
-                    .and_then(|i| self.resources.get(*i)),
-                None => self
-                    .resources
-                    .iter()
-                    .find(|r| r.address == *address && scope(r) == scope(from)),
-            };
+            let key = (scope(from).to_owned(), (*address).to_owned());
+            let in_scope = self
+                .with_index(|ix| {
+                    ix.by_scope
+                        .get(&key)
+                        .and_then(|v| v.first())
+                        .and_then(|i| resources.get(*i))
+                })
+                .unwrap_or_else(|| {
+                    resources
+                        .iter()
+                        .find(|r| r.address == *address && scope(r) == scope(from))
+                });
             if in_scope.is_some() {
                 return in_scope;
             }
@@ -266,5 +303,56 @@ fn collect_refs<'v>(value: &'v Value, out: &mut Vec<&'v str>) {
         Value::List(items) => items.iter().for_each(|v| collect_refs(v, out)),
         Value::Map(m) => m.values().for_each(|v| collect_refs(v, out)),
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BlockKind, Span};
+
+    fn bucket(address: &str, file: &str) -> Resource {
+        Resource {
+            framework: Framework::Terraform,
+            block: BlockKind::Resource,
+            kind: "aws_s3_bucket".into(),
+            address: address.into(),
+            file: file.into(),
+            span: Span::new(1, 2),
+            caller: None,
+            config: Value::Null,
+        }
+    }
+
+    /// The installed index answers only for the slice it was built over, and gives the
+    /// same answers as scanning.
+    #[test]
+    fn the_index_applies_to_its_own_slice_only() {
+        let rs = vec![
+            bucket("aws_s3_bucket.a", "x/main.tf"),
+            bucket("aws_s3_bucket.a", "y/main.tf"),
+        ];
+        let copy = rs.clone();
+        let answers = |cx: Cx<'_>| {
+            (
+                cx.of_kind(Framework::Terraform, "aws_s3_bucket").count(),
+                cx.by_address("aws_s3_bucket.a").len(),
+                cx.resolve(&rs[1], "aws_s3_bucket.a")
+                    .map(|r| r.file.clone()),
+            )
+        };
+        let plain = answers(Cx::new(&rs));
+        let index = Arc::new(CxIndex::new(&rs));
+        {
+            let _installed = index.install();
+            assert!(Cx::new(&rs).with_index(|_| ()).is_some());
+            assert!(Cx::new(&copy).with_index(|_| ()).is_none());
+            assert_eq!(answers(Cx::new(&rs)), plain);
+        }
+        assert!(
+            Cx::new(&rs).with_index(|_| ()).is_none(),
+            "uninstalled on drop"
+        );
+        assert_eq!(plain, (2, 2, Some("y/main.tf".to_owned())));
     }
 }

@@ -2,6 +2,7 @@
 //! corpus), and per corpus on Checkov's full outputs for real repositories (the golden
 //! files). Used by the conformance tests and by the benchmark, which print the figures.
 
+use crate::model::Framework;
 use crate::scan::{CheckResult, Outcome, ScanError, ScanOptions, scan};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -45,6 +46,9 @@ pub struct Expected {
     pub result: Verdict,
     pub resource: String,
     pub file: String,
+    /// The first and last line Checkov reports.
+    #[serde(default)]
+    pub lines: Option<[u32; 2]>,
 }
 
 /// Reads the parity cases from `expected_results.jsonl`.
@@ -104,15 +108,20 @@ pub struct ParityReport {
 /// restricted to the claimed ids, scanning the case's inputs under `corpus` (the
 /// `checkov-parity` folder).
 pub fn run_parity(corpus: &Path, cases: &[ParityCase]) -> Result<ParityReport, ScanError> {
-    let claimed: BTreeSet<&str> = crate::registry::metas()
-        .flat_map(|m| m.checkov.iter().copied())
-        .collect();
     let mut report = ParityReport::default();
     for case in cases {
+        // An id counts on the cases of the frameworks its Deputy check covers: CKV_K8S ids
+        // also have cases for Terraform's `kubernetes_*` resources.
+        let Some(framework) = Framework::parse(&case.framework) else {
+            continue;
+        };
         let ids: Vec<String> = case
             .checks
             .iter()
-            .filter(|c| claimed.contains(c.as_str()))
+            .filter(|id| {
+                crate::registry::by_checkov_id(id)
+                    .any(|c| c.meta().targets.iter().any(|(f, _)| *f == framework))
+            })
             .cloned()
             .collect();
         if ids.is_empty() {
@@ -124,24 +133,53 @@ pub fn run_parity(corpus: &Path, cases: &[ParityCase]) -> Result<ParityReport, S
             ..ScanOptions::default()
         };
         let ours = scan(corpus, &options)?;
+        // Results are compared with their line ranges where Checkov gives them, so a check
+        // that reports one of several failing instructions, or the wrong lines, disagrees.
+        // Not where Checkov names one resource several times: it then gives every copy the
+        // last one's lines (objects of the same name in one manifest).
+        let mut named: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        for e in &case.expected {
+            *named
+                .entry((e.check_id.as_str(), e.resource.as_str()))
+                .or_default() += 1;
+        }
+        let with_lines: BTreeSet<(&str, &str)> = case
+            .expected
+            .iter()
+            .filter(|e| e.lines.is_some())
+            .map(|e| (e.check_id.as_str(), e.resource.as_str()))
+            .filter(|k| named.get(k) == Some(&1))
+            .collect();
         let expected = case.expected.iter().map(|e| {
             // Inline cases name files relative to their own folder.
             let file = match case.inputs.first() {
                 Some(input) if !e.file.starts_with(input.as_str()) => format!("{input}/{}", e.file),
                 _ => e.file.clone(),
             };
-            ((e.check_id.clone(), e.resource.clone(), file), e.result)
+            let at = match e.lines {
+                Some([a, b])
+                    if with_lines.contains(&(e.check_id.as_str(), e.resource.as_str())) =>
+                {
+                    format!("{} lines {a}-{b}", e.resource)
+                }
+                _ => e.resource.clone(),
+            };
+            ((e.check_id.clone(), at, file), e.result)
         });
         let got = ours.results.iter().flat_map(|r| {
+            let address = case_address(framework, &case.inputs, &r.address);
+            let with_lines = &with_lines;
             r.meta
                 .checkov
                 .iter()
                 .filter(|id| ids.iter().any(|i| i == *id))
                 .map(move |id| {
-                    (
-                        ((*id).to_owned(), r.address.clone(), r.file.clone()),
-                        Verdict::of(r),
-                    )
+                    let at = if with_lines.contains(&(*id, address.as_str())) {
+                        format!("{address} lines {}-{}", r.span.start, r.span.end)
+                    } else {
+                        address.clone()
+                    };
+                    (((*id).to_owned(), at, r.file.clone()), Verdict::of(r))
                 })
         });
         for (id, tally, diffs) in compare(expected.collect(), got.collect()) {
@@ -161,6 +199,21 @@ pub fn run_parity(corpus: &Path, cases: &[ParityCase]) -> Result<ParityReport, S
 }
 
 type Key = (String, String, String);
+
+/// A Dockerfile result's address names its file from the scanned root
+/// (`/tests/…/failure/Dockerfile.ADD`); Checkov's tests scanned the case folder, so the
+/// parity file names it from there (`failure/Dockerfile.ADD`).
+fn case_address(framework: Framework, inputs: &[String], address: &str) -> String {
+    if framework == Framework::Dockerfile {
+        for input in inputs {
+            let prefix = format!("/{}/", input.trim_end_matches('/'));
+            if let Some(rest) = address.strip_prefix(&prefix) {
+                return rest.to_owned();
+            }
+        }
+    }
+    address.to_owned()
+}
 
 /// Compares two verdict sets keyed by (check id, resource, file); returns per-id tallies
 /// and descriptions of the disagreements.
@@ -274,7 +327,7 @@ pub fn checkov_failures(path: &Path) -> Result<BTreeSet<Key>, String> {
     .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(runs
         .into_iter()
-        .filter(|r| crate::model::Framework::parse(&r.check_type).is_some())
+        .filter(|r| Framework::parse(&r.check_type).is_some())
         .flat_map(|r| r.results.failed_checks)
         .map(|f| {
             let file = f.file_path.trim_start_matches('/').to_owned();

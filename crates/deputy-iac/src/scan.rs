@@ -216,9 +216,10 @@ pub fn run_checks_with(
             by_target.entry((*fw, *target)).or_default().push(*c);
         }
     }
-    let index = CxIndex::new(resources);
-    let cx = Cx::indexed(resources, &index);
+    let index = Arc::new(CxIndex::new(resources));
+    let cx = Cx { resources };
     let run = |range: std::ops::Range<usize>| {
+        let _installed = index.install();
         let mut out = Vec::new();
         for i in range {
             let Some(r) = resources.get(i) else { continue };
@@ -228,9 +229,7 @@ pub fn run_checks_with(
                 .into_iter()
                 .flatten()
             {
-                if let Some(result) = run_one(*c, i, r, &cx, suppressions, baseline) {
-                    out.push(result);
-                }
+                run_one(&mut out, *c, i, r, &cx, suppressions, baseline);
             }
         }
         out
@@ -262,46 +261,83 @@ pub fn run_checks_with(
     results
 }
 
+/// Runs one check on one resource, pushing its result(s). A suppressed check is reported
+/// skipped without being evaluated (as in Checkov); a failure in the baseline is reported
+/// skipped.
 fn run_one(
-    c: &'static dyn Check,
+    out: &mut Vec<CheckResult>,
+    check: &'static dyn Check,
     index: usize,
     r: &Resource,
     cx: &Cx<'_>,
     suppressions: &Suppressions,
     baseline: Option<&BaselineIndex>,
-) -> Option<CheckResult> {
-    let meta = c.meta();
-    let outcome = match suppressions.reason(index, meta) {
-        Some(reason) => Outcome::Skipped(reason.to_owned()),
-        None => match c.evaluate(r, cx) {
-            Verdict::Pass => Outcome::Passed,
-            Verdict::Fail(e) => Outcome::Failed(e),
-            Verdict::Unknown => return None,
-        },
+) {
+    match suppressions.reason(index, check.meta()) {
+        Some(reason) => out.push(result(
+            check,
+            r,
+            Outcome::Skipped(reason.to_owned()),
+            None,
+            None,
+        )),
+        None => push_verdicts(out, check, r, check.evaluate(r, cx), baseline),
+    }
+}
+
+/// Records one check's verdict (or verdicts) on one resource.
+fn push_verdicts(
+    results: &mut Vec<CheckResult>,
+    check: &'static dyn Check,
+    r: &Resource,
+    verdict: Verdict,
+    baseline: Option<&BaselineIndex>,
+) {
+    let (outcome, at) = match verdict {
+        Verdict::Unknown => return,
+        Verdict::Many(all) => {
+            for v in all {
+                push_verdicts(results, check, r, v, baseline);
+            }
+            return;
+        }
+        Verdict::Pass => (Outcome::Passed, None),
+        Verdict::PassAt(e) => (Outcome::Passed, Some((e.address, e.span))),
+        Verdict::Fail(e) => {
+            let at = (e.address.clone(), e.span);
+            (Outcome::Failed(e), Some(at))
+        }
     };
-    let (address, span) = match &outcome {
-        Outcome::Failed(e) => (
-            e.address.clone().unwrap_or_else(|| r.address.clone()),
-            e.span.unwrap_or(r.span),
-        ),
-        Outcome::Passed | Outcome::Skipped(_) => (r.address.clone(), r.span),
-    };
+    let (address, span) = at.unwrap_or((None, None));
+    let address = address.unwrap_or_else(|| r.address.clone());
     let outcome = match outcome {
-        Outcome::Failed(_) if baseline.is_some_and(|b| b.contains(&r.file, &address, meta)) => {
+        Outcome::Failed(_)
+            if baseline.is_some_and(|b| b.contains(&r.file, &address, check.meta())) =>
+        {
             Outcome::Skipped(BASELINED.to_owned())
         }
         other => other,
     };
-    Some(CheckResult {
-        meta,
+    results.push(result(check, r, outcome, Some(address), span));
+}
+
+fn result(
+    check: &'static dyn Check,
+    r: &Resource,
+    outcome: Outcome,
+    address: Option<String>,
+    span: Option<Span>,
+) -> CheckResult {
+    CheckResult {
+        meta: check.meta(),
         outcome,
         framework: r.framework,
         kind: r.kind.clone(),
-        address,
+        address: address.unwrap_or_else(|| r.address.clone()),
         file: r.file.clone(),
-        span,
+        span: span.unwrap_or(r.span),
         caller: r.caller.clone(),
-    })
+    }
 }
 
 /// The key a check's `targets` use for a resource: its type, or `data.<type>`,

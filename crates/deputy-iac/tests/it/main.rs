@@ -3,5 +3,6 @@
 
 mod corpora;
 mod docs;
+mod k8s_goat;
 mod parity;
 mod sarif;
