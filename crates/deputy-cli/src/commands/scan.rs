@@ -505,11 +505,8 @@ mod tests {
 
     fn tree() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(
-            dir.path().join("main.tf"),
-            "resource \"aws_s3_bucket\" \"b\" {}\n",
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("main.tf"), "variable \"region\" {}\n")
+            .unwrap_or_else(|e| panic!("{e}"));
         dir
     }
 
@@ -579,6 +576,37 @@ mod tests {
             &format!("{root}/.checkov.baseline"),
         ]);
         assert_eq!(code, 0);
+    }
+
+    #[test]
+    fn failures_exit_1_unless_below_fail_on_and_suppressions_count_as_skipped() {
+        let dir = tree();
+        let root = dir.path().display().to_string();
+        let docker = dir.path().join("Dockerfile");
+        std::fs::write(&docker, "FROM alpine:3.20\nCOPY . /app\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let only = ["scan", "iac", &root, "--check", "CKV_DOCKER_3"];
+        let (code, stdout, _) = deputy(&[&only[..], &["--format", "json"]].concat());
+        assert_eq!(code, 1);
+        let doc: serde_json::Value =
+            serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            doc["findings"][0]["checkov_ids"],
+            serde_json::json!(["CKV_DOCKER_3"])
+        );
+        assert_eq!(doc["findings"][0]["resource"], "/Dockerfile.");
+        let (code, _, _) = deputy(&[&only[..], &["--fail-on", "critical"]].concat());
+        assert_eq!(code, 0);
+        let skip = "FROM alpine:3.20\n# deputy:skip=DPY-DOCKER-003 the base image sets the user\nCOPY . /app\n";
+        std::fs::write(&docker, skip).unwrap_or_else(|e| panic!("{e}"));
+        let (code, stdout, _) = deputy(&[&only[..], &["--format", "json"]].concat());
+        assert_eq!(code, 0);
+        let doc: serde_json::Value =
+            serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            doc["skipped"][0]["suppress_comment"],
+            "the base image sets the user"
+        );
     }
 
     #[test]
