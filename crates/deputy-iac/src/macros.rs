@@ -18,7 +18,6 @@
 //! fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict { ... }
 //! ```
 
-#[allow(unused_macros, reason = "used once the first check lands")]
 macro_rules! check {
     (
         $ty:ident {

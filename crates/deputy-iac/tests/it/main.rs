@@ -1,4 +1,5 @@
 //! deputy-iac's integration tests: agreement with Checkov on its own test cases and on
 //! real repositories.
 
+mod k8s_goat;
 mod parity;

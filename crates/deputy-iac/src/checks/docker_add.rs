@@ -1,0 +1,79 @@
+//! DPY-DOCKER-004: Dockerfile uses ADD instead of COPY.
+//!
+//! # What it checks
+//! The Dockerfile has no `ADD` instruction (reported on the first one).
+//!
+//! # Why it matters
+//! `ADD` fetches URLs and unpacks archives implicitly: a remote file or a crafted tarball
+//! can put unexpected content, or paths, into the image.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```dockerfile
+//! FROM alpine:3.20
+//! ADD app.tar.gz /app/
+//! ```
+//!
+//! Good:
+//!
+//! ```dockerfile
+//! FROM alpine:3.20
+//! COPY app/ /app/
+//! ```
+//!
+//! # Remediation
+//! Use `COPY` for local files; download with `RUN curl` plus a checksum when a remote file
+//! is needed.
+//!
+//! # References
+//! - <https://docs.docker.com/build/building/best-practices/#add-or-copy>
+
+use super::docker_instructions::{fail_at, of};
+use crate::check::{Cx, Verdict};
+use crate::model::Resource;
+
+check!(AddInsteadOfCopy {
+    code: "DPY-DOCKER-004",
+    checkov: ["CKV_DOCKER_4"],
+    title: "Dockerfile uses ADD instead of COPY",
+    severity: Low,
+    reason: "trivy-checks DS005 (ADD instead of COPY) is Low",
+    targets: [(Dockerfile, "Dockerfile")],
+    description: "The Dockerfile has no `ADD` instruction (reported on the first one).",
+    remediation: "Use `COPY` for local files; download with `RUN curl` plus a checksum when a remote file is needed.",
+    references: ["https://docs.docker.com/build/building/best-practices/#add-or-copy"],
+    differences: [
+        "Checkov reports every ADD instruction; Deputy reports the first, as one result per check and file."
+    ],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    match of(r, "ADD").first() {
+        Some(add) => fail_at(r, add, "ADD is used instead of COPY"),
+        None => Verdict::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\nCOPY a b\nADD x.tgz /x\n") else {
+            panic!("expected a failure")
+        };
+        assert_eq!(
+            e.address.as_deref().unwrap_or("/Dockerfile."),
+            "/Dockerfile.ADD"
+        );
+        assert_eq!(check("FROM a:1\nCOPY a b\n"), Verdict::Unknown);
+    }
+}

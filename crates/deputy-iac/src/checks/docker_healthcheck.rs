@@ -1,0 +1,83 @@
+//! DPY-DOCKER-002: Dockerfile has no HEALTHCHECK.
+//!
+//! # What it checks
+//! The Dockerfile has a `HEALTHCHECK` instruction.
+//!
+//! # Why it matters
+//! Without a health check the container runtime reports a hung container as running, and
+//! orchestrators that read it (Docker Swarm, Compose) never restart it.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```dockerfile
+//! FROM nginx:1.27
+//! ```
+//!
+//! Good:
+//!
+//! ```dockerfile
+//! FROM nginx:1.27
+//! HEALTHCHECK CMD curl -f http://localhost/ || exit 1
+//! ```
+//!
+//! # Remediation
+//! Add a `HEALTHCHECK` that exercises the service (or `HEALTHCHECK NONE` to state there is
+//! none on purpose).
+//!
+//! # References
+//! - <https://docs.docker.com/reference/dockerfile/#healthcheck>
+
+use super::docker_instructions::instructions;
+use crate::check::{Cx, Verdict};
+use crate::model::Resource;
+
+check!(HealthcheckExists {
+    code: "DPY-DOCKER-002",
+    checkov: ["CKV_DOCKER_2"],
+    title: "Dockerfile has no HEALTHCHECK",
+    severity: Low,
+    reason: "trivy-checks DS026 (no HEALTHCHECK defined) is Low",
+    targets: [(Dockerfile, "Dockerfile")],
+    description: "The Dockerfile has a `HEALTHCHECK` instruction.",
+    remediation: "Add a `HEALTHCHECK` that exercises the service (or `HEALTHCHECK NONE` to state there is none on purpose).",
+    references: ["https://docs.docker.com/reference/dockerfile/#healthcheck"],
+    differences: [
+        "Checkov reports some passes on the instruction (`Dockerfile.USER`); Deputy reports every pass on the file (`Dockerfile.`), because a pass carries no location."
+    ],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    let all = instructions(r);
+    if all.is_empty() {
+        return Verdict::Unknown;
+    }
+    if all.iter().any(|i| i.word == "HEALTHCHECK") {
+        Verdict::Pass
+    } else {
+        Verdict::fail("the Dockerfile has no HEALTHCHECK instruction")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\n") else {
+            panic!("expected a failure")
+        };
+        assert_eq!(
+            e.address.as_deref().unwrap_or("/Dockerfile."),
+            "/Dockerfile."
+        );
+        assert_eq!(check("FROM a:1\nHEALTHCHECK CMD true\n"), Verdict::Pass);
+    }
+}

@@ -1,0 +1,75 @@
+//! DPY-DOCKER-006: Dockerfile uses the deprecated MAINTAINER.
+//!
+//! # What it checks
+//! The Dockerfile has no `MAINTAINER` instruction (reported on the first one).
+//!
+//! # Why it matters
+//! `MAINTAINER` is deprecated; tools read the `org.opencontainers.image.authors` label
+//! instead, so ownership information is lost.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```dockerfile
+//! FROM alpine:3.20
+//! MAINTAINER ops@example.com
+//! ```
+//!
+//! Good:
+//!
+//! ```dockerfile
+//! FROM alpine:3.20
+//! LABEL org.opencontainers.image.authors="ops@example.com"
+//! ```
+//!
+//! # Remediation
+//! Replace `MAINTAINER` with a `LABEL`.
+//!
+//! # References
+//! - <https://docs.docker.com/reference/dockerfile/#maintainer-deprecated>
+
+use super::docker_instructions::{fail_at, of};
+use crate::check::{Cx, Verdict};
+use crate::model::Resource;
+
+check!(MaintainerDeprecated {
+    code: "DPY-DOCKER-006",
+    checkov: ["CKV_DOCKER_6"],
+    title: "Dockerfile uses the deprecated MAINTAINER",
+    severity: Low,
+    reason: "trivy-checks DS022 (deprecated MAINTAINER) is High; Low here because it is metadata hygiene with no security effect",
+    targets: [(Dockerfile, "Dockerfile")],
+    description: "The Dockerfile has no `MAINTAINER` instruction (reported on the first one).",
+    remediation: "Replace `MAINTAINER` with a `LABEL`.",
+    references: ["https://docs.docker.com/reference/dockerfile/#maintainer-deprecated"],
+    differences: [],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    match of(r, "MAINTAINER").first() {
+        Some(m) => fail_at(r, m, "MAINTAINER is deprecated"),
+        None => Verdict::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::docker_instructions::dockerfile;
+
+    fn check(text: &str) -> Verdict {
+        evaluate(&dockerfile(text), &Cx { resources: &[] })
+    }
+
+    #[test]
+    fn verdicts() {
+        let Verdict::Fail(e) = check("FROM a:1\nMAINTAINER me\n") else {
+            panic!("expected a failure")
+        };
+        assert_eq!(
+            e.address.as_deref().unwrap_or("/Dockerfile."),
+            "/Dockerfile.MAINTAINER"
+        );
+    }
+}
