@@ -2,6 +2,14 @@
 //!
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
+mod aws;
+mod aws_ec2_sg_ingress_all;
+mod aws_ec2_sg_ingress_http;
+mod aws_ec2_sg_ingress_rdp;
+mod aws_ec2_sg_ingress_ssh;
+mod aws_iam_document_admin;
+mod aws_iam_policy_admin;
+mod aws_iam_policy_star_action;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -76,6 +84,13 @@ use crate::check::Check;
 /// Every check, ordered by code. Codes are never reused; a retired check's code stays
 /// reserved.
 pub(crate) static ALL: &[&dyn Check] = &[
+    &aws_ec2_sg_ingress_ssh::SgIngressSsh,
+    &aws_ec2_sg_ingress_rdp::SgIngressRdp,
+    &aws_ec2_sg_ingress_http::SgIngressHttp,
+    &aws_ec2_sg_ingress_all::SgIngressAll,
+    &aws_iam_policy_admin::PolicyFullAdmin,
+    &aws_iam_policy_star_action::PolicyStarAction,
+    &aws_iam_document_admin::DocumentFullAdmin,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,

@@ -1,0 +1,160 @@
+//! Logic shared by the AWS checks: finding the resources connected to a resource (a
+//! bucket and its `aws_s3_bucket_acl`), IAM policy documents in every form they are
+//! written in ([`policy`]), and security-group ingress rules in every resource that can
+//! hold one ([`sg`]).
+
+pub(crate) mod policy;
+pub(crate) mod sg;
+
+use crate::check::Cx;
+use crate::model::{Framework, Resource, Value};
+
+/// The resources of Terraform type `kind` in the same module as `r` whose configuration
+/// refers to `r` (`bucket = aws_s3_bucket.b.id`), the way Checkov's graph connects them.
+pub(crate) fn connected<'a>(
+    cx: &Cx<'a>,
+    r: &Resource,
+    kind: &'a str,
+) -> impl Iterator<Item = &'a Resource> + 'a {
+    let (module, own) = split_address(&r.address);
+    let module = module.to_owned();
+    let own = own.to_owned();
+    cx.of_kind(Framework::Terraform, kind).filter(move |other| {
+        let (other_module, _) = split_address(&other.address);
+        other_module == module && refers_to(&other.config, &module, &own)
+    })
+}
+
+/// Whether any unknown value inside `v` names the resource `own` of module `module`
+/// (refs are written relative to the module or with the module's prefix).
+fn refers_to(v: &Value, module: &str, own: &str) -> bool {
+    match v {
+        Value::Unknown(u) => u.refs.iter().any(|x| {
+            let x = strip_index(x);
+            x == own || (!module.is_empty() && x.strip_prefix(module) == Some(own))
+        }),
+        Value::List(items) => items.iter().any(|i| refers_to(i, module, own)),
+        Value::Map(m) => m.values().any(|i| refers_to(i, module, own)),
+        _ => false,
+    }
+}
+
+/// Splits `module.a["k"].aws_s3_bucket.b[0]` into the module prefix with its trailing dot
+/// (`module.a["k"].`) and the resource's own address without its instance key
+/// (`aws_s3_bucket.b`).
+fn split_address(address: &str) -> (&str, &str) {
+    let bare = strip_index(address);
+    // The resource's own part is the last two dot-separated segments; a module prefix
+    // ends with the dot before them. Keys in brackets may contain dots, so only dots
+    // outside brackets count.
+    let mut depth = 0i32;
+    let mut dots = Vec::new();
+    for (i, c) in bare.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            '.' if depth == 0 => dots.push(i),
+            _ => {}
+        }
+    }
+    match dots.len() {
+        0 | 1 => ("", bare),
+        n => dots
+            .get(n - 2)
+            .map_or(("", bare), |&i| (&bare[..=i], &bare[i + 1..])),
+    }
+}
+
+/// `aws_s3_bucket.b[0]` → `aws_s3_bucket.b`.
+fn strip_index(address: &str) -> &str {
+    if address.ends_with(']') {
+        if let Some(i) = address.rfind('[') {
+            return &address[..i];
+        }
+    }
+    address
+}
+
+/// The string at `key`, if it is one.
+pub(crate) fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+/// A CloudFormation resource's `Properties` map, if any.
+pub(crate) fn properties(r: &Resource) -> Option<&Value> {
+    r.config.get("Properties")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_split_into_module_and_resource() {
+        let cases = [
+            ("aws_s3_bucket.b", ("", "aws_s3_bucket.b")),
+            ("aws_s3_bucket.b[0]", ("", "aws_s3_bucket.b")),
+            (
+                "module.m.aws_s3_bucket.this[\"a.b\"]",
+                ("module.m.", "aws_s3_bucket.this"),
+            ),
+            (
+                "module.a[\"x.y\"].module.b.aws_kms_key.k",
+                ("module.a[\"x.y\"].module.b.", "aws_kms_key.k"),
+            ),
+        ];
+        for (address, want) in cases {
+            assert_eq!(split_address(address), want, "{address}");
+        }
+    }
+}
+
+/// Builds resources from JSON for the shared modules' data-driven tests; a JSON object
+/// `{"$unknown": ["aws_x.y"]}` stands for an unknown value with those refs.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use crate::model::{BlockKind, Framework, Resource, Span, Unknown, Value};
+
+    pub(crate) fn value(j: &serde_json::Value) -> Value {
+        match j {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or_default()),
+            serde_json::Value::String(s) => Value::String(s.clone()),
+            serde_json::Value::Array(a) => Value::List(a.iter().map(value).collect()),
+            serde_json::Value::Object(o) => match o.get("$unknown") {
+                Some(serde_json::Value::Array(refs)) => Value::Unknown(Unknown {
+                    refs: refs
+                        .iter()
+                        .filter_map(|r| r.as_str().map(str::to_owned))
+                        .collect(),
+                }),
+                _ => Value::Map(o.iter().map(|(k, v)| (k.clone(), value(v))).collect()),
+            },
+        }
+    }
+
+    /// A resource of `kind` (`AWS::…` kinds are CloudFormation, `data.…` Terraform data
+    /// sources) with the configuration written as JSON text.
+    pub(crate) fn resource(kind: &str, config: &str) -> Resource {
+        let json: serde_json::Value =
+            serde_json::from_str(config).unwrap_or_else(|e| panic!("{config}: {e}"));
+        let (framework, block, kind) = if kind.starts_with("AWS::") {
+            (Framework::CloudFormation, BlockKind::Resource, kind)
+        } else if let Some(k) = kind.strip_prefix("data.") {
+            (Framework::Terraform, BlockKind::Data, k)
+        } else {
+            (Framework::Terraform, BlockKind::Resource, kind)
+        };
+        Resource {
+            framework,
+            block,
+            kind: kind.to_owned(),
+            address: format!("{kind}.test"),
+            file: "main.tf".into(),
+            span: Span::line(1),
+            caller: None,
+            config: value(&json),
+        }
+    }
+}
