@@ -78,7 +78,10 @@ impl Document {
                         .collect(),
                 ),
             },
-            _ => Document::Unknown,
+            Value::Unknown(_) => Document::Unknown,
+            // Anything else (a list, a number) is not a policy document and grants
+            // nothing; Checkov passes it.
+            _ => Document::Known(Vec::new()),
         }
     }
 

@@ -73,10 +73,11 @@ struct Rule {
     all_protocols: Option<bool>,
     v4: Cidrs,
     v6: Cidrs,
-    /// The rule admits only the group itself, a prefix list or another security group.
+    /// The rule admits only the group itself or a prefix list, whatever its ranges say.
     narrowed: Truth,
-    /// Terraform reads a rule without any source as open to the world, as Checkov does;
-    /// CloudFormation rules always name their source.
+    /// A rule with no address range is open to the world: Terraform reads it so when it
+    /// names no other security group either, as Checkov does; CloudFormation rules always
+    /// name their source.
     sourceless_is_open: bool,
 }
 
@@ -128,8 +129,8 @@ fn and(a: Truth, b: Truth) -> Truth {
     }
 }
 
-/// Whether any of a Terraform rule's narrowing attributes is set: `self = true`, a
-/// non-empty prefix list, or another security group as the source.
+/// Whether a Terraform rule is limited to the group itself (`self = true`) or to a
+/// non-empty prefix list; Checkov then ignores its address ranges.
 fn tf_narrowed(rule: &Value) -> Truth {
     let mut answer = Truth::False;
     if let Some(s) = rule.get("self") {
@@ -147,18 +148,23 @@ fn tf_narrowed(rule: &Value) -> Truth {
             _ => {}
         }
     }
-    for key in [
+    answer
+}
+
+/// Whether a Terraform rule names another security group as a source; such a rule
+/// without address ranges is not open to the world.
+fn tf_group_source(rule: &Value) -> bool {
+    [
         "security_groups",
         "source_security_group_id",
         "referenced_security_group_id",
-    ] {
-        match rule.get(key) {
-            None | Some(Value::Null) => {}
-            Some(Value::List(l)) if l.is_empty() => {}
-            Some(_) => return Truth::True,
-        }
-    }
-    answer
+    ]
+    .iter()
+    .any(|key| match rule.get(key) {
+        None | Some(Value::Null) => false,
+        Some(Value::List(l)) => !l.is_empty(),
+        Some(_) => true,
+    })
 }
 
 fn tf_rule(rule: &Value) -> Rule {
@@ -178,7 +184,7 @@ fn tf_rule(rule: &Value) -> Rule {
         v4: Cidrs::of(v4),
         v6: Cidrs::of(v6),
         narrowed: tf_narrowed(rule),
-        sourceless_is_open: true,
+        sourceless_is_open: !tf_group_source(rule),
     }
 }
 

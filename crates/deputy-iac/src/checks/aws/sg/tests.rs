@@ -21,6 +21,7 @@ fn ingress_rules_in_every_form() {
         (sg, r#"{"ingress":[{"from_port":0,"to_port":65535,"protocol":"tcp","cidr_blocks":["0.0.0.0/0"]}]}"#, -1, False),
         (sg, r#"{"ingress":[{"from_port":22,"to_port":22}]}"#, 22, True),
         (sg, r#"{"ingress":[{"from_port":22,"to_port":22,"security_groups":["sg-1"]}]}"#, 22, False),
+        (sg, r#"{"ingress":[{"from_port":22,"to_port":22,"security_groups":["sg-1"],"cidr_blocks":["0.0.0.0/0"]}]}"#, 22, True),
         (sg, r#"{"ingress":[{"from_port":22,"to_port":22,"self":true,"cidr_blocks":["0.0.0.0/0"]}]}"#, 22, False),
         (sg, r#"{"ingress":[{"from_port":22,"to_port":22,"prefix_list_ids":["pl-1"],"cidr_blocks":["0.0.0.0/0"]}]}"#, 22, False),
         (sg, r#"{"ingress":[{"from_port":22,"to_port":22,"cidr_blocks":{"$unknown":[]}}]}"#, 22, Unknown),
