@@ -10,6 +10,14 @@ mod aws_ec2_sg_ingress_ssh;
 mod aws_iam_document_admin;
 mod aws_iam_policy_admin;
 mod aws_iam_policy_star_action;
+mod aws_s3_access_logging;
+mod aws_s3_encryption;
+mod aws_s3_kms_default;
+mod aws_s3_public_access_block;
+mod aws_s3_public_read_acl;
+mod aws_s3_public_write_acl;
+mod aws_s3_replication;
+mod aws_s3_versioning;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -91,6 +99,14 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
+    &aws_s3_access_logging::S3AccessLogging,
+    &aws_s3_versioning::S3Versioning,
+    &aws_s3_encryption::S3Encryption,
+    &aws_s3_kms_default::S3KmsByDefault,
+    &aws_s3_replication::S3Replication,
+    &aws_s3_public_access_block::S3PublicAccessBlock,
+    &aws_s3_public_read_acl::S3PublicReadAcl,
+    &aws_s3_public_write_acl::S3PublicWriteAcl,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,

@@ -4,6 +4,7 @@
 //! hold one ([`sg`]).
 
 pub(crate) mod policy;
+pub(crate) mod s3;
 pub(crate) mod sg;
 
 use crate::check::Cx;
@@ -73,16 +74,6 @@ fn strip_index(address: &str) -> &str {
         }
     }
     address
-}
-
-/// The string at `key`, if it is one.
-pub(crate) fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str)
-}
-
-/// A CloudFormation resource's `Properties` map, if any.
-pub(crate) fn properties(r: &Resource) -> Option<&Value> {
-    r.config.get("Properties")
 }
 
 #[cfg(test)]
