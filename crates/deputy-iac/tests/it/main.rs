@@ -3,3 +3,4 @@
 
 mod k8s_goat;
 mod parity;
+mod aws_corpora;

@@ -10,8 +10,10 @@ pub(crate) mod sg;
 use crate::check::Cx;
 use crate::model::{Framework, Resource, Value};
 
-/// The resources of Terraform type `kind` in the same module as `r` whose configuration
-/// refers to `r` (`bucket = aws_s3_bucket.b.id`), the way Checkov's graph connects them.
+/// The resources of Terraform type `kind` in the same module as `r` (the same module
+/// address and the same folder: two root modules may both declare `aws_s3_bucket.b`)
+/// whose configuration refers to `r` (`bucket = aws_s3_bucket.b.id`), the way Checkov's
+/// graph connects them.
 pub(crate) fn connected<'a>(
     cx: &Cx<'a>,
     r: &Resource,
@@ -20,10 +22,18 @@ pub(crate) fn connected<'a>(
     let (module, own) = split_address(&r.address);
     let module = module.to_owned();
     let own = own.to_owned();
+    let dir = folder(&r.file).to_owned();
     cx.of_kind(Framework::Terraform, kind).filter(move |other| {
         let (other_module, _) = split_address(&other.address);
-        other_module == module && refers_to(&other.config, &module, &own)
+        other_module == module
+            && folder(&other.file) == dir
+            && refers_to(&other.config, &module, &own)
     })
+}
+
+/// The folder of a scan-relative file path (`a/b/main.tf` → `a/b`).
+fn folder(file: &str) -> &str {
+    file.rfind('/').map_or("", |i| &file[..i])
 }
 
 /// Whether any unknown value inside `v` names the resource `own` of module `module`
