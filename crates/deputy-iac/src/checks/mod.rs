@@ -3,6 +3,12 @@
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
 mod aws;
+mod aws_ec2_detailed_monitoring;
+mod aws_ec2_ebs_optimized;
+mod aws_ec2_ebs_volume_encryption;
+mod aws_ec2_imdsv2;
+mod aws_ec2_launch_ebs_encryption;
+mod aws_ec2_public_ip;
 mod aws_ec2_sg_ingress_all;
 mod aws_ec2_sg_ingress_http;
 mod aws_ec2_sg_ingress_rdp;
@@ -10,6 +16,7 @@ mod aws_ec2_sg_ingress_ssh;
 mod aws_iam_document_admin;
 mod aws_iam_policy_admin;
 mod aws_iam_policy_star_action;
+mod aws_kms_rotation;
 mod aws_s3_access_logging;
 mod aws_s3_encryption;
 mod aws_s3_kms_default;
@@ -18,6 +25,7 @@ mod aws_s3_public_read_acl;
 mod aws_s3_public_write_acl;
 mod aws_s3_replication;
 mod aws_s3_versioning;
+mod aws_vpc_subnet_public_ip;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -86,6 +94,7 @@ mod k8s_secrets_env;
 mod k8s_service_account_token;
 mod k8s_sys_admin;
 mod k8s_wildcard_roles;
+mod tf_module_source_pinned;
 
 use crate::check::Check;
 
@@ -96,9 +105,16 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_sg_ingress_rdp::SgIngressRdp,
     &aws_ec2_sg_ingress_http::SgIngressHttp,
     &aws_ec2_sg_ingress_all::SgIngressAll,
+    &aws_ec2_imdsv2::Imdsv2Required,
+    &aws_ec2_launch_ebs_encryption::LaunchEbsEncryption,
+    &aws_ec2_ebs_volume_encryption::EbsVolumeEncryption,
+    &aws_ec2_public_ip::InstancePublicIp,
+    &aws_ec2_detailed_monitoring::DetailedMonitoring,
+    &aws_ec2_ebs_optimized::EbsOptimized,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
+    &aws_kms_rotation::KmsRotation,
     &aws_s3_access_logging::S3AccessLogging,
     &aws_s3_versioning::S3Versioning,
     &aws_s3_encryption::S3Encryption,
@@ -107,6 +123,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_public_access_block::S3PublicAccessBlock,
     &aws_s3_public_read_acl::S3PublicReadAcl,
     &aws_s3_public_write_acl::S3PublicWriteAcl,
+    &aws_vpc_subnet_public_ip::SubnetPublicIp,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
@@ -173,4 +190,5 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &k8s_sys_admin::SysAdminCapability,
     &k8s_default_service_account::DefaultServiceAccount,
     &k8s_default_service_account_binding::DefaultServiceAccountBinding,
+    &tf_module_source_pinned::ModuleSourcePinned,
 ];

@@ -7,8 +7,44 @@ pub(crate) mod policy;
 pub(crate) mod s3;
 pub(crate) mod sg;
 
-use crate::check::Cx;
-use crate::model::{Framework, Resource, Value};
+use crate::check::{Cx, Verdict};
+use crate::model::{Framework, Resource, Truth, Value};
+
+/// The verdict for a truth that means "configured as required".
+pub(crate) fn verdict(ok: Truth, message: &str) -> Verdict {
+    match ok {
+        Truth::True => Verdict::Pass,
+        Truth::False => Verdict::fail(message),
+        Truth::Unknown => Verdict::Unknown,
+    }
+}
+
+/// A setting that must be `true`: absent or anything else is `False`.
+pub(crate) fn must_be_true(v: Option<&Value>) -> Truth {
+    match v {
+        Some(Value::Unknown(_)) => Truth::Unknown,
+        Some(v) if v.truth() == Truth::True => Truth::True,
+        _ => Truth::False,
+    }
+}
+
+/// A setting that must not be `true`: absent or anything else is fine.
+pub(crate) fn must_not_be_true(v: Option<&Value>) -> Truth {
+    match v {
+        Some(Value::Unknown(_)) => Truth::Unknown,
+        Some(v) if v.truth() == Truth::True => Truth::False,
+        _ => Truth::True,
+    }
+}
+
+/// A setting that must equal the string `want`.
+pub(crate) fn must_equal(v: Option<&Value>, want: &str) -> Truth {
+    match v {
+        Some(Value::Unknown(_)) => Truth::Unknown,
+        Some(Value::String(s)) if s == want => Truth::True,
+        _ => Truth::False,
+    }
+}
 
 /// The resources of Terraform type `kind` in the same module as `r` (the same module
 /// address and the same folder: two root modules may both declare `aws_s3_bucket.b`)

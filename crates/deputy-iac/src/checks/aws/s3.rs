@@ -3,8 +3,9 @@
 //! block says so, or when a sub-resource pointing at it (`aws_s3_bucket_versioning`,
 //! `aws_s3_bucket_logging`, …) does.
 
+pub(crate) use super::verdict;
 use super::connected;
-use crate::check::{Cx, Verdict};
+use crate::check::Cx;
 use crate::model::{Resource, Truth, Value};
 
 /// Either holds.
@@ -62,15 +63,6 @@ pub(crate) fn bucket_or_connected(
         answer = or(answer, sub(&s.config));
     }
     answer
-}
-
-/// The verdict for a truth that means "the bucket is configured as required".
-pub(crate) fn verdict(ok: Truth, message: &str) -> Verdict {
-    match ok {
-        Truth::True => Verdict::Pass,
-        Truth::False => Verdict::fail(message),
-        Truth::Unknown => Verdict::Unknown,
-    }
 }
 
 /// The AllUsers group's URI in S3 access-control grants.
