@@ -60,7 +60,7 @@ check!(LaunchEbsEncryption {
     description: "`aws_instance` and `aws_launch_configuration` have a `root_block_device`, and no root or EBS block device sets `encrypted = false` without a snapshot; CloudFormation launch configurations set `Ebs.Encrypted` on every EBS block-device mapping.",
     remediation: "Set `encrypted = true` on every root and EBS block device (or enable EBS encryption by default for the account and region).",
     references: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
-    differences: [],
+    differences: ["CloudFormation `BlockDeviceMappings` chosen by `Fn::If` on a condition Deputy can evaluate are judged as resolved; Checkov gives no verdict for them", "`encrypted = False` (capitalized) is not a Terraform boolean and gives no verdict; Checkov's parser reads it as false"],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -75,6 +75,11 @@ fn terraform(r: &Resource) -> Truth {
     let root = match r.config.get("root_block_device") {
         None | Some(Value::Null) => return Truth::False,
         Some(Value::List(l)) if l.is_empty() => return Truth::False,
+        // An empty `root_block_device {}` leaves the root volume unencrypted, as a missing
+        // one does.
+        Some(Value::List(l)) if l.first().and_then(Value::as_map).is_some_and(|m| m.is_empty()) => {
+            return Truth::False;
+        }
         Some(Value::Unknown(_)) => return Truth::Unknown,
         Some(v) => v,
     };

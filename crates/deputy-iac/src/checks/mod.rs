@@ -9,6 +9,8 @@ mod aws_ec2_ebs_volume_encryption;
 mod aws_ec2_imdsv2;
 mod aws_ec2_launch_ebs_encryption;
 mod aws_ec2_public_ip;
+mod aws_ec2_sg_description;
+mod aws_ec2_sg_egress_all;
 mod aws_ec2_sg_ingress_all;
 mod aws_ec2_sg_ingress_http;
 mod aws_ec2_sg_ingress_rdp;
@@ -25,6 +27,7 @@ mod aws_s3_public_read_acl;
 mod aws_s3_public_write_acl;
 mod aws_s3_replication;
 mod aws_s3_versioning;
+mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_subnet_public_ip;
 mod docker_add;
 mod docker_alias_unique;
@@ -111,6 +114,8 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_public_ip::InstancePublicIp,
     &aws_ec2_detailed_monitoring::DetailedMonitoring,
     &aws_ec2_ebs_optimized::EbsOptimized,
+    &aws_ec2_sg_egress_all::SgEgressAll,
+    &aws_ec2_sg_description::SgDescription,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
@@ -124,6 +129,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_public_read_acl::S3PublicReadAcl,
     &aws_s3_public_write_acl::S3PublicWriteAcl,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
+    &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,

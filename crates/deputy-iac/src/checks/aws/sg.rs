@@ -1,9 +1,9 @@
-//! Security-group ingress rules, normalized from every resource that can hold one:
-//! `aws_security_group` `ingress` blocks, `aws_security_group_rule` of type `ingress`,
-//! `aws_vpc_security_group_ingress_rule`, and CloudFormation's `AWS::EC2::SecurityGroup`
-//! (`SecurityGroupIngress`) and `AWS::EC2::SecurityGroupIngress`. The port checks
-//! (22, 3389, 80, all traffic) ask one question of them: does some rule open this port to
-//! the whole internet?
+//! Security-group rules, normalized from every resource that can hold one:
+//! `aws_security_group` `ingress`/`egress` blocks, `aws_security_group_rule` of either
+//! type, `aws_vpc_security_group_ingress_rule`/`_egress_rule`, and CloudFormation's
+//! `AWS::EC2::SecurityGroup` (`SecurityGroupIngress`) and `AWS::EC2::SecurityGroupIngress`.
+//! The port checks (22, 3389, 80, all traffic) ask one question of them: does some rule
+//! open this port to (or from) the whole internet?
 
 use crate::model::{Framework, Resource, Truth, Value};
 
@@ -207,13 +207,33 @@ fn cfn_rule(rule: &Value) -> Rule {
     }
 }
 
-/// The ingress rules a resource holds, or `Err(())` when they cannot be told (an unknown
-/// rule list or rule type) and `Ok(None)` when the resource is not an ingress rule at all
-/// (an egress `aws_security_group_rule`).
-fn rules(r: &Resource) -> Result<Option<Vec<Rule>>, ()> {
+/// Which way a rule admits traffic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Direction {
+    Ingress,
+    Egress,
+}
+
+impl Direction {
+    fn word(self) -> &'static str {
+        match self {
+            Direction::Ingress => "ingress",
+            Direction::Egress => "egress",
+        }
+    }
+}
+
+/// The rules of one direction a resource holds, or `Err(())` when they cannot be told (an
+/// unknown rule list or rule type) and `Ok(None)` when the resource holds no rule of that
+/// direction at all (an egress `aws_security_group_rule` for an ingress question).
+fn rules(r: &Resource, dir: Direction) -> Result<Option<Vec<Rule>>, ()> {
     let c = &r.config;
+    let vpc_rule = match dir {
+        Direction::Ingress => "aws_vpc_security_group_ingress_rule",
+        Direction::Egress => "aws_vpc_security_group_egress_rule",
+    };
     match (r.framework, r.kind.as_str()) {
-        (Framework::Terraform, "aws_security_group") => match c.get("ingress") {
+        (Framework::Terraform, "aws_security_group") => match c.get(dir.word()) {
             None | Some(Value::Null) => Ok(Some(Vec::new())),
             Some(Value::Unknown(_)) => Err(()),
             Some(v) => Ok(Some(
@@ -221,17 +241,18 @@ fn rules(r: &Resource) -> Result<Option<Vec<Rule>>, ()> {
             )),
         },
         (Framework::Terraform, "aws_security_group_rule") => match c.get("type") {
-            Some(Value::String(t)) if t == "ingress" => Ok(Some(vec![tf_rule(c)])),
+            Some(Value::String(t)) if t == dir.word() => Ok(Some(vec![tf_rule(c)])),
             Some(Value::Unknown(_)) => Err(()),
             _ => Ok(None),
         },
-        (Framework::Terraform, "aws_vpc_security_group_ingress_rule") => {
+        (Framework::Terraform, kind) if kind == vpc_rule => {
             if c.get("from_port").is_some() || c.get("to_port").is_some() {
                 Ok(Some(vec![tf_rule(c)]))
             } else {
                 Ok(Some(Vec::new()))
             }
         }
+        (Framework::CloudFormation, _) if dir == Direction::Egress => Ok(None),
         (Framework::CloudFormation, "AWS::EC2::SecurityGroup") => {
             match c.path("Properties.SecurityGroupIngress") {
                 None => Ok(Some(Vec::new())),
@@ -246,11 +267,11 @@ fn rules(r: &Resource) -> Result<Option<Vec<Rule>>, ()> {
     }
 }
 
-/// Whether `r` admits traffic to `port` (`-1`: all traffic) from the whole internet:
-/// `True` when some rule does, `False` when none does, `Unknown` when that depends on an
-/// unresolved value or the resource is not an ingress rule.
-pub(crate) fn opens_to_world(r: &Resource, port: i64) -> Truth {
-    let Ok(Some(rules)) = rules(r) else {
+/// Whether `r` admits traffic to `port` (`-1`: all traffic) from (or, for egress, to) the
+/// whole internet: `True` when some rule does, `False` when none does, `Unknown` when that
+/// depends on an unresolved value or the resource holds no rule of that direction.
+pub(crate) fn opens_to_world(r: &Resource, port: i64, dir: Direction) -> Truth {
+    let Ok(Some(rules)) = rules(r, dir) else {
         return Truth::Unknown;
     };
     let mut answer = Truth::False;
@@ -264,15 +285,24 @@ pub(crate) fn opens_to_world(r: &Resource, port: i64) -> Truth {
     answer
 }
 
-/// The verdict of a port check on `r`.
+/// The verdict of an ingress port check on `r`.
 pub(crate) fn port_verdict(r: &Resource, port: i64) -> crate::check::Verdict {
+    direction_verdict(r, port, Direction::Ingress)
+}
+
+/// The verdict of a port check on `r` for rules of direction `dir`.
+pub(crate) fn direction_verdict(r: &Resource, port: i64, dir: Direction) -> crate::check::Verdict {
     use crate::check::Verdict;
-    match opens_to_world(r, port) {
-        Truth::True if port < 0 => {
-            Verdict::fail("an ingress rule admits all traffic from 0.0.0.0/0 or ::/0")
-        }
+    let (word, way) = match dir {
+        Direction::Ingress => ("an ingress", "from"),
+        Direction::Egress => ("an egress", "to"),
+    };
+    match opens_to_world(r, port, dir) {
+        Truth::True if port < 0 => Verdict::fail(format!(
+            "{word} rule admits all traffic {way} 0.0.0.0/0 or ::/0"
+        )),
         Truth::True => Verdict::fail(format!(
-            "an ingress rule admits port {port} from 0.0.0.0/0 or ::/0"
+            "{word} rule admits port {port} {way} 0.0.0.0/0 or ::/0"
         )),
         Truth::False => Verdict::Pass,
         Truth::Unknown => Verdict::Unknown,

@@ -1,10 +1,15 @@
 use super::*;
 use crate::checks::aws::fixture::resource;
 
-/// One case: a resource written as JSON, a port, and whether it is open to the world.
+/// One case: a resource written as JSON, a port, and whether it is open to the world in
+/// the direction the case's resource kind or `egress` marker says.
 fn check(kind: &str, config: &str, port: i64, want: Truth) {
+    let (kind, dir) = match kind.strip_prefix("egress:") {
+        Some(k) => (k, Direction::Egress),
+        None => (kind, Direction::Ingress),
+    };
     let r = resource(kind, config);
-    assert_eq!(opens_to_world(&r, port), want, "{kind} {config} port {port}");
+    assert_eq!(opens_to_world(&r, port, dir), want, "{kind} {config} port {port} {dir:?}");
 }
 
 #[test]
@@ -39,6 +44,11 @@ fn ingress_rules_in_every_form() {
         ("AWS::EC2::SecurityGroup", r#"{"Properties":{"SecurityGroupIngress":[{"FromPort":22,"ToPort":22,"CidrIp":"10.1.0.0/16"}]}}"#, 22, False),
         ("AWS::EC2::SecurityGroup", r#"{"Properties":{"SecurityGroupIngress":[{"IpProtocol":"-1","CidrIp":"0.0.0.0/0"}]}}"#, 22, False),
         ("AWS::EC2::SecurityGroupIngress", r#"{"Properties":{"FromPort":3389,"ToPort":3389,"CidrIpv6":"::/0"}}"#, 3389, True),
+        ("egress:aws_security_group", r#"{"egress":[{"from_port":0,"to_port":0,"protocol":"-1","cidr_blocks":["0.0.0.0/0"]}]}"#, -1, True),
+        ("egress:aws_security_group", r#"{"ingress":[{"from_port":0,"to_port":0,"protocol":"-1","cidr_blocks":["0.0.0.0/0"]}]}"#, -1, False),
+        ("egress:aws_security_group_rule", r#"{"type":"egress","from_port":0,"to_port":0,"protocol":"-1","cidr_blocks":["0.0.0.0/0"]}"#, -1, True),
+        ("egress:aws_security_group_rule", r#"{"type":"ingress","from_port":0,"to_port":0,"protocol":"-1","cidr_blocks":["0.0.0.0/0"]}"#, -1, Unknown),
+        ("egress:aws_vpc_security_group_egress_rule", r#"{"from_port":0,"to_port":0,"ip_protocol":"-1","cidr_ipv4":"0.0.0.0/0"}"#, -1, True),
     ];
     for (kind, config, port, want) in cases {
         check(kind, config, *port, *want);
