@@ -15,9 +15,13 @@ mod aws_ec2_sg_ingress_all;
 mod aws_ec2_sg_ingress_http;
 mod aws_ec2_sg_ingress_rdp;
 mod aws_ec2_sg_ingress_ssh;
+mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
 mod aws_iam_policy_admin;
+mod aws_iam_policy_on_user;
 mod aws_iam_policy_star_action;
+mod aws_iam_user_console_access;
+mod aws_iam_user_defined;
 mod aws_kms_rotation;
 mod aws_s3_access_logging;
 mod aws_s3_encryption;
@@ -119,6 +123,10 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
+    &aws_iam_policy_on_user::PolicyOnUser,
+    &aws_iam_admin_managed_policy::AdminManagedPolicy,
+    &aws_iam_user_defined::IamUserDefined,
+    &aws_iam_user_console_access::UserConsoleAccess,
     &aws_kms_rotation::KmsRotation,
     &aws_s3_access_logging::S3AccessLogging,
     &aws_s3_versioning::S3Versioning,
