@@ -2,7 +2,7 @@
 //!
 //! # What it checks
 //! No `aws_iam_user_policy` or `aws_iam_user_policy_attachment` exists, and `aws_iam_policy_attachment`
-//! names no `users`.
+//! names no `users`; CloudFormation `AWS::IAM::Policy` names no `Users`.
 //!
 //! # Why it matters
 //! Permissions granted user by user drift apart and are hard to review or revoke; granting
@@ -46,21 +46,22 @@ check!(PolicyOnUser {
     targets: [
         (Terraform, "aws_iam_user_policy_attachment"),
         (Terraform, "aws_iam_user_policy"),
-        (Terraform, "aws_iam_policy_attachment")
+        (Terraform, "aws_iam_policy_attachment"),
+        (CloudFormation, "AWS::IAM::Policy")
     ],
-    description: "No `aws_iam_user_policy` or `aws_iam_user_policy_attachment` exists, and `aws_iam_policy_attachment` names no `users`.",
+    description: "No `aws_iam_user_policy` or `aws_iam_user_policy_attachment` exists, and `aws_iam_policy_attachment` names no `users`; CloudFormation `AWS::IAM::Policy` names no `Users`.",
     remediation: "Attach policies to groups (or roles assumed through SSO) and add users to the groups.",
     references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let key = if r.kind == "aws_iam_policy_attachment" {
-        "users"
-    } else {
-        "user"
+    let value = match r.kind.as_str() {
+        "AWS::IAM::Policy" => r.config.path("Properties.Users"),
+        "aws_iam_policy_attachment" => r.config.get("users"),
+        _ => r.config.get("user"),
     };
-    match r.config.get(key) {
+    match value {
         None | Some(Value::Null) => Verdict::Pass,
         Some(Value::List(l)) if l.is_empty() => Verdict::Pass,
         Some(_) => Verdict::fail("the policy is attached directly to a user"),
