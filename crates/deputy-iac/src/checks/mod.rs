@@ -17,6 +17,13 @@ mod aws_ec2_sg_ingress_rdp;
 mod aws_ec2_sg_ingress_ssh;
 mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
+mod aws_iam_password_expiry;
+mod aws_iam_password_length;
+mod aws_iam_password_lowercase;
+mod aws_iam_password_numbers;
+mod aws_iam_password_reuse;
+mod aws_iam_password_symbols;
+mod aws_iam_password_uppercase;
 mod aws_iam_policy_admin;
 mod aws_iam_policy_on_user;
 mod aws_iam_policy_star_action;
@@ -127,6 +134,13 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_admin_managed_policy::AdminManagedPolicy,
     &aws_iam_user_defined::IamUserDefined,
     &aws_iam_user_console_access::UserConsoleAccess,
+    &aws_iam_password_expiry::PasswordExpiry,
+    &aws_iam_password_length::PasswordLength,
+    &aws_iam_password_lowercase::PasswordLowercase,
+    &aws_iam_password_numbers::PasswordNumbers,
+    &aws_iam_password_reuse::PasswordReuse,
+    &aws_iam_password_symbols::PasswordSymbols,
+    &aws_iam_password_uppercase::PasswordUppercase,
     &aws_kms_rotation::KmsRotation,
     &aws_s3_access_logging::S3AccessLogging,
     &aws_s3_versioning::S3Versioning,
