@@ -36,7 +36,7 @@
 
 use super::aws::{must_be_true, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource};
+use crate::model::Resource;
 
 check!(DetailedMonitoring {
     code: "DPY-AWS-EC2-009",
@@ -44,9 +44,7 @@ check!(DetailedMonitoring {
     title: "EC2 instance detailed monitoring is disabled",
     severity: Low,
     reason: "KICS rates missing EC2 detailed monitoring Low; no trivy-checks equivalent: an observability gap, not an exposure",
-    targets: [
-        (Terraform, "aws_instance")
-    ],
+    targets: [(Terraform, "aws_instance")],
     description: "`aws_instance` sets `monitoring = true`.",
     remediation: "Set `monitoring = true` on the instance.",
     references: ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-cloudwatch-new.html"],

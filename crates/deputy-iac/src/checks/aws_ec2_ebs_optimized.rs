@@ -36,7 +36,7 @@
 
 use super::aws::{must_be_true, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource};
+use crate::model::Resource;
 
 check!(EbsOptimized {
     code: "DPY-AWS-EC2-010",
@@ -44,9 +44,7 @@ check!(EbsOptimized {
     title: "EC2 instance is not EBS-optimized",
     severity: Low,
     reason: "KICS rates a non-EBS-optimized instance Low: a performance and availability setting",
-    targets: [
-        (Terraform, "aws_instance")
-    ],
+    targets: [(Terraform, "aws_instance")],
     description: "`aws_instance` sets `ebs_optimized = true`.",
     remediation: "Set `ebs_optimized = true` (it is free and on by default for current instance types).",
     references: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-optimized.html"],

@@ -51,7 +51,9 @@ check!(EbsVolumeEncryption {
     description: "`aws_ebs_volume` sets `encrypted = true` (CloudFormation `AWS::EC2::Volume`: `Encrypted: true`).",
     remediation: "Set `encrypted = true` (optionally with `kms_key_id`), or enable EBS encryption by default.",
     references: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
-    differences: ["`encrypted = True` or `False` (capitalized) is not a Terraform boolean (Terraform rejects it as an invalid reference) and gives no verdict; Checkov's parser reads it as a boolean"],
+    differences: [
+        "`encrypted = True` or `False` (capitalized) is not a Terraform boolean (Terraform rejects it as an invalid reference) and gives no verdict; Checkov's parser reads it as a boolean"
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {

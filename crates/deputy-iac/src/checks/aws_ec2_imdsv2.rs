@@ -58,18 +58,25 @@ check!(Imdsv2Required {
     ],
     description: "EC2 instances, launch templates and launch configurations either disable the metadata endpoint (`http_endpoint = \"disabled\"`) or require session tokens (`http_tokens = \"required\"`, CloudFormation `MetadataOptions.HttpTokens: required`); a missing `metadata_options` allows IMDSv1.",
     remediation: "Set `metadata_options { http_tokens = \"required\" }` (or disable the endpoint when the instance does not need it).",
-    references: ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html"],
+    references: [
+        "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     let (options, endpoint, tokens) = match r.framework {
         Framework::CloudFormation => (
-            r.config.path("Properties.LaunchTemplateData.MetadataOptions"),
+            r.config
+                .path("Properties.LaunchTemplateData.MetadataOptions"),
             "HttpEndpoint",
             "HttpTokens",
         ),
-        _ => (r.config.get("metadata_options"), "http_endpoint", "http_tokens"),
+        _ => (
+            r.config.get("metadata_options"),
+            "http_endpoint",
+            "http_tokens",
+        ),
     };
     // Terraform writes the options as a block (a list of one map).
     let options = options.and_then(|o| match o {
@@ -82,5 +89,8 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         Some(o) if must_equal(o.get(endpoint), "disabled") == Truth::True => Truth::True,
         Some(o) => must_equal(o.get(tokens), "required"),
     };
-    verdict(ok, "the instance metadata service does not require IMDSv2 session tokens")
+    verdict(
+        ok,
+        "the instance metadata service does not require IMDSv2 session tokens",
+    )
 }

@@ -42,7 +42,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html>
 
-use super::aws::{verdict};
+use super::aws::verdict;
 use crate::check::{Cx, Verdict};
 use crate::model::{Framework, Resource, Truth, Value};
 
@@ -60,7 +60,11 @@ check!(LaunchEbsEncryption {
     description: "`aws_instance` and `aws_launch_configuration` have a `root_block_device`, and no root or EBS block device sets `encrypted = false` without a snapshot; CloudFormation launch configurations set `Ebs.Encrypted` on every EBS block-device mapping.",
     remediation: "Set `encrypted = true` on every root and EBS block device (or enable EBS encryption by default for the account and region).",
     references: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
-    differences: ["CloudFormation `BlockDeviceMappings` chosen by `Fn::If` on a condition Deputy can evaluate are judged as resolved; Checkov gives no verdict for them", "`encrypted = False` (capitalized) is not a Terraform boolean and gives no verdict; Checkov's parser reads it as false", "An `ebs_block_device` list that resolves to empty adds no devices; Checkov gives no verdict when it comes from a variable"],
+    differences: [
+        "CloudFormation `BlockDeviceMappings` chosen by `Fn::If` on a condition Deputy can evaluate are judged as resolved; Checkov gives no verdict for them",
+        "`encrypted = False` (capitalized) is not a Terraform boolean and gives no verdict; Checkov's parser reads it as false",
+        "An `ebs_block_device` list that resolves to empty adds no devices; Checkov gives no verdict when it comes from a variable"
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -77,7 +81,11 @@ fn terraform(r: &Resource) -> Truth {
         Some(Value::List(l)) if l.is_empty() => return Truth::False,
         // An empty `root_block_device {}` leaves the root volume unencrypted, as a missing
         // one does.
-        Some(Value::List(l)) if l.first().and_then(Value::as_map).is_some_and(|m| m.is_empty()) => {
+        Some(Value::List(l))
+            if l.first()
+                .and_then(Value::as_map)
+                .is_some_and(|m| m.is_empty()) =>
+        {
             return Truth::False;
         }
         Some(Value::Unknown(_)) => return Truth::Unknown,

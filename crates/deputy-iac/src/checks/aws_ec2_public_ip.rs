@@ -57,7 +57,9 @@ check!(InstancePublicIp {
     ],
     description: "`aws_instance` does not set `associate_public_ip_address = true`, nor the first network interface of an `aws_launch_template`; CloudFormation instances and launch templates do not set `AssociatePublicIpAddress: true` on a network interface (one that leaves it out depends on the subnet and gives no verdict).",
     remediation: "Place instances in private subnets and reach them through a load balancer, NAT gateway or Systems Manager; do not associate public addresses.",
-    references: ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html"],
+    references: [
+        "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html"
+    ],
     differences: [],
 });
 

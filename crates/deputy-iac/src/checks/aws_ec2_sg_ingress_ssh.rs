@@ -65,7 +65,10 @@ check!(SgIngressSsh {
     ],
     description: "Ingress rules of security groups (`ingress` blocks, `aws_security_group_rule` of type `ingress`, `aws_vpc_security_group_ingress_rule`, CloudFormation `SecurityGroupIngress`) do not admit port 22 from `0.0.0.0/0` or `::/0`. A port range of 0–0 counts as every port; a rule limited to the group itself, a prefix list or another security group is not open.",
     remediation: "Admit port 22 only from the address ranges or security groups that need it; reach administrative ports through a bastion, AWS Systems Manager Session Manager or a VPN.",
-    references: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html"],
+    references: [
+        "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
+        "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html"
+    ],
     differences: [],
 });
 

@@ -49,12 +49,12 @@ check!(DocumentFullAdmin {
     title: "IAM policy document grants full administrator rights (\"*\" on \"*\")",
     severity: High,
     reason: "trivy-checks AWS-0057 (no policy wildcards) is High; KICS rates full-admin policies High",
-    targets: [
-        (Terraform, "data.aws_iam_policy_document")
-    ],
+    targets: [(Terraform, "data.aws_iam_policy_document")],
     description: "`data \"aws_iam_policy_document\"` blocks have no `Allow` statement (the default effect) whose `actions` and `resources` both include `*`.",
     remediation: "Grant only the actions and resources the principal needs; keep administrator access to a few break-glass roles protected by MFA.",
-    references: ["https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document"],
+    references: [
+        "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document"
+    ],
     differences: [],
 });
 

@@ -42,12 +42,13 @@ check!(PasswordExpiry {
     title: "IAM password policy does not expire passwords within 90 days",
     severity: Low,
     reason: "trivy-checks AWS-0062 (password expiry) is Low",
-    targets: [
-        (Terraform, "aws_iam_account_password_policy")
-    ],
+    targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `max_password_age` between 1 and 90 days.",
     remediation: "Set `max_password_age` to 90 or fewer days, and require MFA.",
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html", "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"],
+    references: [
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"
+    ],
     differences: [],
 });
 

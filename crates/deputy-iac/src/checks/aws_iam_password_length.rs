@@ -41,12 +41,13 @@ check!(PasswordLength {
     title: "IAM password policy allows passwords shorter than 14 characters",
     severity: Medium,
     reason: "trivy-checks AWS-0063 (minimum password length) is Medium",
-    targets: [
-        (Terraform, "aws_iam_account_password_policy")
-    ],
+    targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `minimum_password_length` to 14 or more.",
     remediation: "Set `minimum_password_length = 14` or more.",
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html", "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"],
+    references: [
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"
+    ],
     differences: [],
 });
 

@@ -41,15 +41,19 @@ check!(PasswordNumbers {
     title: "IAM password policy does not require a number",
     severity: Medium,
     reason: "trivy-checks AWS-0059 (require numbers) is Medium",
-    targets: [
-        (Terraform, "aws_iam_account_password_policy")
-    ],
+    targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `require_numbers = true`.",
     remediation: "Set `require_numbers = true`.",
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html", "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"],
+    references: [
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("require_numbers")), "`require_numbers` is not `true`")
+    verdict(
+        must_be_true(r.config.get("require_numbers")),
+        "`require_numbers` is not `true`",
+    )
 }

@@ -42,12 +42,13 @@ check!(PasswordReuse {
     title: "IAM password policy allows reusing one of the last 24 passwords",
     severity: Medium,
     reason: "trivy-checks AWS-0056 (password reuse prevention) is Medium",
-    targets: [
-        (Terraform, "aws_iam_account_password_policy")
-    ],
+    targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `password_reuse_prevention` to 24 or more.",
     remediation: "Set `password_reuse_prevention = 24`.",
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html", "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"],
+    references: [
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"
+    ],
     differences: [],
 });
 

@@ -41,15 +41,19 @@ check!(PasswordSymbols {
     title: "IAM password policy does not require a symbol",
     severity: Medium,
     reason: "trivy-checks AWS-0060 (require symbols) is Medium",
-    targets: [
-        (Terraform, "aws_iam_account_password_policy")
-    ],
+    targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `require_symbols = true`.",
     remediation: "Set `require_symbols = true`.",
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html", "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"],
+    references: [
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("require_symbols")), "`require_symbols` is not `true`")
+    verdict(
+        must_be_true(r.config.get("require_symbols")),
+        "`require_symbols` is not `true`",
+    )
 }

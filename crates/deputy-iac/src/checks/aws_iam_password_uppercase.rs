@@ -41,15 +41,19 @@ check!(PasswordUppercase {
     title: "IAM password policy does not require an uppercase letter",
     severity: Medium,
     reason: "trivy-checks AWS-0061 (require uppercase) is Medium",
-    targets: [
-        (Terraform, "aws_iam_account_password_policy")
-    ],
+    targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `require_uppercase_characters = true`.",
     remediation: "Set `require_uppercase_characters = true`.",
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html", "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"],
+    references: [
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
+        "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("require_uppercase_characters")), "`require_uppercase_characters` is not `true`")
+    verdict(
+        must_be_true(r.config.get("require_uppercase_characters")),
+        "`require_uppercase_characters` is not `true`",
+    )
 }

@@ -63,8 +63,12 @@ check!(PolicyFullAdmin {
     ],
     description: "Inline and managed IAM policies (Terraform `aws_iam_policy`, `aws_iam_*_policy`, SSO permission-set inline policies; CloudFormation `AWS::IAM::Policy` and the `Policies` of roles, users and groups) have no `Allow` statement whose actions and resources both include `*`.",
     remediation: "Grant the actions the principal needs on the resources it needs; keep administrator access to a few break-glass roles protected by MFA.",
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
-    differences: ["CloudFormation `Policies` chosen by `Fn::If` on a condition Deputy can evaluate are judged as resolved; Checkov gives no verdict for them, although the policy they grant is known"],
+    references: [
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"
+    ],
+    differences: [
+        "CloudFormation `Policies` chosen by `Fn::If` on a condition Deputy can evaluate are judged as resolved; Checkov gives no verdict for them, although the policy they grant is known"
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {

@@ -49,12 +49,13 @@ check!(S3AccessLogging {
     title: "S3 bucket has no access logging",
     severity: Medium,
     reason: "trivy-checks AWS-0089 (enable bucket logging) and KICS rate missing S3 access logs Medium",
-    targets: [
-        (Terraform, "aws_s3_bucket")
-    ],
+    targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` has a `logging` block, or an `aws_s3_bucket_logging` resource refers to it.",
     remediation: "Add an `aws_s3_bucket_logging` resource sending the bucket's access logs to a dedicated log bucket.",
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html",
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
+    ],
     differences: [],
 });
 

@@ -54,13 +54,16 @@ check!(S3Encryption {
     title: "S3 bucket encryption at rest is not configured",
     severity: High,
     reason: "trivy-checks AWS-0088 (enable bucket encryption) is High",
-    targets: [
-        (Terraform, "aws_s3_bucket")
-    ],
+    targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` sets `server_side_encryption_configuration` with `aws:kms` or `AES256`, or an `aws_s3_bucket_server_side_encryption_configuration` referring to it does; a bucket with neither is also accepted, since S3 encrypts new objects with SSE-S3 by default.",
     remediation: "Configure default encryption with `aws:kms` (preferably a customer-managed key) or `AES256`.",
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"],
-    differences: ["`aws:kms:dsse` (dual-layer KMS encryption) is accepted; Checkov fails it although it is stronger than `aws:kms`"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html",
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
+    ],
+    differences: [
+        "`aws:kms:dsse` (dual-layer KMS encryption) is accepted; Checkov fails it although it is stronger than `aws:kms`"
+    ],
 });
 
 fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
@@ -71,15 +74,25 @@ fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
         cx,
         "aws_s3_bucket_server_side_encryption_configuration",
         |b| is_one_of(b, inline, &ALGORITHMS),
-        |c| is_one_of(c, "rule.apply_server_side_encryption_by_default.sse_algorithm", &ALGORITHMS),
+        |c| {
+            is_one_of(
+                c,
+                "rule.apply_server_side_encryption_by_default.sse_algorithm",
+                &ALGORITHMS,
+            )
+        },
     );
     // S3 encrypts with SSE-S3 when nothing is configured, so a bucket with no
     // configuration of its own is encrypted.
-    let configured = super::aws::connected(cx, r, "aws_s3_bucket_server_side_encryption_configuration")
-        .next()
-        .is_some();
+    let configured =
+        super::aws::connected(cx, r, "aws_s3_bucket_server_side_encryption_configuration")
+            .next()
+            .is_some();
     if !configured && exists(&r.config, inline) == Truth::False {
         ok = or(ok, Truth::True);
     }
-    verdict(ok, "the bucket's default encryption is not `aws:kms` or `AES256`")
+    verdict(
+        ok,
+        "the bucket's default encryption is not `aws:kms` or `AES256`",
+    )
 }

@@ -49,12 +49,13 @@ check!(S3KmsByDefault {
     title: "S3 bucket is not encrypted with KMS by default",
     severity: Medium,
     reason: "trivy-checks AWS-0132 (encryption with a customer key) is High; lowered to Medium because SSE-S3 already encrypts the data and KMS adds key control and auditing",
-    targets: [
-        (Terraform, "aws_s3_bucket")
-    ],
+    targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` sets `server_side_encryption_configuration` with `sse_algorithm = \"aws:kms\"`, or an `aws_s3_bucket_server_side_encryption_configuration` referring to it does.",
     remediation: "Set default encryption to `aws:kms` with a customer-managed key.",
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html",
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
+    ],
     differences: [],
 });
 
@@ -63,8 +64,20 @@ fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
         r,
         cx,
         "aws_s3_bucket_server_side_encryption_configuration",
-        |b| is_one_of(b, "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm", &["aws:kms"]),
-        |c| is_one_of(c, "rule.apply_server_side_encryption_by_default.sse_algorithm", &["aws:kms"]),
+        |b| {
+            is_one_of(
+                b,
+                "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm",
+                &["aws:kms"],
+            )
+        },
+        |c| {
+            is_one_of(
+                c,
+                "rule.apply_server_side_encryption_by_default.sse_algorithm",
+                &["aws:kms"],
+            )
+        },
     );
     verdict(ok, "the bucket is not encrypted with KMS by default")
 }

@@ -47,12 +47,13 @@ check!(S3PublicAccessBlock {
     title: "S3 bucket has no public access block",
     severity: Low,
     reason: "trivy-checks AWS-0094 (specify a public access block) is Low; the account-level block and the other flags are checked separately",
-    targets: [
-        (Terraform, "aws_s3_bucket")
-    ],
+    targets: [(Terraform, "aws_s3_bucket")],
     description: "Some `aws_s3_bucket_public_access_block` refers to the `aws_s3_bucket` and sets both `block_public_acls` and `block_public_policy` to `true`.",
     remediation: "Add an `aws_s3_bucket_public_access_block` for the bucket with all four flags set to `true`.",
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
+    ],
     differences: [],
 });
 
@@ -68,5 +69,8 @@ fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
             super::aws::policy::and(acls, policy)
         },
     );
-    verdict(ok, "no public access block with `block_public_acls` and `block_public_policy` refers to the bucket")
+    verdict(
+        ok,
+        "no public access block with `block_public_acls` and `block_public_policy` refers to the bucket",
+    )
 }

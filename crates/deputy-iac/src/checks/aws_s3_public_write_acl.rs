@@ -45,17 +45,21 @@ check!(S3PublicWriteAcl {
     title: "S3 bucket ACL allows public write access",
     severity: Critical,
     reason: "trivy-checks AWS-0092 (no public bucket ACLs) is High; raised to Critical because anyone could overwrite or plant objects",
-    targets: [
-        (Terraform, "aws_s3_bucket")
-    ],
+    targets: [(Terraform, "aws_s3_bucket")],
     description: "The ACL of an `aws_s3_bucket` — its own `acl` or an `aws_s3_bucket_acl` referring to it — is not `public-read-write`, and an access-control policy grants no `WRITE` to the AllUsers group.",
     remediation: "Use the `private` ACL, or disable ACLs with object ownership `BucketOwnerEnforced`.",
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html",
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
-    verdict(acl_ok(r, cx, &PUBLIC, GRANT), "the bucket's ACL allows public write access")
+    verdict(
+        acl_ok(r, cx, &PUBLIC, GRANT),
+        "the bucket's ACL allows public write access",
+    )
 }
 
 /// Canned ACLs that grant the access this check forbids.

@@ -51,12 +51,13 @@ check!(S3Replication {
     title: "S3 bucket has no cross-region replication",
     severity: Low,
     reason: "no trivy-checks equivalent; KICS rates missing replication Low: a resilience measure, not an exposure",
-    targets: [
-        (Terraform, "aws_s3_bucket")
-    ],
+    targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` has an enabled rule in `replication_configuration`, or an `aws_s3_bucket_replication_configuration` referring to it has a rule with `status = \"Enabled\"`.",
     remediation: "Add an `aws_s3_bucket_replication_configuration` with an enabled rule to a bucket in another region.",
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication.html", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication.html",
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
+    ],
     differences: [],
 });
 
@@ -79,7 +80,7 @@ fn enabled_rule(rules: Option<&Value>) -> Truth {
     if rules.is_unknown() {
         return Truth::Unknown;
     }
-    rules
-        .items()
-        .fold(Truth::False, |acc, rule| or(acc, is_one_of(rule, "status", &["Enabled"])))
+    rules.items().fold(Truth::False, |acc, rule| {
+        or(acc, is_one_of(rule, "status", &["Enabled"]))
+    })
 }

@@ -47,12 +47,13 @@ check!(S3Versioning {
     title: "S3 bucket versioning is not enabled",
     severity: Medium,
     reason: "trivy-checks AWS-0090 (enable versioning) is Medium",
-    targets: [
-        (Terraform, "aws_s3_bucket")
-    ],
+    targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` has `versioning { enabled = true }`, or an `aws_s3_bucket_versioning` resource refers to it with `versioning_configuration { status = \"Enabled\" }`.",
     remediation: "Enable versioning with an `aws_s3_bucket_versioning` resource; add lifecycle rules to expire old versions.",
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
+    ],
     differences: [],
 });
 

@@ -48,9 +48,7 @@ check!(DefaultSgRestrictsAll {
     title: "VPC default security group does not restrict all traffic",
     severity: Medium,
     reason: "trivy-checks AWS-0173 (default security group restricts all traffic) is Medium (CIS AWS 5.4 / EC2.2)",
-    targets: [
-        (Terraform, "aws_vpc")
-    ],
+    targets: [(Terraform, "aws_vpc")],
     description: "Every `aws_vpc` has an `aws_default_security_group` referring to it that has no `ingress` or `egress` rules, and no `aws_security_group_rule` or `aws_vpc_security_group_*_rule` adds rules to that default group.",
     remediation: "Manage the default security group with an `aws_default_security_group` resource without rules, which removes AWS's default rules.",
     references: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html"],
@@ -69,7 +67,10 @@ fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
             ok = Truth::Unknown;
         }
     }
-    verdict(ok, "the VPC's default security group is not managed without rules")
+    verdict(
+        ok,
+        "the VPC's default security group is not managed without rules",
+    )
 }
 
 /// Whether a default security group has no rules of its own and none attached to it.

@@ -37,7 +37,7 @@
 
 use super::aws::{must_not_be_true, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource};
+use crate::model::Resource;
 
 check!(SubnetPublicIp {
     code: "DPY-AWS-VPC-001",
@@ -45,9 +45,7 @@ check!(SubnetPublicIp {
     title: "VPC subnet assigns public IP addresses by default",
     severity: Medium,
     reason: "trivy-checks AWS-0164 (subnet public IP) is High; lowered to Medium because public subnets are intended for load balancers and NAT gateways",
-    targets: [
-        (Terraform, "aws_subnet")
-    ],
+    targets: [(Terraform, "aws_subnet")],
     description: "`aws_subnet` does not set `map_public_ip_on_launch = true`.",
     remediation: "Leave `map_public_ip_on_launch` unset (false); give public addresses only to resources that need them, explicitly.",
     references: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html"],

@@ -42,12 +42,12 @@ check!(ModuleSourcePinned {
     title: "Terraform module source is not pinned to a commit hash",
     severity: Low,
     reason: "KICS rates unpinned module sources Low; a supply-chain hygiene measure with no trivy-checks equivalent",
-    targets: [
-        (Terraform, "module")
-    ],
+    targets: [(Terraform, "module")],
     description: "Every `module` call whose source is not a local path (`./`, `../`) pins a commit hash with `?ref=<hash>` (5 to 40 hexadecimal digits).",
     remediation: "Reference module sources by commit hash (`?ref=<sha>`), and update the hash deliberately.",
-    references: ["https://developer.hashicorp.com/terraform/language/modules/sources#selecting-a-revision"],
+    references: [
+        "https://developer.hashicorp.com/terraform/language/modules/sources#selecting-a-revision"
+    ],
     differences: [],
 });
 

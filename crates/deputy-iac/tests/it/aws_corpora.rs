@@ -43,7 +43,10 @@ fn aws_checks_agree_with_checkov_on_real_repositories() {
     let corpora = [
         ("terragoat", "terragoat_all.json.gz"),
         ("terraform-aws-modules/vpc", "tfmod_vpc_tf.json.gz"),
-        ("terraform-aws-modules/s3-bucket", "tfmod_s3-bucket_tf.json.gz"),
+        (
+            "terraform-aws-modules/s3-bucket",
+            "tfmod_s3-bucket_tf.json.gz",
+        ),
         (
             "terraform-aws-modules/security-group",
             "tfmod_security-group_tf.json.gz",

@@ -114,10 +114,10 @@ fn split_address(address: &str) -> (&str, &str) {
 
 /// `aws_s3_bucket.b[0]` → `aws_s3_bucket.b`.
 fn strip_index(address: &str) -> &str {
-    if address.ends_with(']') {
-        if let Some(i) = address.rfind('[') {
-            return &address[..i];
-        }
+    if address.ends_with(']')
+        && let Some(i) = address.rfind('[')
+    {
+        return &address[..i];
     }
     address
 }

@@ -174,24 +174,27 @@ pub(crate) fn and(a: Truth, b: Truth) -> Truth {
 pub(crate) fn identity_policies(r: &Resource) -> Option<Vec<Document>> {
     match r.framework {
         Framework::Terraform => {
-            let p = r.config.get("policy").or_else(|| r.config.get("inline_policy"));
+            let p = r
+                .config
+                .get("policy")
+                .or_else(|| r.config.get("inline_policy"));
             Some(p.map(Document::from_json).into_iter().collect())
         }
         Framework::CloudFormation => {
             let props = r.config.get("Properties")?;
-            if r.kind != "AWS::IAM::Policy" {
-                if let Some(policies) = props.get("Policies") {
-                    return match policies {
-                        Value::List(l) if !l.is_empty() => Some(
-                            l.iter()
-                                .filter_map(|p| p.get("PolicyDocument"))
-                                .map(Document::from_json)
-                                .collect(),
-                        ),
-                        Value::List(_) => None,
-                        _ => Some(vec![Document::Unknown]),
-                    };
-                }
+            if r.kind != "AWS::IAM::Policy"
+                && let Some(policies) = props.get("Policies")
+            {
+                return match policies {
+                    Value::List(l) if !l.is_empty() => Some(
+                        l.iter()
+                            .filter_map(|p| p.get("PolicyDocument"))
+                            .map(Document::from_json)
+                            .collect(),
+                    ),
+                    Value::List(_) => None,
+                    _ => Some(vec![Document::Unknown]),
+                };
             }
             props
                 .get("PolicyDocument")

@@ -3,8 +3,8 @@
 //! block says so, or when a sub-resource pointing at it (`aws_s3_bucket_versioning`,
 //! `aws_s3_bucket_logging`, …) does.
 
-pub(crate) use super::verdict;
 use super::connected;
+pub(crate) use super::verdict;
 use crate::check::Cx;
 use crate::model::{Resource, Truth, Value};
 

@@ -176,7 +176,9 @@ fn tf_rule(rule: &Value) -> Rule {
         _ => Some(false),
     };
     let v4 = rule.get("cidr_blocks").or_else(|| rule.get("cidr_ipv4"));
-    let v6 = rule.get("ipv6_cidr_blocks").or_else(|| rule.get("cidr_ipv6"));
+    let v6 = rule
+        .get("ipv6_cidr_blocks")
+        .or_else(|| rule.get("cidr_ipv6"));
     Rule {
         from: Port::of(rule.get("from_port")),
         to: Port::of(rule.get("to_port")),
@@ -237,7 +239,10 @@ fn rules(r: &Resource, dir: Direction) -> Result<Option<Vec<Rule>>, ()> {
             None | Some(Value::Null) => Ok(Some(Vec::new())),
             Some(Value::Unknown(_)) => Err(()),
             Some(v) => Ok(Some(
-                v.items().filter(|i| i.as_map().is_some()).map(tf_rule).collect(),
+                v.items()
+                    .filter(|i| i.as_map().is_some())
+                    .map(tf_rule)
+                    .collect(),
             )),
         },
         (Framework::Terraform, "aws_security_group_rule") => match c.get("type") {
@@ -260,9 +265,9 @@ fn rules(r: &Resource, dir: Direction) -> Result<Option<Vec<Rule>>, ()> {
                 Some(_) => Err(()),
             }
         }
-        (Framework::CloudFormation, "AWS::EC2::SecurityGroupIngress") => {
-            Ok(Some(c.get("Properties").map(cfn_rule).into_iter().collect()))
-        }
+        (Framework::CloudFormation, "AWS::EC2::SecurityGroupIngress") => Ok(Some(
+            c.get("Properties").map(cfn_rule).into_iter().collect(),
+        )),
         _ => Ok(None),
     }
 }
