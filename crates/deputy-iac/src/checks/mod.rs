@@ -30,6 +30,23 @@ mod aws_iam_policy_star_action;
 mod aws_iam_user_console_access;
 mod aws_iam_user_defined;
 mod aws_kms_rotation;
+mod aws_rds_backup_retention;
+mod aws_rds_cluster_audit_logging;
+mod aws_rds_cluster_backtrack;
+mod aws_rds_cluster_cmk;
+mod aws_rds_cluster_copy_tags;
+mod aws_rds_cluster_deletion_protection;
+mod aws_rds_cluster_iam_auth;
+mod aws_rds_cluster_logging;
+mod aws_rds_cluster_storage_encrypted;
+mod aws_rds_enhanced_monitoring;
+mod aws_rds_instance_deletion_protection;
+mod aws_rds_instance_encrypted;
+mod aws_rds_instance_iam_auth;
+mod aws_rds_instance_logging;
+mod aws_rds_instance_multi_az;
+mod aws_rds_instance_public;
+mod aws_rds_minor_upgrade;
 mod aws_s3_access_logging;
 mod aws_s3_encryption;
 mod aws_s3_kms_default;
@@ -142,6 +159,23 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_password_symbols::PasswordSymbols,
     &aws_iam_password_uppercase::PasswordUppercase,
     &aws_kms_rotation::KmsRotation,
+    &aws_rds_cluster_deletion_protection::ClusterDeletionProtection,
+    &aws_rds_cluster_iam_auth::ClusterIamAuth,
+    &aws_rds_cluster_copy_tags::ClusterCopyTags,
+    &aws_rds_cluster_cmk::ClusterCmk,
+    &aws_rds_cluster_storage_encrypted::ClusterStorageEncrypted,
+    &aws_rds_cluster_audit_logging::ClusterAuditLogging,
+    &aws_rds_cluster_backtrack::ClusterBacktrack,
+    &aws_rds_cluster_logging::ClusterLogging,
+    &aws_rds_instance_encrypted::InstanceEncrypted,
+    &aws_rds_instance_public::InstancePublic,
+    &aws_rds_instance_deletion_protection::InstanceDeletionProtection,
+    &aws_rds_instance_multi_az::InstanceMultiAz,
+    &aws_rds_enhanced_monitoring::EnhancedMonitoring,
+    &aws_rds_minor_upgrade::MinorUpgrade,
+    &aws_rds_instance_logging::InstanceLogging,
+    &aws_rds_instance_iam_auth::InstanceIamAuth,
+    &aws_rds_backup_retention::BackupRetention,
     &aws_s3_access_logging::S3AccessLogging,
     &aws_s3_versioning::S3Versioning,
     &aws_s3_encryption::S3Encryption,

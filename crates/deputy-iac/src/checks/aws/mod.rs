@@ -46,6 +46,30 @@ pub(crate) fn must_equal(v: Option<&Value>, want: &str) -> Truth {
     }
 }
 
+/// A setting that must be present with any value: an unresolved reference to another
+/// resource counts as set, an unresolved variable might be null and is undecided.
+pub(crate) fn must_be_set(v: Option<&Value>) -> Truth {
+    match v {
+        None | Some(Value::Null) => Truth::False,
+        Some(Value::String(s)) if s.is_empty() => Truth::False,
+        Some(Value::List(l)) if l.is_empty() => Truth::False,
+        Some(Value::Unknown(u)) if u.refs.is_empty() => Truth::Unknown,
+        Some(_) => Truth::True,
+    }
+}
+
+/// A number that must satisfy `ok`; absent or not a number is `False`.
+pub(crate) fn number_where(v: Option<&Value>, ok: impl Fn(f64) -> bool) -> Truth {
+    match v {
+        Some(Value::Unknown(_)) => Truth::Unknown,
+        Some(v) => match v.as_f64() {
+            Some(n) if ok(n) => Truth::True,
+            _ => Truth::False,
+        },
+        None => Truth::False,
+    }
+}
+
 /// The resources of Terraform type `kind` in the same module as `r` (the same module
 /// address and the same folder: two root modules may both declare `aws_s3_bucket.b`)
 /// whose configuration refers to `r` (`bucket = aws_s3_bucket.b.id`), the way Checkov's

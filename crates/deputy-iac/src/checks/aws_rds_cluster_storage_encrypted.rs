@@ -1,0 +1,61 @@
+//! DPY-AWS-RDS-005: Aurora cluster storage is not encrypted.
+//!
+//! # What it checks
+//! `aws_rds_cluster` sets `storage_encrypted = true`, unless `engine_mode = "serverless"` (always
+//! encrypted).
+//!
+//! # Why it matters
+//! Unencrypted storage exposes the data, its backups and snapshots to anyone who obtains a
+//! copy, outside the database's access controls.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```hcl
+//! resource "aws_rds_cluster" "db" {
+//!   engine = "aurora-mysql"
+//! }
+//! ```
+//!
+//! Good:
+//!
+//! ```hcl
+//! resource "aws_rds_cluster" "db" {
+//!   engine            = "aurora-mysql"
+//!   storage_encrypted = true
+//! }
+//! ```
+//!
+//! # Remediation
+//! Set `storage_encrypted = true` (encryption cannot be added later without a restore).
+//!
+//! # References
+//! - <https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html>
+
+use super::aws::{must_be_true, verdict};
+use crate::check::{Cx, Verdict};
+use crate::model::{Resource, Value};
+
+check!(ClusterStorageEncrypted {
+    code: "DPY-AWS-RDS-005",
+    checkov: ["CKV_AWS_96"],
+    title: "Aurora cluster storage is not encrypted",
+    severity: High,
+    reason: "trivy-checks rates unencrypted RDS cluster storage High",
+    targets: [
+        (Terraform, "aws_rds_cluster")
+    ],
+    description: "`aws_rds_cluster` sets `storage_encrypted = true`, unless `engine_mode = \"serverless\"` (always encrypted).",
+    remediation: "Set `storage_encrypted = true` (encryption cannot be added later without a restore).",
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"],
+    differences: [],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    // Aurora Serverless v1 clusters are always encrypted.
+    if matches!(r.config.get("engine_mode"), Some(Value::String(m)) if m == "serverless") {
+        return Verdict::Pass;
+    }
+    verdict(must_be_true(r.config.get("storage_encrypted")), "the cluster's storage is not encrypted")
+}

@@ -1,0 +1,55 @@
+//! DPY-AWS-RDS-012: RDS instance is not Multi-AZ.
+//!
+//! # What it checks
+//! `aws_db_instance` sets `multi_az = true`.
+//!
+//! # Why it matters
+//! A single-AZ instance is down for the length of an availability-zone outage or host failure.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```hcl
+//! resource "aws_db_instance" "db" {
+//!   engine = "postgres"
+//! }
+//! ```
+//!
+//! Good:
+//!
+//! ```hcl
+//! resource "aws_db_instance" "db" {
+//!   engine   = "postgres"
+//!   multi_az = true
+//! }
+//! ```
+//!
+//! # Remediation
+//! Set `multi_az = true` for production databases.
+//!
+//! # References
+//! - <https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html>
+
+use super::aws::{must_be_true, verdict};
+use crate::check::{Cx, Verdict};
+use crate::model::Resource;
+
+check!(InstanceMultiAz {
+    code: "DPY-AWS-RDS-012",
+    checkov: ["CKV_AWS_157"],
+    title: "RDS instance is not Multi-AZ",
+    severity: Low,
+    reason: "KICS rates single-AZ RDS instances Low: an availability measure",
+    targets: [
+        (Terraform, "aws_db_instance")
+    ],
+    description: "`aws_db_instance` sets `multi_az = true`.",
+    remediation: "Set `multi_az = true` for production databases.",
+    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html"],
+    differences: [],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    verdict(must_be_true(r.config.get("multi_az")), "the instance is not Multi-AZ")
+}
