@@ -57,7 +57,6 @@ check!(BackupRetention {
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     verdict(backups(r.config.get("backup_retention_period")), "automated backups are disabled")
 }
-
 /// A retention period of 1 to 35 days, or none given (AWS defaults to 1 day).
 fn backups(v: Option<&Value>) -> Truth {
     match v {

@@ -34,7 +34,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Auditing.html>
 
-use super::aws::verdict;
+use super::aws::{verdict};
 use crate::check::{Cx, Verdict};
 use crate::model::{Resource, Truth, Value};
 
@@ -62,7 +62,6 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     }
     verdict(has_audit(r.config.get("enabled_cloudwatch_logs_exports")), "audit logs are not exported")
 }
-
 /// Whether the exported log types include `audit`.
 fn has_audit(exports: Option<&Value>) -> Truth {
     match exports {

@@ -2,6 +2,7 @@
 //!
 //! # What it checks
 //! `aws_rds_cluster` sets `iam_database_authentication_enabled = true`.
+//! CloudFormation: the same setting in `AWS::RDS::DBCluster` (`EnableIAMDatabaseAuthentication`).
 //!
 //! # Why it matters
 //! IAM authentication replaces long-lived database passwords with short-lived tokens tied to
@@ -33,7 +34,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.IAMDBAuth.html>
 
-use super::aws::{must_be_true, verdict};
+use super::aws::{must_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -44,14 +45,15 @@ check!(ClusterIamAuth {
     severity: Medium,
     reason: "trivy-checks rates disabled RDS IAM authentication Medium",
     targets: [
-        (Terraform, "aws_rds_cluster")
+        (Terraform, "aws_rds_cluster"),
+        (CloudFormation, "AWS::RDS::DBCluster")
     ],
-    description: "`aws_rds_cluster` sets `iam_database_authentication_enabled = true`.",
+    description: "`aws_rds_cluster` sets `iam_database_authentication_enabled = true`. CloudFormation: the same setting in `AWS::RDS::DBCluster` (`EnableIAMDatabaseAuthentication`).",
     remediation: "Set `iam_database_authentication_enabled = true` and grant `rds-db:connect` to the roles that need it.",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.IAMDBAuth.html"],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("iam_database_authentication_enabled")), "IAM database authentication is not enabled")
+    verdict(must_be_true(setting(r, "iam_database_authentication_enabled", "EnableIAMDatabaseAuthentication")), "IAM database authentication is not enabled")
 }

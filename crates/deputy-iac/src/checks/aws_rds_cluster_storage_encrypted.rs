@@ -3,6 +3,7 @@
 //! # What it checks
 //! `aws_rds_cluster` sets `storage_encrypted = true`, unless `engine_mode = "serverless"` (always
 //! encrypted).
+//! CloudFormation: the same setting in `AWS::RDS::DBCluster` (`StorageEncrypted`, `EngineMode`).
 //!
 //! # Why it matters
 //! Unencrypted storage exposes the data, its backups and snapshots to anyone who obtains a
@@ -33,7 +34,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html>
 
-use super::aws::{must_be_true, verdict};
+use super::aws::{must_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
 use crate::model::{Resource, Value};
 
@@ -44,9 +45,10 @@ check!(ClusterStorageEncrypted {
     severity: High,
     reason: "trivy-checks rates unencrypted RDS cluster storage High",
     targets: [
-        (Terraform, "aws_rds_cluster")
+        (Terraform, "aws_rds_cluster"),
+        (CloudFormation, "AWS::RDS::DBCluster")
     ],
-    description: "`aws_rds_cluster` sets `storage_encrypted = true`, unless `engine_mode = \"serverless\"` (always encrypted).",
+    description: "`aws_rds_cluster` sets `storage_encrypted = true`, unless `engine_mode = \"serverless\"` (always encrypted). CloudFormation: the same setting in `AWS::RDS::DBCluster` (`StorageEncrypted`, `EngineMode`).",
     remediation: "Set `storage_encrypted = true` (encryption cannot be added later without a restore).",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"],
     differences: [],
@@ -54,8 +56,8 @@ check!(ClusterStorageEncrypted {
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     // Aurora Serverless v1 clusters are always encrypted.
-    if matches!(r.config.get("engine_mode"), Some(Value::String(m)) if m == "serverless") {
+    if matches!(setting(r, "engine_mode", "EngineMode"), Some(Value::String(m)) if m == "serverless") {
         return Verdict::Pass;
     }
-    verdict(must_be_true(r.config.get("storage_encrypted")), "the cluster's storage is not encrypted")
+    verdict(must_be_true(setting(r, "storage_encrypted", "StorageEncrypted")), "the cluster's storage is not encrypted")
 }

@@ -2,6 +2,7 @@
 //!
 //! # What it checks
 //! `aws_db_instance` sets `storage_encrypted = true`.
+//! CloudFormation: the same setting in `AWS::RDS::DBInstance` (`StorageEncrypted`).
 //!
 //! # Why it matters
 //! Unencrypted storage exposes the data, its backups and snapshots to anyone who obtains a
@@ -32,7 +33,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html>
 
-use super::aws::{must_be_true, verdict};
+use super::aws::{must_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -43,14 +44,15 @@ check!(InstanceEncrypted {
     severity: High,
     reason: "trivy-checks rates unencrypted RDS instance storage High",
     targets: [
-        (Terraform, "aws_db_instance")
+        (Terraform, "aws_db_instance"),
+        (CloudFormation, "AWS::RDS::DBInstance")
     ],
-    description: "`aws_db_instance` sets `storage_encrypted = true`.",
+    description: "`aws_db_instance` sets `storage_encrypted = true`. CloudFormation: the same setting in `AWS::RDS::DBInstance` (`StorageEncrypted`).",
     remediation: "Set `storage_encrypted = true` (encryption cannot be added later without a restore).",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html"],
-    differences: [],
+    differences: ["`storage_encrypted = False` (capitalized) is not a Terraform boolean (Terraform rejects it as an invalid reference) and gives no verdict; Checkov's parser reads it as false"],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("storage_encrypted")), "the instance's storage is not encrypted")
+    verdict(must_be_true(setting(r, "storage_encrypted", "StorageEncrypted")), "the instance's storage is not encrypted")
 }

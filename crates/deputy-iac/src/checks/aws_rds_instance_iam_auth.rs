@@ -3,6 +3,7 @@
 //! # What it checks
 //! MySQL and PostgreSQL `aws_db_instance`s set `iam_database_authentication_enabled = true`; other
 //! engines get no verdict.
+//! CloudFormation: the same setting in `AWS::RDS::DBInstance` (`EnableIAMDatabaseAuthentication`, `Engine`).
 //!
 //! # Why it matters
 //! IAM authentication replaces long-lived database passwords with short-lived tokens tied to
@@ -33,7 +34,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html>
 
-use super::aws::{must_be_true, verdict};
+use super::aws::{must_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
 use crate::model::{Resource, Value};
 
@@ -44,9 +45,10 @@ check!(InstanceIamAuth {
     severity: Medium,
     reason: "trivy-checks rates disabled RDS IAM authentication Medium",
     targets: [
-        (Terraform, "aws_db_instance")
+        (Terraform, "aws_db_instance"),
+        (CloudFormation, "AWS::RDS::DBInstance")
     ],
-    description: "MySQL and PostgreSQL `aws_db_instance`s set `iam_database_authentication_enabled = true`; other engines get no verdict.",
+    description: "MySQL and PostgreSQL `aws_db_instance`s set `iam_database_authentication_enabled = true`; other engines get no verdict. CloudFormation: the same setting in `AWS::RDS::DBInstance` (`EnableIAMDatabaseAuthentication`, `Engine`).",
     remediation: "Set `iam_database_authentication_enabled = true`.",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"],
     differences: [],
@@ -55,8 +57,8 @@ check!(InstanceIamAuth {
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     // Only MySQL and PostgreSQL support IAM authentication; an instance that does not say
     // which engine it runs gets no verdict either, as in Checkov.
-    if !matches!(r.config.get("engine"), Some(Value::String(e)) if e == "mysql" || e == "postgres") {
+    if !matches!(setting(r, "engine", "Engine"), Some(Value::String(e)) if e == "mysql" || e == "postgres") {
         return Verdict::Unknown;
     }
-    verdict(must_be_true(r.config.get("iam_database_authentication_enabled")), "IAM database authentication is not enabled")
+    verdict(must_be_true(setting(r, "iam_database_authentication_enabled", "EnableIAMDatabaseAuthentication")), "IAM database authentication is not enabled")
 }

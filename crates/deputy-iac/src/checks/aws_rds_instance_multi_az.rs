@@ -2,6 +2,7 @@
 //!
 //! # What it checks
 //! `aws_db_instance` sets `multi_az = true`.
+//! CloudFormation: the same setting in `AWS::RDS::DBInstance` (`MultiAZ`).
 //!
 //! # Why it matters
 //! A single-AZ instance is down for the length of an availability-zone outage or host failure.
@@ -31,7 +32,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html>
 
-use super::aws::{must_be_true, verdict};
+use super::aws::{must_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -42,14 +43,15 @@ check!(InstanceMultiAz {
     severity: Low,
     reason: "KICS rates single-AZ RDS instances Low: an availability measure",
     targets: [
-        (Terraform, "aws_db_instance")
+        (Terraform, "aws_db_instance"),
+        (CloudFormation, "AWS::RDS::DBInstance")
     ],
-    description: "`aws_db_instance` sets `multi_az = true`.",
+    description: "`aws_db_instance` sets `multi_az = true`. CloudFormation: the same setting in `AWS::RDS::DBInstance` (`MultiAZ`).",
     remediation: "Set `multi_az = true` for production databases.",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html"],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("multi_az")), "the instance is not Multi-AZ")
+    verdict(must_be_true(setting(r, "multi_az", "MultiAZ")), "the instance is not Multi-AZ")
 }

@@ -2,6 +2,7 @@
 //!
 //! # What it checks
 //! `aws_db_instance` and `aws_rds_cluster_instance` do not set `publicly_accessible = true`.
+//! CloudFormation: the same setting in `AWS::RDS::DBInstance` (`PubliclyAccessible`).
 //!
 //! # Why it matters
 //! A publicly accessible database gets a public DNS address; one permissive security group
@@ -33,7 +34,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_BestPractices.Security.html>
 
-use super::aws::{must_not_be_true, verdict};
+use super::aws::{must_not_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -45,14 +46,15 @@ check!(InstancePublic {
     reason: "trivy-checks rates publicly accessible RDS instances High",
     targets: [
         (Terraform, "aws_db_instance"),
-        (Terraform, "aws_rds_cluster_instance")
+        (Terraform, "aws_rds_cluster_instance"),
+        (CloudFormation, "AWS::RDS::DBInstance")
     ],
-    description: "`aws_db_instance` and `aws_rds_cluster_instance` do not set `publicly_accessible = true`.",
+    description: "`aws_db_instance` and `aws_rds_cluster_instance` do not set `publicly_accessible = true`. CloudFormation: the same setting in `AWS::RDS::DBInstance` (`PubliclyAccessible`).",
     remediation: "Set `publicly_accessible = false` and reach the database from inside the VPC.",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_BestPractices.Security.html"],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_not_be_true(r.config.get("publicly_accessible")), "the instance is publicly accessible")
+    verdict(must_not_be_true(setting(r, "publicly_accessible", "PubliclyAccessible")), "the instance is publicly accessible")
 }

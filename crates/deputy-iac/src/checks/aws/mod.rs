@@ -19,6 +19,15 @@ pub(crate) fn verdict(ok: Truth, message: &str) -> Verdict {
     }
 }
 
+/// A setting read from Terraform's attribute `tf` or, for a CloudFormation resource, from
+/// its property `cfn`.
+pub(crate) fn setting<'a>(r: &'a Resource, tf: &str, cfn: &str) -> Option<&'a Value> {
+    match r.framework {
+        Framework::CloudFormation => r.config.get("Properties").and_then(|p| p.get(cfn)),
+        _ => r.config.get(tf),
+    }
+}
+
 /// A setting that must be `true`: absent or anything else is `False`.
 pub(crate) fn must_be_true(v: Option<&Value>) -> Truth {
     match v {
