@@ -36,7 +36,7 @@
 
 use super::aws::{must_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource, Value};
+use crate::model::{Framework, Resource, Value};
 
 check!(ClusterStorageEncrypted {
     code: "DPY-AWS-RDS-005",
@@ -55,6 +55,15 @@ check!(ClusterStorageEncrypted {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    // A CloudFormation cluster restored from a snapshot or cloned from another cluster
+    // inherits its encryption, which the template does not show.
+    if r.framework == Framework::CloudFormation
+        && ["SnapshotIdentifier", "SourceDBClusterIdentifier"]
+            .iter()
+            .any(|k| r.config.get("Properties").and_then(|p| p.get(k)).is_some())
+    {
+        return Verdict::Unknown;
+    }
     // Aurora Serverless v1 clusters are always encrypted.
     if matches!(setting(r, "engine_mode", "EngineMode"), Some(Value::String(m)) if m == "serverless") {
         return Verdict::Pass;

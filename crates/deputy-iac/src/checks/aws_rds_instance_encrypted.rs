@@ -35,7 +35,7 @@
 
 use super::aws::{must_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::Resource;
+use crate::model::{Framework, Resource, Value};
 
 check!(InstanceEncrypted {
     code: "DPY-AWS-RDS-009",
@@ -54,5 +54,12 @@ check!(InstanceEncrypted {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    // Aurora instances take their encryption and replication from the cluster; Checkov
+    // gives CloudFormation ones no verdict.
+    if r.framework == Framework::CloudFormation
+        && matches!(r.config.path("Properties.Engine"), Some(Value::String(e)) if e.contains("aurora"))
+    {
+        return Verdict::Unknown;
+    }
     verdict(must_be_true(setting(r, "storage_encrypted", "StorageEncrypted")), "the instance's storage is not encrypted")
 }

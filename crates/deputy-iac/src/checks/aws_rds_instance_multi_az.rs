@@ -34,7 +34,7 @@
 
 use super::aws::{must_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::Resource;
+use crate::model::{Framework, Resource, Value};
 
 check!(InstanceMultiAz {
     code: "DPY-AWS-RDS-012",
@@ -53,5 +53,12 @@ check!(InstanceMultiAz {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    // Aurora instances take their encryption and replication from the cluster; Checkov
+    // gives CloudFormation ones no verdict.
+    if r.framework == Framework::CloudFormation
+        && matches!(r.config.path("Properties.Engine"), Some(Value::String(e)) if e.contains("aurora"))
+    {
+        return Verdict::Unknown;
+    }
     verdict(must_be_true(setting(r, "multi_az", "MultiAZ")), "the instance is not Multi-AZ")
 }
