@@ -5,10 +5,12 @@
 mod aws;
 mod aws_ec2_detailed_monitoring;
 mod aws_ec2_ebs_optimized;
+mod aws_ec2_ebs_volume_cmk;
 mod aws_ec2_ebs_volume_encryption;
 mod aws_ec2_imdsv2;
 mod aws_ec2_launch_ebs_encryption;
 mod aws_ec2_public_ip;
+mod aws_ec2_sg_attached;
 mod aws_ec2_sg_description;
 mod aws_ec2_sg_egress_all;
 mod aws_ec2_sg_ingress_all;
@@ -29,7 +31,10 @@ mod aws_iam_policy_on_user;
 mod aws_iam_policy_star_action;
 mod aws_iam_user_console_access;
 mod aws_iam_user_defined;
+mod aws_kms_key_policy;
 mod aws_kms_rotation;
+mod aws_logs_kms;
+mod aws_logs_retention;
 mod aws_rds_backup_retention;
 mod aws_rds_cluster_audit_logging;
 mod aws_rds_cluster_backtrack;
@@ -48,14 +53,18 @@ mod aws_rds_instance_multi_az;
 mod aws_rds_instance_public;
 mod aws_rds_minor_upgrade;
 mod aws_s3_access_logging;
+mod aws_s3_acls_disabled;
 mod aws_s3_encryption;
+mod aws_s3_event_notifications;
 mod aws_s3_kms_default;
+mod aws_s3_lifecycle;
 mod aws_s3_public_access_block;
 mod aws_s3_public_read_acl;
 mod aws_s3_public_write_acl;
 mod aws_s3_replication;
 mod aws_s3_versioning;
 mod aws_vpc_default_sg_restricts_all;
+mod aws_vpc_default_vpc;
 mod aws_vpc_subnet_public_ip;
 mod docker_add;
 mod docker_alias_unique;
@@ -144,6 +153,8 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_ebs_optimized::EbsOptimized,
     &aws_ec2_sg_egress_all::SgEgressAll,
     &aws_ec2_sg_description::SgDescription,
+    &aws_ec2_sg_attached::SgAttached,
+    &aws_ec2_ebs_volume_cmk::EbsVolumeCmk,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
@@ -159,6 +170,9 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_password_symbols::PasswordSymbols,
     &aws_iam_password_uppercase::PasswordUppercase,
     &aws_kms_rotation::KmsRotation,
+    &aws_kms_key_policy::KmsKeyPolicy,
+    &aws_logs_retention::LogRetention,
+    &aws_logs_kms::LogGroupKms,
     &aws_rds_cluster_deletion_protection::ClusterDeletionProtection,
     &aws_rds_cluster_iam_auth::ClusterIamAuth,
     &aws_rds_cluster_copy_tags::ClusterCopyTags,
@@ -184,8 +198,12 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_public_access_block::S3PublicAccessBlock,
     &aws_s3_public_read_acl::S3PublicReadAcl,
     &aws_s3_public_write_acl::S3PublicWriteAcl,
+    &aws_s3_lifecycle::S3Lifecycle,
+    &aws_s3_event_notifications::S3EventNotifications,
+    &aws_s3_acls_disabled::S3AclsDisabled,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
+    &aws_vpc_default_vpc::DefaultVpcManaged,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,

@@ -88,11 +88,23 @@ pub(crate) fn connected<'a>(
     r: &Resource,
     kind: &'a str,
 ) -> impl Iterator<Item = &'a Resource> + 'a {
+    connected_where(cx, r, move |k| k == kind)
+}
+
+/// [`connected`] for every Terraform resource type `kind_ok` accepts.
+pub(crate) fn connected_where<'a>(
+    cx: &Cx<'a>,
+    r: &Resource,
+    kind_ok: impl Fn(&str) -> bool + 'a,
+) -> impl Iterator<Item = &'a Resource> + 'a {
     let (module, own) = split_address(&r.address);
     let module = module.to_owned();
     let own = own.to_owned();
     let dir = folder(&r.file).to_owned();
-    cx.of_kind(Framework::Terraform, kind).filter(move |other| {
+    cx.resources.iter().filter(move |other| {
+        if other.framework != Framework::Terraform || !kind_ok(&other.kind) {
+            return false;
+        }
         let (other_module, _) = split_address(&other.address);
         other_module == module
             && folder(&other.file) == dir
