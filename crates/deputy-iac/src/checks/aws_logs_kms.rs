@@ -1,7 +1,7 @@
 //! DPY-AWS-LOGS-002: CloudWatch log group is not encrypted with a KMS key.
 //!
 //! # What it checks
-//! `aws_cloudwatch_log_group` sets `kms_key_id`.
+//! `aws_cloudwatch_log_group` sets `kms_key_id` (CloudFormation `AWS::Logs::LogGroup`: `KmsKeyId`).
 //!
 //! # Why it matters
 //! Logs often hold tokens, personal data and internal addresses; a KMS key adds a second
@@ -32,7 +32,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html>
 
-use super::aws::{must_be_set, verdict};
+use super::aws::{must_be_set, setting, verdict};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -43,9 +43,10 @@ check!(LogGroupKms {
     severity: Low,
     reason: "trivy-checks AWS-0017 (log group customer key) is Low",
     targets: [
-        (Terraform, "aws_cloudwatch_log_group")
+        (Terraform, "aws_cloudwatch_log_group"),
+        (CloudFormation, "AWS::Logs::LogGroup")
     ],
-    description: "`aws_cloudwatch_log_group` sets `kms_key_id`.",
+    description: "`aws_cloudwatch_log_group` sets `kms_key_id` (CloudFormation `AWS::Logs::LogGroup`: `KmsKeyId`).",
     remediation: "Set `kms_key_id` to a customer-managed key whose policy allows CloudWatch Logs.",
     references: ["https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html"],
     differences: [],
@@ -53,7 +54,7 @@ check!(LogGroupKms {
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     verdict(
-        must_be_set(r.config.get("kms_key_id")),
+        must_be_set(setting(r, "kms_key_id", "KmsKeyId")),
         "the log group is not encrypted with a KMS key",
     )
 }
