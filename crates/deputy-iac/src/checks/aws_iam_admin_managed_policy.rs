@@ -56,10 +56,7 @@ check!(AdminManagedPolicy {
     ],
     description: "No role (`managed_policy_arns`), policy attachment (`policy_arn`) or SSO permission-set attachment (`managed_policy_arn`) uses `arn:aws:iam::aws:policy/AdministratorAccess`.",
     remediation: "Attach a policy scoped to the actions and resources the principal needs; keep AdministratorAccess for break-glass roles with MFA.",
-    references: [
-        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html",
-        "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html"
-    ],
+    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html", "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html"],
     differences: [],
 });
 

@@ -38,6 +38,7 @@ mod aws_logs_retention;
 mod aws_rds_backup_retention;
 mod aws_rds_cluster_audit_logging;
 mod aws_rds_cluster_backtrack;
+mod aws_rds_cluster_backup_plan;
 mod aws_rds_cluster_cmk;
 mod aws_rds_cluster_copy_tags;
 mod aws_rds_cluster_deletion_protection;
@@ -190,6 +191,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_rds_instance_logging::InstanceLogging,
     &aws_rds_instance_iam_auth::InstanceIamAuth,
     &aws_rds_backup_retention::BackupRetention,
+    &aws_rds_cluster_backup_plan::ClusterBackupPlan,
     &aws_s3_access_logging::S3AccessLogging,
     &aws_s3_versioning::S3Versioning,
     &aws_s3_encryption::S3Encryption,
