@@ -46,9 +46,7 @@ check!(EbsVolumeCmk {
     title: "EBS volume is not encrypted with a customer-managed KMS key",
     severity: Low,
     reason: "trivy-checks rates encryption with a customer-managed key Low; encryption itself is DPY-AWS-EC2-007",
-    targets: [
-        (Terraform, "aws_ebs_volume")
-    ],
+    targets: [(Terraform, "aws_ebs_volume")],
     description: "`aws_ebs_volume` sets `kms_key_id`.",
     remediation: "Set `kms_key_id` to a customer-managed KMS key.",
     references: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],

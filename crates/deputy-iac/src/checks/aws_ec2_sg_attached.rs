@@ -49,9 +49,7 @@ check!(SgAttached {
     title: "Security group is not attached to any resource",
     severity: Low,
     reason: "KICS rates unused security groups Low: hygiene, though stale groups invite accidental reuse",
-    targets: [
-        (Terraform, "aws_security_group")
-    ],
+    targets: [(Terraform, "aws_security_group")],
     description: "Some resource that takes security groups (instances, launch templates, load balancers, databases, Lambda functions, endpoints and about sixty other types, as in Checkov) refers to the `aws_security_group` in the same module.",
     remediation: "Attach the group to the resources it is meant for, or delete it.",
     references: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html"],

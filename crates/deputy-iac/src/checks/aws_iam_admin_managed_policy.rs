@@ -56,8 +56,13 @@ check!(AdminManagedPolicy {
     ],
     description: "No role (`managed_policy_arns`), policy attachment (`policy_arn`) or SSO permission-set attachment (`managed_policy_arn`) uses `arn:aws:iam::aws:policy/AdministratorAccess`.",
     remediation: "Attach a policy scoped to the actions and resources the principal needs; keep AdministratorAccess for break-glass roles with MFA.",
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html", "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html"],
-    differences: [],
+    references: [
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html",
+        "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html"
+    ],
+    differences: [
+        "Attachments created with `for_each` over a map of policy ARNs are judged per instance once the map resolves; Checkov leaves such values unresolved and passes them"
+    ],
 });
 
 const ADMIN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";

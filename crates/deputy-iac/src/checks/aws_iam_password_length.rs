@@ -48,7 +48,9 @@ check!(PasswordLength {
         "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"
     ],
-    differences: [],
+    differences: [
+        "A setting that resolves to null (a variable defaulting to null) is not set, so Deputy reports it; Checkov passes a present but null value"
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {

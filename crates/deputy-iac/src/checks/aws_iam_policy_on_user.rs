@@ -52,7 +52,9 @@ check!(PolicyOnUser {
     description: "No `aws_iam_user_policy` or `aws_iam_user_policy_attachment` exists, and `aws_iam_policy_attachment` names no `users`; CloudFormation `AWS::IAM::Policy` names no `Users`.",
     remediation: "Attach policies to groups (or roles assumed through SSO) and add users to the groups.",
     references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
-    differences: ["A user given by reference (`user = aws_iam_user.u.name`) is a user whatever its name resolves to, so Deputy reports it; Checkov gives no verdict for unresolved values"],
+    differences: [
+        "A user given by reference (`user = aws_iam_user.u.name`) is a user whatever its name resolves to, so Deputy reports it; Checkov gives no verdict for unresolved values"
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {

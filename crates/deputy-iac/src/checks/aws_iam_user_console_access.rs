@@ -45,9 +45,7 @@ check!(UserConsoleAccess {
     title: "IAM user has console access",
     severity: Medium,
     reason: "no direct trivy-checks equivalent; KICS rates IAM user login profiles Medium, as console passwords are phishable long-lived credentials",
-    targets: [
-        (Terraform, "aws_iam_user")
-    ],
+    targets: [(Terraform, "aws_iam_user")],
     description: "No `aws_iam_user_login_profile` refers to the `aws_iam_user`.",
     remediation: "Remove the login profile; give people console access through IAM Identity Center.",
     references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html"],
@@ -55,7 +53,10 @@ check!(UserConsoleAccess {
 });
 
 fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
-    if connected(cx, r, "aws_iam_user_login_profile").next().is_some() {
+    if connected(cx, r, "aws_iam_user_login_profile")
+        .next()
+        .is_some()
+    {
         Verdict::fail("a login profile gives the user console access")
     } else {
         Verdict::Pass

@@ -48,12 +48,13 @@ check!(IamUserDefined {
     title: "Access is granted through an IAM user instead of SSO",
     severity: Low,
     reason: "no trivy-checks equivalent; a governance recommendation (AWS prefers federation), so Low",
-    targets: [
-        (Terraform, "aws_iam_user")
-    ],
+    targets: [(Terraform, "aws_iam_user")],
     description: "Reports every `aws_iam_user`: people should sign in through IAM Identity Center (SSO) or another identity provider, and workloads should use roles.",
     remediation: "Give people access through IAM Identity Center permission sets and workloads through roles; suppress this check for the few technical users that cannot be avoided.",
-    references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html", "https://docs.aws.amazon.com/singlesignon/latest/userguide/what-is.html"],
+    references: [
+        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html",
+        "https://docs.aws.amazon.com/singlesignon/latest/userguide/what-is.html"
+    ],
     differences: [],
 });
 

@@ -43,9 +43,7 @@ check!(KmsKeyPolicy {
     title: "KMS key has no key policy of its own",
     severity: Low,
     reason: "no trivy-checks equivalent; KICS rates KMS keys without an explicit policy Low",
-    targets: [
-        (Terraform, "aws_kms_key")
-    ],
+    targets: [(Terraform, "aws_kms_key")],
     description: "`aws_kms_key` sets `policy`, or an `aws_kms_key_policy` refers to it.",
     remediation: "Write a key policy naming the administrators and users of the key.",
     references: ["https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html"],

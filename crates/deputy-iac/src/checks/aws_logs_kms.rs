@@ -48,7 +48,9 @@ check!(LogGroupKms {
     ],
     description: "`aws_cloudwatch_log_group` sets `kms_key_id` (CloudFormation `AWS::Logs::LogGroup`: `KmsKeyId`).",
     remediation: "Set `kms_key_id` to a customer-managed key whose policy allows CloudWatch Logs.",
-    references: ["https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html"
+    ],
     differences: [],
 });
 

@@ -43,18 +43,20 @@ check!(LogRetention {
     title: "CloudWatch log group keeps logs for less than a year",
     severity: Low,
     reason: "trivy-checks and KICS rate short log retention Low",
-    targets: [
-        (Terraform, "aws_cloudwatch_log_group")
-    ],
+    targets: [(Terraform, "aws_cloudwatch_log_group")],
     description: "`aws_cloudwatch_log_group` sets `retention_in_days` to 365 or more, or to 0 (never expire).",
     remediation: "Set `retention_in_days = 365` or more (or archive the logs elsewhere for that long).",
-    references: ["https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     verdict(
-        number_where(r.config.get("retention_in_days"), |n| n == 0.0 || n >= 365.0),
+        number_where(r.config.get("retention_in_days"), |n| {
+            n == 0.0 || n >= 365.0
+        }),
         "logs are kept for less than a year",
     )
 }

@@ -50,12 +50,17 @@ check!(BackupRetention {
     ],
     description: "`aws_rds_cluster` and `aws_db_instance` do not set `backup_retention_period` outside 1–35 days (0 disables backups; the default of 1 day passes).",
     remediation: "Set `backup_retention_period` to at least 7 days.",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(backups(r.config.get("backup_retention_period")), "automated backups are disabled")
+    verdict(
+        backups(r.config.get("backup_retention_period")),
+        "automated backups are disabled",
+    )
 }
 /// A retention period of 1 to 35 days, or none given (AWS defaults to 1 day).
 fn backups(v: Option<&Value>) -> Truth {

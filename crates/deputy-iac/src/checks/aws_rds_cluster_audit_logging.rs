@@ -34,7 +34,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Auditing.html>
 
-use super::aws::{verdict};
+use super::aws::verdict;
 use crate::check::{Cx, Verdict};
 use crate::model::{Resource, Truth, Value};
 
@@ -44,12 +44,12 @@ check!(ClusterAuditLogging {
     title: "RDS cluster does not export audit logs",
     severity: Medium,
     reason: "trivy-checks and KICS rate missing database audit logging Medium",
-    targets: [
-        (Terraform, "aws_rds_cluster")
-    ],
+    targets: [(Terraform, "aws_rds_cluster")],
     description: "MySQL-compatible `aws_rds_cluster`s (`aurora`, `aurora-mysql`, `mysql`, or no engine given) list `audit` in `enabled_cloudwatch_logs_exports`; other engines get no verdict.",
     remediation: "Add `audit` to `enabled_cloudwatch_logs_exports` (and enable the audit plugin in the cluster parameter group).",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Auditing.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Auditing.html"
+    ],
     differences: [],
 });
 
@@ -60,7 +60,10 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     {
         return Verdict::Unknown;
     }
-    verdict(has_audit(r.config.get("enabled_cloudwatch_logs_exports")), "audit logs are not exported")
+    verdict(
+        has_audit(r.config.get("enabled_cloudwatch_logs_exports")),
+        "audit logs are not exported",
+    )
 }
 /// Whether the exported log types include `audit`.
 fn has_audit(exports: Option<&Value>) -> Truth {

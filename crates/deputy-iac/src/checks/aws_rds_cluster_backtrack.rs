@@ -43,12 +43,12 @@ check!(ClusterBacktrack {
     title: "Aurora MySQL cluster has no backtracking",
     severity: Low,
     reason: "KICS rates it Low: a recovery convenience, not an exposure",
-    targets: [
-        (Terraform, "aws_rds_cluster")
-    ],
+    targets: [(Terraform, "aws_rds_cluster")],
     description: "Aurora MySQL `aws_rds_cluster`s (`aurora`, `aurora-mysql`, or no engine given) set a non-zero `backtrack_window`; other engines get no verdict.",
     remediation: "Set `backtrack_window` (in seconds, up to 72 hours).",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Managing.Backtrack.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Managing.Backtrack.html"
+    ],
     differences: [],
 });
 
@@ -59,5 +59,8 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     {
         return Verdict::Unknown;
     }
-    verdict(number_where(r.config.get("backtrack_window"), |n| n != 0.0), "backtracking is not enabled")
+    verdict(
+        number_where(r.config.get("backtrack_window"), |n| n != 0.0),
+        "backtracking is not enabled",
+    )
 }

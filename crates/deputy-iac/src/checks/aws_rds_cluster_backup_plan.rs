@@ -44,9 +44,7 @@ check!(ClusterBackupPlan {
     title: "RDS cluster is not in an AWS Backup plan",
     severity: Low,
     reason: "no trivy-checks equivalent; KICS rates it Low because RDS keeps its own automated backups",
-    targets: [
-        (Terraform, "aws_rds_cluster")
-    ],
+    targets: [(Terraform, "aws_rds_cluster")],
     description: "An `aws_backup_selection` refers to the `aws_rds_cluster` (for example in its `resources`).",
     remediation: "Add the cluster to an `aws_backup_selection` of a backup plan.",
     references: ["https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html"],

@@ -42,15 +42,18 @@ check!(ClusterCmk {
     title: "RDS cluster is not encrypted with a customer-managed KMS key",
     severity: Low,
     reason: "trivy-checks rates encryption with a customer-managed key Low; storage encryption itself is DPY-AWS-RDS-005",
-    targets: [
-        (Terraform, "aws_rds_cluster")
-    ],
+    targets: [(Terraform, "aws_rds_cluster")],
     description: "`aws_rds_cluster` sets `kms_key_id`.",
     remediation: "Set `kms_key_id` to a customer-managed KMS key.",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(r.config.get("kms_key_id")), "the cluster is not encrypted with a customer-managed key")
+    verdict(
+        must_be_set(r.config.get("kms_key_id")),
+        "the cluster is not encrypted with a customer-managed key",
+    )
 }

@@ -42,9 +42,7 @@ check!(ClusterCopyTags {
     title: "RDS cluster does not copy tags to snapshots",
     severity: Low,
     reason: "KICS rates it Low: tags on snapshots support ownership and data-classification controls",
-    targets: [
-        (Terraform, "aws_rds_cluster")
-    ],
+    targets: [(Terraform, "aws_rds_cluster")],
     description: "`aws_rds_cluster` sets `copy_tags_to_snapshot = true`.",
     remediation: "Set `copy_tags_to_snapshot = true`.",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_Tagging.html"],
@@ -52,5 +50,8 @@ check!(ClusterCopyTags {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("copy_tags_to_snapshot")), "tags are not copied to snapshots")
+    verdict(
+        must_be_true(r.config.get("copy_tags_to_snapshot")),
+        "tags are not copied to snapshots",
+    )
 }

@@ -42,15 +42,18 @@ check!(ClusterDeletionProtection {
     title: "RDS cluster has no deletion protection",
     severity: Medium,
     reason: "trivy-checks rates missing RDS deletion protection Medium",
-    targets: [
-        (Terraform, "aws_rds_cluster")
-    ],
+    targets: [(Terraform, "aws_rds_cluster")],
     description: "`aws_rds_cluster` sets `deletion_protection = true`.",
     remediation: "Set `deletion_protection = true` on production clusters.",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_DeleteCluster.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_DeleteCluster.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("deletion_protection")), "deletion protection is not enabled")
+    verdict(
+        must_be_true(r.config.get("deletion_protection")),
+        "deletion protection is not enabled",
+    )
 }

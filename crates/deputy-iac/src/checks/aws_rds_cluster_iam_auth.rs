@@ -50,10 +50,19 @@ check!(ClusterIamAuth {
     ],
     description: "`aws_rds_cluster` sets `iam_database_authentication_enabled = true`. CloudFormation: the same setting in `AWS::RDS::DBCluster` (`EnableIAMDatabaseAuthentication`).",
     remediation: "Set `iam_database_authentication_enabled = true` and grant `rds-db:connect` to the roles that need it.",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.IAMDBAuth.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.IAMDBAuth.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(setting(r, "iam_database_authentication_enabled", "EnableIAMDatabaseAuthentication")), "IAM database authentication is not enabled")
+    verdict(
+        must_be_true(setting(
+            r,
+            "iam_database_authentication_enabled",
+            "EnableIAMDatabaseAuthentication",
+        )),
+        "IAM database authentication is not enabled",
+    )
 }

@@ -42,15 +42,18 @@ check!(ClusterLogging {
     title: "RDS cluster exports no logs to CloudWatch",
     severity: Medium,
     reason: "trivy-checks and KICS rate missing database logging Medium",
-    targets: [
-        (Terraform, "aws_rds_cluster")
-    ],
+    targets: [(Terraform, "aws_rds_cluster")],
     description: "`aws_rds_cluster` lists at least one log type in `enabled_cloudwatch_logs_exports`.",
     remediation: "Export the engine's logs with `enabled_cloudwatch_logs_exports`.",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_LogAccess.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/USER_LogAccess.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(r.config.get("enabled_cloudwatch_logs_exports")), "no logs are exported to CloudWatch")
+    verdict(
+        must_be_set(r.config.get("enabled_cloudwatch_logs_exports")),
+        "no logs are exported to CloudWatch",
+    )
 }

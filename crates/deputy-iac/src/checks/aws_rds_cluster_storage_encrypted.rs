@@ -50,7 +50,9 @@ check!(ClusterStorageEncrypted {
     ],
     description: "`aws_rds_cluster` sets `storage_encrypted = true`, unless `engine_mode = \"serverless\"` (always encrypted). CloudFormation: the same setting in `AWS::RDS::DBCluster` (`StorageEncrypted`, `EngineMode`).",
     remediation: "Set `storage_encrypted = true` (encryption cannot be added later without a restore).",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"
+    ],
     differences: [],
 });
 
@@ -65,8 +67,12 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         return Verdict::Unknown;
     }
     // Aurora Serverless v1 clusters are always encrypted.
-    if matches!(setting(r, "engine_mode", "EngineMode"), Some(Value::String(m)) if m == "serverless") {
+    if matches!(setting(r, "engine_mode", "EngineMode"), Some(Value::String(m)) if m == "serverless")
+    {
         return Verdict::Pass;
     }
-    verdict(must_be_true(setting(r, "storage_encrypted", "StorageEncrypted")), "the cluster's storage is not encrypted")
+    verdict(
+        must_be_true(setting(r, "storage_encrypted", "StorageEncrypted")),
+        "the cluster's storage is not encrypted",
+    )
 }

@@ -53,9 +53,17 @@ check!(EnhancedMonitoring {
     description: "`aws_db_instance` and `aws_rds_cluster_instance` set `monitoring_interval` to 1, 5, 10, 15, 30 or 60 seconds. CloudFormation: the same setting in `AWS::RDS::DBInstance` (`MonitoringInterval`).",
     remediation: "Set `monitoring_interval` and a `monitoring_role_arn`.",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.html"],
-    differences: ["A `monitoring_interval` written as a string (`\"5\"`) is read as the number Terraform converts it to; Checkov fails it"],
+    differences: [
+        "A `monitoring_interval` written as a string (`\"5\"`) is read as the number Terraform converts it to; Checkov fails it"
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(number_where(setting(r, "monitoring_interval", "MonitoringInterval"), |n| [1.0, 5.0, 10.0, 15.0, 30.0, 60.0].contains(&n)), "enhanced monitoring is not enabled")
+    verdict(
+        number_where(
+            setting(r, "monitoring_interval", "MonitoringInterval"),
+            |n| [1.0, 5.0, 10.0, 15.0, 30.0, 60.0].contains(&n),
+        ),
+        "enhanced monitoring is not enabled",
+    )
 }

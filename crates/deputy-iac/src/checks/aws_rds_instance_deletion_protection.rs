@@ -42,9 +42,7 @@ check!(InstanceDeletionProtection {
     title: "RDS instance has no deletion protection",
     severity: Medium,
     reason: "trivy-checks rates missing RDS deletion protection Medium",
-    targets: [
-        (Terraform, "aws_db_instance")
-    ],
+    targets: [(Terraform, "aws_db_instance")],
     description: "`aws_db_instance` sets `deletion_protection = true`.",
     remediation: "Set `deletion_protection = true` on production instances.",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html"],
@@ -52,5 +50,8 @@ check!(InstanceDeletionProtection {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("deletion_protection")), "deletion protection is not enabled")
+    verdict(
+        must_be_true(r.config.get("deletion_protection")),
+        "deletion protection is not enabled",
+    )
 }

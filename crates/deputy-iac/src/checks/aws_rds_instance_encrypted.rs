@@ -50,7 +50,9 @@ check!(InstanceEncrypted {
     description: "`aws_db_instance` sets `storage_encrypted = true`. CloudFormation: the same setting in `AWS::RDS::DBInstance` (`StorageEncrypted`).",
     remediation: "Set `storage_encrypted = true` (encryption cannot be added later without a restore).",
     references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html"],
-    differences: ["`storage_encrypted = False` (capitalized) is not a Terraform boolean (Terraform rejects it as an invalid reference) and gives no verdict; Checkov's parser reads it as false"],
+    differences: [
+        "`storage_encrypted = False` (capitalized) is not a Terraform boolean (Terraform rejects it as an invalid reference) and gives no verdict; Checkov's parser reads it as false"
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -61,5 +63,8 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     {
         return Verdict::Unknown;
     }
-    verdict(must_be_true(setting(r, "storage_encrypted", "StorageEncrypted")), "the instance's storage is not encrypted")
+    verdict(
+        must_be_true(setting(r, "storage_encrypted", "StorageEncrypted")),
+        "the instance's storage is not encrypted",
+    )
 }

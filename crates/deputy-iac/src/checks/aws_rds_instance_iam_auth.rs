@@ -50,15 +50,25 @@ check!(InstanceIamAuth {
     ],
     description: "MySQL and PostgreSQL `aws_db_instance`s set `iam_database_authentication_enabled = true`; other engines get no verdict. CloudFormation: the same setting in `AWS::RDS::DBInstance` (`EnableIAMDatabaseAuthentication`, `Engine`).",
     remediation: "Set `iam_database_authentication_enabled = true`.",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     // Only MySQL and PostgreSQL support IAM authentication; an instance that does not say
     // which engine it runs gets no verdict either, as in Checkov.
-    if !matches!(setting(r, "engine", "Engine"), Some(Value::String(e)) if e == "mysql" || e == "postgres") {
+    if !matches!(setting(r, "engine", "Engine"), Some(Value::String(e)) if e == "mysql" || e == "postgres")
+    {
         return Verdict::Unknown;
     }
-    verdict(must_be_true(setting(r, "iam_database_authentication_enabled", "EnableIAMDatabaseAuthentication")), "IAM database authentication is not enabled")
+    verdict(
+        must_be_true(setting(
+            r,
+            "iam_database_authentication_enabled",
+            "EnableIAMDatabaseAuthentication",
+        )),
+        "IAM database authentication is not enabled",
+    )
 }

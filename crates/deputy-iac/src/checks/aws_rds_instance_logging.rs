@@ -42,15 +42,18 @@ check!(InstanceLogging {
     title: "RDS instance exports no logs to CloudWatch",
     severity: Medium,
     reason: "trivy-checks and KICS rate missing database logging Medium",
-    targets: [
-        (Terraform, "aws_db_instance")
-    ],
+    targets: [(Terraform, "aws_db_instance")],
     description: "`aws_db_instance` lists at least one log type in `enabled_cloudwatch_logs_exports`.",
     remediation: "Export the engine's logs with `enabled_cloudwatch_logs_exports`.",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(r.config.get("enabled_cloudwatch_logs_exports")), "no logs are exported to CloudWatch")
+    verdict(
+        must_be_set(r.config.get("enabled_cloudwatch_logs_exports")),
+        "no logs are exported to CloudWatch",
+    )
 }

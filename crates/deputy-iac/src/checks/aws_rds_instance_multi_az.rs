@@ -60,5 +60,8 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     {
         return Verdict::Unknown;
     }
-    verdict(must_be_true(setting(r, "multi_az", "MultiAZ")), "the instance is not Multi-AZ")
+    verdict(
+        must_be_true(setting(r, "multi_az", "MultiAZ")),
+        "the instance is not Multi-AZ",
+    )
 }

@@ -51,10 +51,15 @@ check!(InstancePublic {
     ],
     description: "`aws_db_instance` and `aws_rds_cluster_instance` do not set `publicly_accessible = true`. CloudFormation: the same setting in `AWS::RDS::DBInstance` (`PubliclyAccessible`).",
     remediation: "Set `publicly_accessible = false` and reach the database from inside the VPC.",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_BestPractices.Security.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_BestPractices.Security.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_not_be_true(setting(r, "publicly_accessible", "PubliclyAccessible")), "the instance is publicly accessible")
+    verdict(
+        must_not_be_true(setting(r, "publicly_accessible", "PubliclyAccessible")),
+        "the instance is publicly accessible",
+    )
 }

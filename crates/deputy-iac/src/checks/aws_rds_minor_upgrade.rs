@@ -34,7 +34,7 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html>
 
-use super::aws::{verdict};
+use super::aws::verdict;
 use crate::check::{Cx, Verdict};
 use crate::model::{Resource, Truth, Value};
 
@@ -50,12 +50,17 @@ check!(MinorUpgrade {
     ],
     description: "`aws_db_instance` and `aws_rds_cluster_instance` set `auto_minor_version_upgrade = true` explicitly, as Checkov requires (the provider default is `true`).",
     remediation: "Leave `auto_minor_version_upgrade` at `true` and set a maintenance window.",
-    references: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(minor_upgrade(r.config.get("auto_minor_version_upgrade")), "automatic minor version upgrades are disabled")
+    verdict(
+        minor_upgrade(r.config.get("auto_minor_version_upgrade")),
+        "automatic minor version upgrades are disabled",
+    )
 }
 /// Checkov requires the setting to be written; absent is a failure.
 fn minor_upgrade(v: Option<&Value>) -> Truth {

@@ -48,12 +48,12 @@ check!(S3AclsDisabled {
     title: "S3 bucket ownership controls do not disable ACLs",
     severity: Medium,
     reason: "trivy-checks does not rate it; AWS Security Hub S3.12 (ACLs should not manage access) is Medium",
-    targets: [
-        (Terraform, "aws_s3_bucket_ownership_controls")
-    ],
+    targets: [(Terraform, "aws_s3_bucket_ownership_controls")],
     description: "`aws_s3_bucket_ownership_controls` sets `rule { object_ownership = \"BucketOwnerEnforced\" }`.",
     remediation: "Set `object_ownership = \"BucketOwnerEnforced\"` and grant access with bucket policies.",
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html"
+    ],
     differences: [],
 });
 

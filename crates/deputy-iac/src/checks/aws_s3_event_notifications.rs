@@ -43,9 +43,7 @@ check!(S3EventNotifications {
     title: "S3 bucket has no event notifications",
     severity: Low,
     reason: "no trivy-checks equivalent; an observability control, so Low",
-    targets: [
-        (Terraform, "aws_s3_bucket")
-    ],
+    targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket_notification` refers to the `aws_s3_bucket`.",
     remediation: "Add an `aws_s3_bucket_notification` (for example `eventbridge = true`).",
     references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html"],

@@ -50,12 +50,12 @@ check!(S3Lifecycle {
     title: "S3 bucket has no lifecycle configuration",
     severity: Low,
     reason: "KICS rates missing lifecycle rules Low: a cost and retention control",
-    targets: [
-        (Terraform, "aws_s3_bucket")
-    ],
+    targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` has a `lifecycle_rule` block or an `aws_s3_bucket_lifecycle_configuration` refers to it.",
     remediation: "Add an `aws_s3_bucket_lifecycle_configuration` for the bucket.",
-    references: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html"
+    ],
     differences: [],
 });
 

@@ -52,7 +52,9 @@ check!(DefaultSgRestrictsAll {
     description: "Every `aws_vpc` has an `aws_default_security_group` referring to it that has no `ingress` or `egress` rules, and no `aws_security_group_rule` or `aws_vpc_security_group_*_rule` adds rules to that default group.",
     remediation: "Manage the default security group with an `aws_default_security_group` resource without rules, which removes AWS's default rules.",
     references: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html"],
-    differences: [],
+    differences: [
+        "`dynamic` rule blocks over an empty collection add no rules, so the default group still restricts all traffic; Checkov counts the unrendered dynamic block as a rule"
+    ],
 });
 
 fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {

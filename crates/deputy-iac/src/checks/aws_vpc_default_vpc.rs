@@ -39,9 +39,7 @@ check!(DefaultVpcManaged {
     title: "The default VPC is managed and kept",
     severity: Low,
     reason: "trivy-checks AWS-0101 (no default VPC) is High; lowered to Low because managing the default VPC in Terraform is often the first step to locking it down",
-    targets: [
-        (Terraform, "aws_default_vpc")
-    ],
+    targets: [(Terraform, "aws_default_vpc")],
     description: "Reports every `aws_default_vpc`: workloads belong in VPCs designed for them.",
     remediation: "Delete the default VPC in every region (or leave it unmanaged and empty) and create purpose-built VPCs.",
     references: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html"],
