@@ -3,7 +3,7 @@
 //! # What it checks
 //! Some resource that takes security groups (instances, launch templates, load balancers,
 //! databases, Lambda functions, endpoints and about sixty other types, as in Checkov) refers to
-//! the `aws_security_group` in the same module.
+//! the `aws_security_group` in the same module, or a module call receives it.
 //!
 //! # Why it matters
 //! Unattached groups accumulate permissive rules nobody reviews, and are later attached to
@@ -50,7 +50,7 @@ check!(SgAttached {
     severity: Low,
     reason: "KICS rates unused security groups Low: hygiene, though stale groups invite accidental reuse",
     targets: [(Terraform, "aws_security_group")],
-    description: "Some resource that takes security groups (instances, launch templates, load balancers, databases, Lambda functions, endpoints and about sixty other types, as in Checkov) refers to the `aws_security_group` in the same module.",
+    description: "Some resource that takes security groups (instances, launch templates, load balancers, databases, Lambda functions, endpoints and about sixty other types, as in Checkov) refers to the `aws_security_group` in the same module, or a module call receives it.",
     remediation: "Attach the group to the resources it is meant for, or delete it.",
     references: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html"],
     differences: [],
@@ -127,9 +127,13 @@ const TAKES_GROUPS: &[&str] = &[
 ];
 
 fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
-    if connected_where(cx, r, |kind| TAKES_GROUPS.binary_search(&kind).is_ok())
-        .next()
-        .is_some()
+    // A module call that receives the group passes it to resources inside the module;
+    // Checkov's graph follows it there, and Deputy takes the call as the attachment.
+    if connected_where(cx, r, |kind| {
+        kind == "module" || TAKES_GROUPS.binary_search(&kind).is_ok()
+    })
+    .next()
+    .is_some()
     {
         Verdict::Pass
     } else {
