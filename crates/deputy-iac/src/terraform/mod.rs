@@ -13,7 +13,15 @@
 //!
 //! A directory with `.tf` files is a root module unless another directory calls it as a
 //! local module; only root modules are evaluated on their own, so a module directory is
-//! reported through its callers.
+//! reported through its callers. Registry and remote module sources are not fetched: the
+//! `module` block is still a resource, and its outputs are unknown.
+//!
+//! What cannot be known statically is [`Value::Unknown`], whose `refs` name the resources
+//! it depends on by the same addresses resources carry: `aws_s3_bucket.b` for
+//! `aws_s3_bucket.b.id`, `aws_kms_key.k` for `aws_kms_key.k[0].arn`,
+//! `aws_iam_policy_document.p` for `data.aws_iam_policy_document.p.json`, prefixed with
+//! the module path inside modules. Evaluation is bounded in nesting depth, value size and
+//! total work; input that reaches a limit gets unknowns and an `Unresolved` diagnostic.
 
 mod eval;
 mod files;
