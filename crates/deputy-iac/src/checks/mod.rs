@@ -122,6 +122,16 @@ mod k8s_network_policy;
 mod k8s_pod_security_context;
 mod k8s_privilege_escalation;
 mod k8s_privileged;
+mod k8s_psp_added_capabilities;
+mod k8s_psp_drop_capabilities;
+mod k8s_psp_host_ipc;
+mod k8s_psp_host_network;
+mod k8s_psp_host_pid;
+mod k8s_psp_net_raw;
+mod k8s_psp_privilege_escalation;
+mod k8s_psp_privileged;
+mod k8s_psp_root;
+mod k8s_psp_seccomp;
 mod k8s_rbac_approve_csr;
 mod k8s_rbac_bind;
 mod k8s_rbac_escalate;
@@ -272,5 +282,15 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &k8s_sys_admin::SysAdminCapability,
     &k8s_default_service_account::DefaultServiceAccount,
     &k8s_default_service_account_binding::DefaultServiceAccountBinding,
+    &k8s_psp_host_pid::PspHostPid,
+    &k8s_psp_privileged::PspPrivileged,
+    &k8s_psp_host_ipc::PspHostIpc,
+    &k8s_psp_host_network::PspHostNetwork,
+    &k8s_psp_privilege_escalation::PspPrivilegeEscalation,
+    &k8s_psp_root::PspRunAsRoot,
+    &k8s_psp_net_raw::PspDropNetRaw,
+    &k8s_psp_added_capabilities::PspAllowedCapabilities,
+    &k8s_psp_seccomp::PspSeccomp,
+    &k8s_psp_drop_capabilities::PspRequiredDrop,
     &tf_module_source_pinned::ModuleSourcePinned,
 ];

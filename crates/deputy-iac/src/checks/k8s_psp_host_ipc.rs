@@ -1,0 +1,69 @@
+//! DPY-K8S-041: PodSecurityPolicy admits the host IPC namespace.
+//!
+//! # What it checks
+//! A PodSecurityPolicy leaves `spec.hostIPC` unset or sets it to `false`. PodSecurityPolicy
+//! was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.
+//!
+//! # Why it matters
+//! Pods admitted with the host's IPC namespace can read other processes' shared memory.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```yaml
+//! apiVersion: policy/v1beta1
+//! kind: PodSecurityPolicy
+//! metadata:
+//!   name: restricted
+//! spec:
+//!   hostIPC: true
+//! ```
+//!
+//! Good:
+//!
+//! ```yaml
+//! apiVersion: policy/v1beta1
+//! kind: PodSecurityPolicy
+//! metadata:
+//!   name: restricted
+//! spec:
+//!   hostIPC: false
+//! ```
+//!
+//! # Remediation
+//! Set `hostIPC: false` (and migrate to Pod Security Admission's `restricted` level).
+//!
+//! # References
+//! - <https://kubernetes.io/docs/concepts/security/pod-security-policy/>
+//! - <https://kubernetes.io/docs/concepts/security/pod-security-admission/>
+
+use crate::check::{Cx, Verdict};
+use crate::model::Resource;
+use crate::model::Value;
+
+check!(PspHostIpc {
+    code: "DPY-K8S-041",
+    checkov: ["CKV_K8S_3"],
+    title: "PodSecurityPolicy admits the host IPC namespace",
+    severity: High,
+    reason: "trivy-checks KSV008 rates the same setting on pods High",
+    targets: [(Kubernetes, "PodSecurityPolicy")],
+    description: "A PodSecurityPolicy leaves `spec.hostIPC` unset or sets it to `false`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
+    remediation: "Set `hostIPC: false` (and migrate to Pod Security Admission's `restricted` level).",
+    references: [
+        "https://kubernetes.io/docs/concepts/security/pod-security-policy/",
+        "https://kubernetes.io/docs/concepts/security/pod-security-admission/"
+    ],
+    differences: [],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    // An absent key admits nothing; any value but `false` admits it.
+    match r.config.path("spec.hostIPC") {
+        Some(v) if *v != Value::Bool(false) => {
+            Verdict::fail("the policy does not set `hostIPC: false`")
+        }
+        _ => Verdict::Pass,
+    }
+}

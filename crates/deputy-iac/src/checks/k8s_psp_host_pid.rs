@@ -1,0 +1,70 @@
+//! DPY-K8S-039: PodSecurityPolicy admits the host PID namespace.
+//!
+//! # What it checks
+//! A PodSecurityPolicy leaves `spec.hostPID` unset or sets it to `false`. PodSecurityPolicy
+//! was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.
+//!
+//! # Why it matters
+//! Pods admitted with the host's PID namespace see and can signal every process on the
+//! node.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```yaml
+//! apiVersion: policy/v1beta1
+//! kind: PodSecurityPolicy
+//! metadata:
+//!   name: restricted
+//! spec:
+//!   hostPID: true
+//! ```
+//!
+//! Good:
+//!
+//! ```yaml
+//! apiVersion: policy/v1beta1
+//! kind: PodSecurityPolicy
+//! metadata:
+//!   name: restricted
+//! spec:
+//!   hostPID: false
+//! ```
+//!
+//! # Remediation
+//! Set `hostPID: false` (and migrate to Pod Security Admission's `restricted` level).
+//!
+//! # References
+//! - <https://kubernetes.io/docs/concepts/security/pod-security-policy/>
+//! - <https://kubernetes.io/docs/concepts/security/pod-security-admission/>
+
+use crate::check::{Cx, Verdict};
+use crate::model::Resource;
+use crate::model::Value;
+
+check!(PspHostPid {
+    code: "DPY-K8S-039",
+    checkov: ["CKV_K8S_1"],
+    title: "PodSecurityPolicy admits the host PID namespace",
+    severity: High,
+    reason: "trivy-checks KSV010 rates the same setting on pods High",
+    targets: [(Kubernetes, "PodSecurityPolicy")],
+    description: "A PodSecurityPolicy leaves `spec.hostPID` unset or sets it to `false`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
+    remediation: "Set `hostPID: false` (and migrate to Pod Security Admission's `restricted` level).",
+    references: [
+        "https://kubernetes.io/docs/concepts/security/pod-security-policy/",
+        "https://kubernetes.io/docs/concepts/security/pod-security-admission/"
+    ],
+    differences: [],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    // An absent key admits nothing; any value but `false` admits it.
+    match r.config.path("spec.hostPID") {
+        Some(v) if *v != Value::Bool(false) => {
+            Verdict::fail("the policy does not set `hostPID: false`")
+        }
+        _ => Verdict::Pass,
+    }
+}

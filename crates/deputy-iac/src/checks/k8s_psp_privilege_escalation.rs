@@ -1,0 +1,70 @@
+//! DPY-K8S-043: PodSecurityPolicy allows privilege escalation.
+//!
+//! # What it checks
+//! A PodSecurityPolicy sets `spec.allowPrivilegeEscalation: false` (unset allows it).
+//! PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept
+//! for older clusters.
+//!
+//! # Why it matters
+//! Without it, setuid binaries in admitted containers can gain privileges the container was
+//! not started with.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```yaml
+//! apiVersion: policy/v1beta1
+//! kind: PodSecurityPolicy
+//! metadata:
+//!   name: restricted
+//! spec:
+//!   allowPrivilegeEscalation: true
+//! ```
+//!
+//! Good:
+//!
+//! ```yaml
+//! apiVersion: policy/v1beta1
+//! kind: PodSecurityPolicy
+//! metadata:
+//!   name: restricted
+//! spec:
+//!   allowPrivilegeEscalation: false
+//! ```
+//!
+//! # Remediation
+//! Set `allowPrivilegeEscalation: false`.
+//!
+//! # References
+//! - <https://kubernetes.io/docs/concepts/security/pod-security-policy/>
+//! - <https://kubernetes.io/docs/concepts/security/pod-security-admission/>
+
+use crate::check::{Cx, Verdict};
+use crate::model::Resource;
+
+check!(PspPrivilegeEscalation {
+    code: "DPY-K8S-043",
+    checkov: ["CKV_K8S_5"],
+    title: "PodSecurityPolicy allows privilege escalation",
+    severity: Medium,
+    reason: "trivy-checks KSV001 rates privilege escalation on pods Medium",
+    targets: [(Kubernetes, "PodSecurityPolicy")],
+    description: "A PodSecurityPolicy sets `spec.allowPrivilegeEscalation: false` (unset allows it). PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
+    remediation: "Set `allowPrivilegeEscalation: false`.",
+    references: [
+        "https://kubernetes.io/docs/concepts/security/pod-security-policy/",
+        "https://kubernetes.io/docs/concepts/security/pod-security-admission/"
+    ],
+    differences: [],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    let Some(spec) = r.config.get("spec") else {
+        return Verdict::Unknown;
+    };
+    match spec.get("allowPrivilegeEscalation") {
+        Some(v) if !super::k8s::truthy(Some(v)) => Verdict::Pass,
+        _ => Verdict::fail("the policy allows privilege escalation"),
+    }
+}
