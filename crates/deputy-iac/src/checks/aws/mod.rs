@@ -170,6 +170,30 @@ fn strip_index(address: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::aws::fixture::resource;
+
+    #[test]
+    fn connections_stay_within_one_module_and_folder() {
+        let bucket = resource("aws_s3_bucket", "{}");
+        let mut here = resource(
+            "aws_s3_bucket_acl",
+            r#"{"bucket":{"$unknown":["aws_s3_bucket.test"]}}"#,
+        );
+        here.address = "aws_s3_bucket_acl.here".into();
+        let mut elsewhere = here.clone();
+        elsewhere.address = "aws_s3_bucket_acl.elsewhere".into();
+        elsewhere.file = "other/main.tf".into();
+        let mut in_module = here.clone();
+        in_module.address = "module.m.aws_s3_bucket_acl.here".into();
+        let mut unrelated = resource("aws_s3_bucket_acl", r#"{"bucket":"literal"}"#);
+        unrelated.address = "aws_s3_bucket_acl.unrelated".into();
+        let all = [bucket.clone(), here, elsewhere, in_module, unrelated];
+        let cx = Cx { resources: &all };
+        let found: Vec<&str> = connected(&cx, &bucket, "aws_s3_bucket_acl")
+            .map(|r| r.address.as_str())
+            .collect();
+        assert_eq!(found, ["aws_s3_bucket_acl.here"]);
+    }
 
     #[test]
     fn addresses_split_into_module_and_resource() {

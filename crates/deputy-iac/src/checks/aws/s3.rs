@@ -17,32 +17,56 @@ pub(crate) fn or(a: Truth, b: Truth) -> Truth {
     }
 }
 
+/// The value at a dotted `path` (as [`Value::path`] reads it), or `Err(())` when a value
+/// on the way is unknown (a `dynamic` block over an unresolved collection), so the answer
+/// cannot be told.
+fn lookup<'a>(v: &'a Value, path: &str) -> Result<Option<&'a Value>, ()> {
+    let mut v = v;
+    for part in path.split('.') {
+        if v.is_unknown() {
+            return Err(());
+        }
+        let next = match (v, part.parse::<usize>()) {
+            (Value::List(items), Ok(i)) => items.get(i),
+            (Value::List(items), Err(_)) => match items.first() {
+                Some(first) if first.is_unknown() => return Err(()),
+                Some(first) => first.get(part),
+                None => None,
+            },
+            (other, _) => other.get(part),
+        };
+        match next {
+            Some(n) => v = n,
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(v))
+}
+
 /// Whether the value at `path` is set (not absent or null).
 pub(crate) fn exists(v: &Value, path: &str) -> Truth {
-    match v.path(path) {
-        None | Some(Value::Null) => Truth::False,
-        Some(_) => Truth::True,
+    match lookup(v, path) {
+        Err(()) => Truth::Unknown,
+        Ok(None | Some(Value::Null)) => Truth::False,
+        Ok(Some(_)) => Truth::True,
     }
 }
 
 /// Whether the value at `path` is one of the strings `allowed`.
 pub(crate) fn is_one_of(v: &Value, path: &str, allowed: &[&str]) -> Truth {
-    match v.path(path) {
-        Some(Value::String(s)) => truth(allowed.contains(&s.as_str())),
-        Some(Value::Unknown(_)) => Truth::Unknown,
+    match lookup(v, path) {
+        Ok(Some(Value::String(s))) => truth(allowed.contains(&s.as_str())),
+        Ok(Some(Value::Unknown(_))) | Err(()) => Truth::Unknown,
         _ => Truth::False,
     }
 }
 
 /// Whether the value at `path` is the boolean `true` (or the string `"true"`).
 pub(crate) fn is_true(v: &Value, path: &str) -> Truth {
-    match v.path(path) {
-        Some(Value::Unknown(_)) => Truth::Unknown,
-        Some(x) => match x.truth() {
-            Truth::True => Truth::True,
-            _ => Truth::False,
-        },
-        None => Truth::False,
+    match lookup(v, path) {
+        Ok(Some(Value::Unknown(_))) | Err(()) => Truth::Unknown,
+        Ok(Some(x)) if x.truth() == Truth::True => Truth::True,
+        _ => Truth::False,
     }
 }
 
@@ -135,4 +159,49 @@ fn grants_ok(policy: &Value, grant: &[&str]) -> Truth {
         }
     }
     ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::aws::fixture::value;
+
+    /// One case: a configuration as JSON, a path, and what `exists`, `is_one_of(["a"])`
+    /// and `is_true` answer for it.
+    fn check(config: &str, path: &str, want: [Truth; 3]) {
+        let json: serde_json::Value =
+            serde_json::from_str(config).unwrap_or_else(|e| panic!("{config}: {e}"));
+        let v = value(&json);
+        let got = [
+            exists(&v, path),
+            is_one_of(&v, path, &["a"]),
+            is_true(&v, path),
+        ];
+        assert_eq!(got, want, "{config} {path}");
+    }
+
+    #[test]
+    fn paths_through_blocks_and_unknowns() {
+        use Truth::{False, True, Unknown};
+        check(r#"{"x":[{"y":"a"}]}"#, "x.y", [True, True, False]);
+        check(r#"{"x":[{"y":true}]}"#, "x.y", [True, False, True]);
+        check(r#"{"x":[{"y":"b"}]}"#, "x.y", [True, False, False]);
+        check(r#"{"x":[]}"#, "x.y", [False, False, False]);
+        check(r#"{"x":null}"#, "x", [False, False, False]);
+        check(
+            r#"{"x":{"$unknown":[]}}"#,
+            "x.y",
+            [Unknown, Unknown, Unknown],
+        );
+        check(
+            r#"{"x":[{"$unknown":[]}]}"#,
+            "x.y",
+            [Unknown, Unknown, Unknown],
+        );
+        check(
+            r#"{"x":[{"y":{"$unknown":[]}}]}"#,
+            "x.y",
+            [True, Unknown, Unknown],
+        );
+    }
 }
