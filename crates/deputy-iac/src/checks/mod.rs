@@ -3,6 +3,10 @@
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
 mod aws;
+mod aws_cloudtrail_kms;
+mod aws_cloudtrail_log_validation;
+mod aws_cloudtrail_multi_region;
+mod aws_dynamodb_pitr;
 mod aws_ec2_detailed_monitoring;
 mod aws_ec2_ebs_optimized;
 mod aws_ec2_ebs_volume_cmk;
@@ -17,6 +21,8 @@ mod aws_ec2_sg_ingress_all;
 mod aws_ec2_sg_ingress_http;
 mod aws_ec2_sg_ingress_rdp;
 mod aws_ec2_sg_ingress_ssh;
+mod aws_ecr_immutable_tags;
+mod aws_ecr_scan_on_push;
 mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
 mod aws_iam_password_expiry;
@@ -33,8 +39,10 @@ mod aws_iam_user_console_access;
 mod aws_iam_user_defined;
 mod aws_kms_key_policy;
 mod aws_kms_rotation;
+mod aws_lambda_xray;
 mod aws_logs_kms;
 mod aws_logs_retention;
+mod aws_logs_retention_set;
 mod aws_rds_backup_retention;
 mod aws_rds_cluster_audit_logging;
 mod aws_rds_cluster_backtrack;
@@ -64,6 +72,7 @@ mod aws_s3_public_read_acl;
 mod aws_s3_public_write_acl;
 mod aws_s3_replication;
 mod aws_s3_versioning;
+mod aws_sns_encryption;
 mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
 mod aws_vpc_subnet_public_ip;
@@ -152,6 +161,10 @@ use crate::check::Check;
 /// Every check, ordered by code. Codes are never reused; a retired check's code stays
 /// reserved.
 pub(crate) static ALL: &[&dyn Check] = &[
+    &aws_cloudtrail_kms::CloudTrailKms,
+    &aws_cloudtrail_log_validation::CloudTrailLogValidation,
+    &aws_cloudtrail_multi_region::CloudTrailMultiRegion,
+    &aws_dynamodb_pitr::DynamodbPitr,
     &aws_ec2_sg_ingress_ssh::SgIngressSsh,
     &aws_ec2_sg_ingress_rdp::SgIngressRdp,
     &aws_ec2_sg_ingress_http::SgIngressHttp,
@@ -166,6 +179,8 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_sg_description::SgDescription,
     &aws_ec2_sg_attached::SgAttached,
     &aws_ec2_ebs_volume_cmk::EbsVolumeCmk,
+    &aws_ecr_immutable_tags::EcrImmutableTags,
+    &aws_ecr_scan_on_push::EcrScanOnPush,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
@@ -182,8 +197,10 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_password_uppercase::PasswordUppercase,
     &aws_kms_rotation::KmsRotation,
     &aws_kms_key_policy::KmsKeyPolicy,
+    &aws_lambda_xray::LambdaXray,
     &aws_logs_retention::LogRetention,
     &aws_logs_kms::LogGroupKms,
+    &aws_logs_retention_set::LogRetentionSet,
     &aws_rds_cluster_deletion_protection::ClusterDeletionProtection,
     &aws_rds_cluster_iam_auth::ClusterIamAuth,
     &aws_rds_cluster_copy_tags::ClusterCopyTags,
@@ -213,6 +230,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_lifecycle::S3Lifecycle,
     &aws_s3_event_notifications::S3EventNotifications,
     &aws_s3_acls_disabled::S3AclsDisabled,
+    &aws_sns_encryption::SnsEncryption,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &aws_vpc_default_vpc::DefaultVpcManaged,

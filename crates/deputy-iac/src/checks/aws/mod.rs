@@ -28,6 +28,24 @@ pub(crate) fn setting<'a>(r: &'a Resource, tf: &str, cfn: &str) -> Option<&'a Va
     }
 }
 
+/// A nested setting read along a dotted path (`point_in_time_recovery.enabled`) from a
+/// Terraform resource, or along `cfn` under a CloudFormation resource's `Properties`.
+pub(crate) fn setting_at<'a>(r: &'a Resource, tf: &str, cfn: &str) -> Option<&'a Value> {
+    match r.framework {
+        Framework::CloudFormation => r.config.get("Properties").and_then(|p| p.path(cfn)),
+        _ => r.config.path(tf),
+    }
+}
+
+/// A setting that must be one of the strings `allowed`.
+pub(crate) fn must_be_one_of(v: Option<&Value>, allowed: &[&str]) -> Truth {
+    match v {
+        Some(Value::Unknown(_)) => Truth::Unknown,
+        Some(Value::String(s)) if allowed.contains(&s.as_str()) => Truth::True,
+        _ => Truth::False,
+    }
+}
+
 /// A setting that must be `true`: absent or anything else is `False`.
 pub(crate) fn must_be_true(v: Option<&Value>) -> Truth {
     match v {
