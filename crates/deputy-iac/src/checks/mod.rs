@@ -3,6 +3,8 @@
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
 mod aws;
+mod aws_apigw_access_logging;
+mod aws_cloudfront_logging;
 mod aws_cloudtrail_kms;
 mod aws_cloudtrail_log_validation;
 mod aws_cloudtrail_multi_region;
@@ -23,6 +25,8 @@ mod aws_ec2_sg_ingress_rdp;
 mod aws_ec2_sg_ingress_ssh;
 mod aws_ecr_immutable_tags;
 mod aws_ecr_scan_on_push;
+mod aws_eks_public_endpoint;
+mod aws_elasticsearch_encryption;
 mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
 mod aws_iam_password_expiry;
@@ -61,6 +65,7 @@ mod aws_rds_instance_logging;
 mod aws_rds_instance_multi_az;
 mod aws_rds_instance_public;
 mod aws_rds_minor_upgrade;
+mod aws_redshift_encryption;
 mod aws_s3_access_logging;
 mod aws_s3_acls_disabled;
 mod aws_s3_encryption;
@@ -161,6 +166,8 @@ use crate::check::Check;
 /// Every check, ordered by code. Codes are never reused; a retired check's code stays
 /// reserved.
 pub(crate) static ALL: &[&dyn Check] = &[
+    &aws_apigw_access_logging::ApiGatewayAccessLogging,
+    &aws_cloudfront_logging::CloudFrontLogging,
     &aws_cloudtrail_kms::CloudTrailKms,
     &aws_cloudtrail_log_validation::CloudTrailLogValidation,
     &aws_cloudtrail_multi_region::CloudTrailMultiRegion,
@@ -181,6 +188,8 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_ebs_volume_cmk::EbsVolumeCmk,
     &aws_ecr_immutable_tags::EcrImmutableTags,
     &aws_ecr_scan_on_push::EcrScanOnPush,
+    &aws_eks_public_endpoint::EksPublicEndpoint,
+    &aws_elasticsearch_encryption::SearchEncryptionAtRest,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
@@ -219,6 +228,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_rds_instance_iam_auth::InstanceIamAuth,
     &aws_rds_backup_retention::BackupRetention,
     &aws_rds_cluster_backup_plan::ClusterBackupPlan,
+    &aws_redshift_encryption::RedshiftEncryption,
     &aws_s3_access_logging::S3AccessLogging,
     &aws_s3_versioning::S3Versioning,
     &aws_s3_encryption::S3Encryption,

@@ -55,6 +55,15 @@ pub(crate) fn must_be_true(v: Option<&Value>) -> Truth {
     }
 }
 
+/// A setting that must be written as `false`; absent is `False` (the default is on).
+pub(crate) fn must_be_false(v: Option<&Value>) -> Truth {
+    match v {
+        Some(Value::Unknown(_)) => Truth::Unknown,
+        Some(v) if v.truth() == Truth::False => Truth::True,
+        _ => Truth::False,
+    }
+}
+
 /// A setting that must not be `true`: absent or anything else is fine.
 pub(crate) fn must_not_be_true(v: Option<&Value>) -> Truth {
     match v {
