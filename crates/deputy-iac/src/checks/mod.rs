@@ -25,8 +25,11 @@ mod aws_ec2_sg_ingress_rdp;
 mod aws_ec2_sg_ingress_ssh;
 mod aws_ecr_immutable_tags;
 mod aws_ecr_scan_on_push;
+mod aws_eks_control_plane_logging;
 mod aws_eks_public_endpoint;
+mod aws_eks_secrets_encryption;
 mod aws_elasticsearch_encryption;
+mod aws_elb_drop_invalid_headers;
 mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
 mod aws_iam_password_expiry;
@@ -78,6 +81,7 @@ mod aws_s3_public_write_acl;
 mod aws_s3_replication;
 mod aws_s3_versioning;
 mod aws_sns_encryption;
+mod aws_sqs_encryption;
 mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
 mod aws_vpc_subnet_public_ip;
@@ -189,6 +193,9 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ecr_immutable_tags::EcrImmutableTags,
     &aws_ecr_scan_on_push::EcrScanOnPush,
     &aws_eks_public_endpoint::EksPublicEndpoint,
+    &aws_eks_secrets_encryption::EksSecretsEncryption,
+    &aws_eks_control_plane_logging::EksControlPlaneLogging,
+    &aws_elb_drop_invalid_headers::AlbDropInvalidHeaders,
     &aws_elasticsearch_encryption::SearchEncryptionAtRest,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
@@ -241,6 +248,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_event_notifications::S3EventNotifications,
     &aws_s3_acls_disabled::S3AclsDisabled,
     &aws_sns_encryption::SnsEncryption,
+    &aws_sqs_encryption::SqsEncryption,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &aws_vpc_default_vpc::DefaultVpcManaged,
