@@ -46,6 +46,10 @@ mod aws_iam_user_console_access;
 mod aws_iam_user_defined;
 mod aws_kms_key_policy;
 mod aws_kms_rotation;
+mod aws_lambda_concurrency;
+mod aws_lambda_dlq;
+mod aws_lambda_in_vpc;
+mod aws_lambda_url_auth;
 mod aws_lambda_xray;
 mod aws_logs_kms;
 mod aws_logs_retention;
@@ -214,6 +218,10 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_kms_rotation::KmsRotation,
     &aws_kms_key_policy::KmsKeyPolicy,
     &aws_lambda_xray::LambdaXray,
+    &aws_lambda_url_auth::LambdaUrlAuth,
+    &aws_lambda_in_vpc::LambdaInVpc,
+    &aws_lambda_dlq::LambdaDlq,
+    &aws_lambda_concurrency::LambdaConcurrency,
     &aws_logs_retention::LogRetention,
     &aws_logs_kms::LogGroupKms,
     &aws_logs_retention_set::LogRetentionSet,
