@@ -58,10 +58,19 @@ check!(ApiGatewayAccessLogging {
     ],
     description: "API Gateway stages set `access_log_settings { destination_arn = … }` (CloudFormation and SAM `AccessLogSetting.DestinationArn`).",
     remediation: "Configure `access_log_settings` with a CloudWatch log group.",
-    references: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html"],
+    references: [
+        "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(setting_at(r, "access_log_settings.destination_arn", "AccessLogSetting.DestinationArn")), "access logging is not configured")
+    verdict(
+        must_be_set(setting_at(
+            r,
+            "access_log_settings.destination_arn",
+            "AccessLogSetting.DestinationArn",
+        )),
+        "access logging is not configured",
+    )
 }

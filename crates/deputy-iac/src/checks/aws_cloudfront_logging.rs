@@ -51,10 +51,19 @@ check!(CloudFrontLogging {
     ],
     description: "`aws_cloudfront_distribution` has a `logging_config` with a `bucket` (CloudFormation `DistributionConfig.Logging.Bucket`).",
     remediation: "Add a `logging_config` sending logs to a dedicated bucket.",
-    references: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(setting_at(r, "logging_config.bucket", "DistributionConfig.Logging.Bucket")), "access logging is not configured")
+    verdict(
+        must_be_set(setting_at(
+            r,
+            "logging_config.bucket",
+            "DistributionConfig.Logging.Bucket",
+        )),
+        "access logging is not configured",
+    )
 }

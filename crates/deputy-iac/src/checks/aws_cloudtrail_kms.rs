@@ -50,10 +50,15 @@ check!(CloudTrailKms {
     ],
     description: "`aws_cloudtrail` sets `kms_key_id` (CloudFormation `KMSKeyId`).",
     remediation: "Set `kms_key_id` to a customer-managed key whose policy allows CloudTrail.",
-    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    references: [
+        "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(setting_at(r, "kms_key_id", "KMSKeyId")), "the trail's logs are not encrypted with a KMS key")
+    verdict(
+        must_be_set(setting_at(r, "kms_key_id", "KMSKeyId")),
+        "the trail's logs are not encrypted with a KMS key",
+    )
 }

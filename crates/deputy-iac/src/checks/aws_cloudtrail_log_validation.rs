@@ -50,10 +50,19 @@ check!(CloudTrailLogValidation {
     ],
     description: "`aws_cloudtrail` sets `enable_log_file_validation = true` (CloudFormation `EnableLogFileValidation`).",
     remediation: "Set `enable_log_file_validation = true`.",
-    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    references: [
+        "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(setting_at(r, "enable_log_file_validation", "EnableLogFileValidation")), "log file validation is not enabled")
+    verdict(
+        must_be_true(setting_at(
+            r,
+            "enable_log_file_validation",
+            "EnableLogFileValidation",
+        )),
+        "log file validation is not enabled",
+    )
 }

@@ -50,10 +50,15 @@ check!(CloudTrailMultiRegion {
     ],
     description: "`aws_cloudtrail` sets `is_multi_region_trail = true` (CloudFormation `IsMultiRegionTrail`).",
     remediation: "Set `is_multi_region_trail = true` (or use an organization trail).",
-    references: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"],
+    references: [
+        "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(setting_at(r, "is_multi_region_trail", "IsMultiRegionTrail")), "the trail covers one region only")
+    verdict(
+        must_be_true(setting_at(r, "is_multi_region_trail", "IsMultiRegionTrail")),
+        "the trail covers one region only",
+    )
 }

@@ -53,10 +53,19 @@ check!(DynamodbPitr {
     ],
     description: "`aws_dynamodb_table` sets `point_in_time_recovery { enabled = true }` (CloudFormation `PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled`).",
     remediation: "Enable `point_in_time_recovery`.",
-    references: ["https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html"],
+    references: [
+        "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(setting_at(r, "point_in_time_recovery.enabled", "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled")), "point-in-time recovery is not enabled")
+    verdict(
+        must_be_true(setting_at(
+            r,
+            "point_in_time_recovery.enabled",
+            "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
+        )),
+        "point-in-time recovery is not enabled",
+    )
 }

@@ -48,10 +48,18 @@ check!(EcrImmutableTags {
     ],
     description: "`aws_ecr_repository` sets `image_tag_mutability = \"IMMUTABLE\"` (CloudFormation `ImageTagMutability`).",
     remediation: "Set `image_tag_mutability = \"IMMUTABLE\"` and deploy by digest.",
-    references: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_one_of(setting_at(r, "image_tag_mutability", "ImageTagMutability"), &["IMMUTABLE"]), "image tags are mutable")
+    verdict(
+        must_be_one_of(
+            setting_at(r, "image_tag_mutability", "ImageTagMutability"),
+            &["IMMUTABLE"],
+        ),
+        "image tags are mutable",
+    )
 }

@@ -55,5 +55,12 @@ check!(EcrScanOnPush {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(setting_at(r, "image_scanning_configuration.scan_on_push", "ImageScanningConfiguration.ScanOnPush")), "images are not scanned on push")
+    verdict(
+        must_be_true(setting_at(
+            r,
+            "image_scanning_configuration.scan_on_push",
+            "ImageScanningConfiguration.ScanOnPush",
+        )),
+        "images are not scanned on push",
+    )
 }

@@ -46,9 +46,7 @@ check!(EksControlPlaneLogging {
     title: "EKS control plane logging is incomplete",
     severity: Medium,
     reason: "trivy-checks AWS-0038 (EKS control plane logging) is Medium",
-    targets: [
-        (Terraform, "aws_eks_cluster")
-    ],
+    targets: [(Terraform, "aws_eks_cluster")],
     description: "`aws_eks_cluster` lists all five log types in `enabled_cluster_log_types`: `api`, `audit`, `authenticator`, `controllerManager` and `scheduler`.",
     remediation: "Enable all five control plane log types.",
     references: ["https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html"],

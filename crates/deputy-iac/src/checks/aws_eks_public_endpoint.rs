@@ -53,9 +53,7 @@ check!(EksPublicEndpoint {
     title: "EKS cluster API endpoint is public",
     severity: High,
     reason: "trivy-checks AWS-0040 (no public EKS cluster access) is Critical; High here because the endpoint still requires authentication",
-    targets: [
-        (Terraform, "aws_eks_cluster")
-    ],
+    targets: [(Terraform, "aws_eks_cluster")],
     description: "`aws_eks_cluster` sets `vpc_config { endpoint_public_access = false }` (public access is on by default).",
     remediation: "Set `endpoint_public_access = false` and reach the API through the VPC (or restrict `public_access_cidrs`).",
     references: ["https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html"],
@@ -63,5 +61,8 @@ check!(EksPublicEndpoint {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_false(setting_at(r, "vpc_config.endpoint_public_access", "")), "the cluster API endpoint is public")
+    verdict(
+        must_be_false(setting_at(r, "vpc_config.endpoint_public_access", "")),
+        "the cluster API endpoint is public",
+    )
 }

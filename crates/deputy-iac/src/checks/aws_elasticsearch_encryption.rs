@@ -52,10 +52,19 @@ check!(SearchEncryptionAtRest {
     ],
     description: "`aws_elasticsearch_domain` and `aws_opensearch_domain` set `encrypt_at_rest { enabled = true }` (CloudFormation `EncryptionAtRestOptions.Enabled`).",
     remediation: "Enable `encrypt_at_rest` (it can only be set when the domain is created).",
-    references: ["https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html"],
+    references: [
+        "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(setting_at(r, "encrypt_at_rest.enabled", "EncryptionAtRestOptions.Enabled")), "the domain is not encrypted at rest")
+    verdict(
+        must_be_true(setting_at(
+            r,
+            "encrypt_at_rest.enabled",
+            "EncryptionAtRestOptions.Enabled",
+        )),
+        "the domain is not encrypted at rest",
+    )
 }

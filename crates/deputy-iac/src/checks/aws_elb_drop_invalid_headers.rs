@@ -53,7 +53,9 @@ check!(AlbDropInvalidHeaders {
     ],
     description: "Application load balancers set `drop_invalid_header_fields = true` (CloudFormation: the attribute `routing.http.drop_invalid_header_fields.enabled` is `true`); network and gateway load balancers get no verdict.",
     remediation: "Set `drop_invalid_header_fields = true`.",
-    references: ["https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#load-balancer-attributes"],
+    references: [
+        "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#load-balancer-attributes"
+    ],
     differences: [],
 });
 
@@ -81,7 +83,9 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 fn cfn_attribute(attributes: Option<&Value>) -> Truth {
     let mut ok = Truth::False;
     for a in attributes.into_iter().flat_map(Value::items) {
-        if a.get("Key").and_then(Value::as_str) != Some("routing.http.drop_invalid_header_fields.enabled") {
+        if a.get("Key").and_then(Value::as_str)
+            != Some("routing.http.drop_invalid_header_fields.enabled")
+        {
             continue;
         }
         match a.get("Value") {

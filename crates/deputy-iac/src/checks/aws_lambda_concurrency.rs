@@ -57,10 +57,14 @@ check!(LambdaConcurrency {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let v = setting(r, "reserved_concurrent_executions", "ReservedConcurrentExecutions");
+    let v = setting(
+        r,
+        "reserved_concurrent_executions",
+        "ReservedConcurrentExecutions",
+    );
     // `-1` is Terraform's way of saying "no reservation".
     let ok = match v.and_then(crate::model::Value::as_f64) {
-        Some(n) if n == -1.0 => Truth::False,
+        Some(-1.0) => Truth::False,
         _ => must_be_set(v),
     };
     verdict(ok, "the function has no concurrency limit")

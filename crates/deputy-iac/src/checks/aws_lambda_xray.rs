@@ -46,9 +46,7 @@ check!(LambdaXray {
     title: "Lambda function has no X-Ray tracing",
     severity: Low,
     reason: "trivy-checks AWS-0066 (Lambda tracing) is Low",
-    targets: [
-        (Terraform, "aws_lambda_function")
-    ],
+    targets: [(Terraform, "aws_lambda_function")],
     description: "`aws_lambda_function` sets `tracing_config { mode = \"Active\" }` (or `PassThrough`).",
     remediation: "Set `tracing_config { mode = \"Active\" }`.",
     references: ["https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html"],
@@ -56,5 +54,11 @@ check!(LambdaXray {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_one_of(setting_at(r, "tracing_config.mode", ""), &["PassThrough", "Active"]), "X-Ray tracing is not enabled")
+    verdict(
+        must_be_one_of(
+            setting_at(r, "tracing_config.mode", ""),
+            &["PassThrough", "Active"],
+        ),
+        "X-Ray tracing is not enabled",
+    )
 }

@@ -48,10 +48,15 @@ check!(LogRetentionSet {
     ],
     description: "`aws_cloudwatch_log_group` sets `retention_in_days` (CloudFormation `RetentionInDays`).",
     remediation: "Set `retention_in_days` to the period your policy requires.",
-    references: ["https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html"],
+    references: [
+        "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(setting_at(r, "retention_in_days", "RetentionInDays")), "the log group has no retention period")
+    verdict(
+        must_be_set(setting_at(r, "retention_in_days", "RetentionInDays")),
+        "the log group has no retention period",
+    )
 }

@@ -50,10 +50,15 @@ check!(RedshiftEncryption {
     ],
     description: "`aws_redshift_cluster` sets `encrypted = true` (CloudFormation `Encrypted`).",
     remediation: "Set `encrypted = true` (optionally with `kms_key_id`).",
-    references: ["https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html"],
+    references: [
+        "https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(setting_at(r, "encrypted", "Encrypted")), "the cluster is not encrypted")
+    verdict(
+        must_be_true(setting_at(r, "encrypted", "Encrypted")),
+        "the cluster is not encrypted",
+    )
 }

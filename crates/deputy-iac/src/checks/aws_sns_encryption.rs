@@ -53,5 +53,8 @@ check!(SnsEncryption {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(setting_at(r, "kms_master_key_id", "KmsMasterKeyId")), "the topic is not encrypted")
+    verdict(
+        must_be_set(setting_at(r, "kms_master_key_id", "KmsMasterKeyId")),
+        "the topic is not encrypted",
+    )
 }

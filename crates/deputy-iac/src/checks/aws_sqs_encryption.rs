@@ -34,8 +34,8 @@
 //! # References
 //! - <https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html>
 
-use super::aws::{must_be_set, must_be_true, setting, verdict};
 use super::aws::s3::or;
+use super::aws::{must_be_set, must_be_true, setting, verdict};
 use crate::check::{Cx, Verdict};
 use crate::model::{Framework, Resource};
 
@@ -51,7 +51,9 @@ check!(SqsEncryption {
     ],
     description: "`aws_sqs_queue` sets `sqs_managed_sse_enabled = true` or a `kms_master_key_id` (CloudFormation `KmsMasterKeyId`).",
     remediation: "Set `kms_master_key_id` (or `sqs_managed_sse_enabled = true`).",
-    references: ["https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html"],
+    references: [
+        "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html"
+    ],
     differences: [],
 });
 
