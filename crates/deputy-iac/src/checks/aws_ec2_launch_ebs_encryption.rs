@@ -62,7 +62,6 @@ check!(LaunchEbsEncryption {
     references: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"],
     differences: [
         "CloudFormation `BlockDeviceMappings` chosen by `Fn::If` on a condition Deputy can evaluate are judged as resolved; Checkov gives no verdict for them",
-        "`encrypted = False` (capitalized) is not a Terraform boolean and gives no verdict; Checkov's parser reads it as false",
         "An `ebs_block_device` list that resolves to empty adds no devices; Checkov gives no verdict when it comes from a variable"
     ],
 });
