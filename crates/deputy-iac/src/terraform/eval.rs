@@ -417,6 +417,10 @@ impl<'s> Evaluator<'s> {
             // Outside a counted or iterated block, and for `self` in provisioners, these
             // are not known statically.
             "count" | "each" | "self" => Ok(Value::unknown()),
+            // Terraform rejects a capitalised `True`; Checkov's parser reads it as a
+            // boolean, and configurations written for it exist, so do the same.
+            "True" if ops.is_empty() => Ok(Value::Bool(true)),
+            "False" if ops.is_empty() => Ok(Value::Bool(false)),
             "data" => match (attr(0), attr(1)) {
                 (Some(kind), Some(data_name)) => Ok(unknown_with(vec![format!(
                     "{}{kind}.{data_name}",

@@ -125,6 +125,9 @@ fn expressions() {
             ),
             ("{ (local.s) = 1, plain = 2 }", "{\"ab\":1.0,\"plain\":2.0}"),
             ("null", "null"),
+            // Checkov's parser reads capitalised booleans; so does Deputy.
+            ("True", "true"),
+            ("[False, True]", "[false,true]"),
             ("\"${local.l}\"", "[\"x\",\"y\"]"),
             ("[for k, v in { b = 1, a = 2 } : k]", "[\"a\",\"b\"]"),
             ("[for k in [\"k\"] : { k = k }]", "[{\"k\":\"k\"}]"),

@@ -1,20 +1,58 @@
 //! Every Checkov id a Deputy check claims must agree with Checkov's verdicts on that id's
 //! cases in the parity corpus (Checkov's own unit-test fixtures, verified against Checkov
-//! 3.3.30): at least 98 % per id.
+//! 3.3.30): at least 98 % per id, after the deliberate differences each check documents.
 
 use deputy_iac::conformance::{parity_cases, run_parity};
+use deputy_iac::registry;
 use std::path::PathBuf;
 
 fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/iac/checkov-parity")
 }
 
+/// Verdicts where Deputy deliberately differs from Checkov; each is explained in the
+/// claiming check's `differences` (and so in docs/iac-checks.md).
+const DOCUMENTED: &[(&str, &str)] = &[
+    // CloudFormation policies chosen by an `Fn::If` whose condition Deputy evaluates.
+    ("CKV_AWS_62", "AWS::IAM::Role.ExecRole"),
+    ("CKV_AWS_63", "AWS::IAM::Role.RootRole"),
+    (
+        "CKV_AWS_8",
+        "AWS::AutoScaling::LaunchConfiguration.AutoScalingConfig",
+    ),
+    // An `ebs_block_device` list that resolves to empty adds no device to judge.
+    ("CKV_AWS_8", "aws_instance.unknown_empty_ebs_list"),
+    // `monitoring_interval = "5"` is the number 5 to Terraform.
+    ("CKV_AWS_118", "aws_db_instance.default"),
+];
+
+/// Claimed ids still under 98 % because of a front-end gap, with the gap. Each must
+/// still be under 98 % (fixing the gap fails this test until the entry goes).
+const KNOWN_GAPS: &[(&str, &str)] = &[
+    (
+        "CKV_AWS_1",
+        "the fixture nests a block inside an object value, which Terraform rejects and Checkov's parser accepts; the whole file is a parse error",
+    ),
+    (
+        "CKV_AWS_21",
+        "the fixture closes a block on an attribute's line, which Terraform rejects and Checkov's parser accepts; the whole file is a parse error",
+    ),
+    (
+        "CKV_AWS_19",
+        "`dynamic` blocks over an unresolved `for_each` stay unknown; Checkov renders their content once",
+    ),
+    (
+        "CKV_AWS_145",
+        "`dynamic` blocks over an unresolved `for_each` stay unknown; Checkov renders their content once",
+    ),
+];
+
 #[test]
 fn claimed_ids_agree_with_checkov_on_its_cases() {
     let dir = corpus();
     let cases = parity_cases(&dir.join("expected_results.jsonl")).unwrap_or_else(|e| panic!("{e}"));
     assert!(cases.len() > 1_600, "{} cases", cases.len());
-    let report = run_parity(&dir, &cases).unwrap_or_else(|e| panic!("{e}"));
+    let report = run_parity(&dir, &cases, DOCUMENTED).unwrap_or_else(|e| panic!("{e}"));
     let mut failing = Vec::new();
     for (id, t) in &report.per_id {
         println!(
@@ -25,14 +63,37 @@ fn claimed_ids_agree_with_checkov_on_its_cases() {
             t.missing,
             t.extra
         );
-        if t.agreement() < 0.98 {
-            failing.push(format!("{id}: {:?}", report.examples.get(id)));
+        let gap = KNOWN_GAPS.iter().any(|(g, _)| g == id);
+        if (t.agreement() < 0.98) != gap {
+            failing.push(format!(
+                "{id}: {:.1} % {} {:?}",
+                t.agreement() * 100.0,
+                if gap {
+                    "(listed as a known gap: remove it)"
+                } else {
+                    ""
+                },
+                report.examples.get(id)
+            ));
         }
     }
-    println!("{} claimed ids with parity cases", report.per_id.len());
-    assert!(
-        failing.is_empty(),
-        "below 98 % agreement:\n{}",
-        failing.join("\n")
+    let claimed: usize = registry::metas().map(|m| m.checkov.len()).sum();
+    println!(
+        "{claimed} Checkov ids claimed, {} with parity cases, {} known gaps",
+        report.per_id.len(),
+        KNOWN_GAPS.len()
     );
+    assert!(failing.is_empty(), "parity:\n{}", failing.join("\n"));
+    for (id, resource) in DOCUMENTED {
+        assert!(
+            report
+                .documented_seen
+                .contains(&((*id).to_owned(), (*resource).to_owned())),
+            "{id} on {resource} is listed as a documented difference but agrees with Checkov"
+        );
+        assert!(
+            registry::by_checkov_id(id).any(|c| !c.meta().differences.is_empty()),
+            "{id}: a documented difference must be explained in the check's `differences`"
+        );
+    }
 }

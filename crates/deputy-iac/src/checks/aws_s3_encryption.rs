@@ -1,0 +1,98 @@
+//! DPY-AWS-S3-003: S3 bucket encryption at rest is not configured.
+//!
+//! # What it checks
+//! An `aws_s3_bucket` sets `server_side_encryption_configuration` with `aws:kms` or `AES256`, or
+//! an `aws_s3_bucket_server_side_encryption_configuration` referring to it does; a bucket with
+//! neither is also accepted, since S3 encrypts new objects with SSE-S3 by default.
+//!
+//! # Why it matters
+//! Encryption at rest protects objects on disks and backups outside the access controls;
+//! an explicit algorithm states the intent and survives changes to the account default.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```hcl
+//! resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+//!   bucket = aws_s3_bucket.data.id
+//!   rule {
+//!     apply_server_side_encryption_by_default {
+//!       sse_algorithm = "aws:fake"
+//!     }
+//!   }
+//! }
+//! ```
+//!
+//! Good:
+//!
+//! ```hcl
+//! resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+//!   bucket = aws_s3_bucket.data.id
+//!   rule {
+//!     apply_server_side_encryption_by_default {
+//!       sse_algorithm = "aws:kms"
+//!     }
+//!   }
+//! }
+//! ```
+//!
+//! # Remediation
+//! Configure default encryption with `aws:kms` (preferably a customer-managed key) or `AES256`.
+//!
+//! # References
+//! - <https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html>
+//! - <https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html>
+
+use super::aws::s3::{bucket_or_connected, exists, is_one_of, or, verdict};
+use crate::check::{Cx, Verdict};
+use crate::model::{Resource, Truth};
+
+check!(S3Encryption {
+    code: "DPY-AWS-S3-003",
+    checkov: ["CKV_AWS_19"],
+    title: "S3 bucket encryption at rest is not configured",
+    severity: High,
+    reason: "trivy-checks AWS-0088 (enable bucket encryption) is High",
+    targets: [(Terraform, "aws_s3_bucket")],
+    description: "An `aws_s3_bucket` sets `server_side_encryption_configuration` with `aws:kms` or `AES256`, or an `aws_s3_bucket_server_side_encryption_configuration` referring to it does; a bucket with neither is also accepted, since S3 encrypts new objects with SSE-S3 by default.",
+    remediation: "Configure default encryption with `aws:kms` (preferably a customer-managed key) or `AES256`.",
+    references: [
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html",
+        "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
+    ],
+    differences: [
+        "`aws:kms:dsse` (dual-layer KMS encryption) is accepted; Checkov fails it although it is stronger than `aws:kms`"
+    ],
+});
+
+fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
+    const ALGORITHMS: [&str; 3] = ["aws:kms", "aws:kms:dsse", "AES256"];
+    let inline = "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm";
+    let mut ok = bucket_or_connected(
+        r,
+        cx,
+        "aws_s3_bucket_server_side_encryption_configuration",
+        |b| is_one_of(b, inline, &ALGORITHMS),
+        |c| {
+            is_one_of(
+                c,
+                "rule.apply_server_side_encryption_by_default.sse_algorithm",
+                &ALGORITHMS,
+            )
+        },
+    );
+    // S3 encrypts with SSE-S3 when nothing is configured, so a bucket with no
+    // configuration of its own is encrypted.
+    let configured =
+        super::aws::connected(cx, r, "aws_s3_bucket_server_side_encryption_configuration")
+            .next()
+            .is_some();
+    if !configured && exists(&r.config, inline) == Truth::False {
+        ok = or(ok, Truth::True);
+    }
+    verdict(
+        ok,
+        "the bucket's default encryption is not `aws:kms` or `AES256`",
+    )
+}
