@@ -64,16 +64,18 @@ measure() {
   local out="$1"; shift
   : >"$out"
   for _ in $(seq "$runs"); do
+    # Wall time from the shell's nanosecond clock: /usr/bin/time prints only hundredths,
+    # too coarse for Deputy's runs; its peak RSS is what is read from it.
+    local start end
+    start=$(date +%s%N)
     /usr/bin/time -v -o "$work/time.txt" "$@" >"$work/stdout.json" 2>"$work/stderr.txt" || true
-    python3 - "$work/time.txt" >>"$out" <<'PY'
+    end=$(date +%s%N)
+    python3 - "$work/time.txt" "$start" "$end" >>"$out" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
-wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
-secs = 0.0
-for part in wall.split(":"):
-    secs = secs * 60 + float(part)
+secs = (int(sys.argv[3]) - int(sys.argv[2])) / 1e9
 rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)
-print(f"{secs:.3f} {rss}")
+print(f"{secs:.4f} {rss}")
 PY
   done
 }
