@@ -324,6 +324,12 @@ impl App {
                     deputy_core::time_fmt::format(lease.expires_at),
                 );
                 self.store.insert_lease(&lease, vec![e]).await?;
+                tracing::debug!(
+                    lease = %lease.id,
+                    credential = %target(&credential),
+                    scopes = %scopes_text(&request.scopes),
+                    "lease issued"
+                );
                 Ok(lease)
             }
             Err(err) => {
@@ -386,6 +392,11 @@ impl App {
             return Err(AppError::Store(StoreError::not_found("lease", lease_id)));
         };
         verdict.unwrap_or(Err(VaultError::LeaseUsed(lease_id.to_owned())))?;
+        tracing::debug!(
+            lease = lease_id,
+            credential = %target(&lease.credential),
+            "lease redeemed"
+        );
         let stored = self
             .store
             .credential(&lease.credential)
