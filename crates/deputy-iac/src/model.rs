@@ -16,6 +16,8 @@ use std::fmt;
 #[serde(rename_all = "snake_case")]
 pub enum Framework {
     Terraform,
+    /// `cloudformation`, as Checkov writes it.
+    #[serde(rename = "cloudformation")]
     CloudFormation,
     Kubernetes,
     Dockerfile,

@@ -296,8 +296,11 @@ pub struct ScanIacArgs {
     #[arg(long)]
     pub project: Option<String>,
     /// Exit 1 only for failures at or above this severity (default: any failure).
-    #[arg(long, value_name = "SEVERITY")]
+    #[arg(long, value_name = "SEVERITY", conflicts_with = "soft_fail")]
     pub fail_on: Option<String>,
+    /// Exit 0 whatever the scan finds (Checkov's `--soft-fail`); errors still exit 2.
+    #[arg(short = 's', long)]
+    pub soft_fail: bool,
     /// Run only these checks: Deputy codes or Checkov ids, `*` wildcards, comma separated
     /// or repeated.
     #[arg(short = 'c', long = "check", value_name = "ID")]
@@ -383,6 +386,9 @@ async fn run_iac(
         }
     };
     emit(&text, args.out.as_deref(), out)?;
+    if args.soft_fail {
+        return Ok(ExitCode::SUCCESS);
+    }
     Ok(gate(iac_fails(&scan, fail_on), fail_on))
 }
 
@@ -597,6 +603,9 @@ mod tests {
         assert_eq!(doc["findings"][0]["resource"], "/Dockerfile.");
         let (code, _, _) = deputy(&[&only[..], &["--fail-on", "critical"]].concat());
         assert_eq!(code, 0);
+        let (code, stdout, _) = deputy(&[&only[..], &["--soft-fail"]].concat());
+        assert_eq!(code, 0);
+        assert!(stdout.contains("DPY-DOCKER-003"), "{stdout}");
         let skip = "FROM alpine:3.20\n# deputy:skip=DPY-DOCKER-003 the base image sets the user\nCOPY . /app\n";
         std::fs::write(&docker, skip).unwrap_or_else(|e| panic!("{e}"));
         let (code, stdout, _) = deputy(&[&only[..], &["--format", "json"]].concat());

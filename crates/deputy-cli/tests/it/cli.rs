@@ -314,3 +314,77 @@ fn config_errors_name_the_key_and_init_writes_a_valid_file() {
     deputy.run(&["init", "--force"]).ok();
     deputy.run(&["projects"]).ok();
 }
+
+#[test]
+fn the_readme_scan_of_the_examples_finds_each_framework() {
+    let deputy = Deputy::sqlite();
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/iac");
+    let table = deputy.run(&["scan", "iac", examples, "--soft-fail"]).ok();
+    assert_fits(&table.stdout);
+    let json = deputy
+        .run(&["scan", "iac", examples, "--format", "json"])
+        .json();
+    let findings = json["findings"].as_array().cloned().unwrap_or_default();
+    for framework in ["terraform", "cloudformation", "kubernetes", "dockerfile"] {
+        assert!(
+            findings.iter().any(|f| f["framework"] == framework),
+            "no {framework} finding in {}",
+            table.stdout
+        );
+    }
+    // SSH open to the world, in Terraform and in CloudFormation (through a parameter's
+    // default).
+    for resource in [
+        "aws_security_group.admin",
+        "AWS::EC2::SecurityGroup.Bastion",
+    ] {
+        assert!(
+            findings
+                .iter()
+                .any(|f| f["resource"] == resource && f["checkov_ids"][0] == "CKV_AWS_24"),
+            "{resource}"
+        );
+    }
+    let skipped: Vec<&str> = json["skipped"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["code"].as_str())
+        .collect();
+    assert_eq!(skipped, ["DPY-K8S-013", "DPY-AWS-SQS-001"], "{json}");
+    assert_eq!(json["summary"]["parsing_errors"], 0);
+    assert_eq!(
+        deputy.run(&["scan", "iac", examples]).code,
+        1,
+        "findings exit 1 without --soft-fail"
+    );
+}
+
+#[test]
+fn json_into_a_closed_pipe_exits_0() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_deputy"))
+        .args(["checks", "list", "--source", "iac", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut first = [0u8; 16];
+    if let Some(mut out) = child.stdout.take() {
+        out.read_exact(&mut first).unwrap_or_else(|e| panic!("{e}"));
+        // Dropping the reader closes the pipe with most of the catalog unwritten.
+    }
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
