@@ -30,7 +30,7 @@
 //! # References
 //! - <https://docs.docker.com/build/building/best-practices/#add-or-copy>
 
-use super::docker_instructions::{fail_at, of};
+use super::docker_instructions::fail_each;
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -49,15 +49,7 @@ check!(AddInsteadOfCopy {
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     // Checkov fails every ADD instruction, each on its own lines.
-    let all: Vec<Verdict> = of(r, "ADD")
-        .iter()
-        .map(|i| fail_at(r, i, "ADD is used instead of COPY"))
-        .collect();
-    if all.is_empty() {
-        Verdict::Unknown
-    } else {
-        Verdict::Many(all)
-    }
+    fail_each(r, "ADD", "ADD is used instead of COPY")
 }
 
 #[cfg(test)]

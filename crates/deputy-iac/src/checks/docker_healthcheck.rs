@@ -29,7 +29,7 @@
 //! # References
 //! - <https://docs.docker.com/reference/dockerfile/#healthcheck>
 
-use super::docker_instructions::{instructions, pass_at};
+use super::docker_instructions::required;
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -47,21 +47,12 @@ check!(HealthcheckExists {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let all = instructions(r);
-    if all.is_empty() {
-        return Verdict::Unknown;
-    }
     // Checkov reports the pass on every HEALTHCHECK instruction, with its lines.
-    let found: Vec<Verdict> = all
-        .iter()
-        .filter(|i| i.word == "HEALTHCHECK")
-        .map(|i| pass_at(r, i, "HEALTHCHECK is present"))
-        .collect();
-    if !found.is_empty() {
-        Verdict::Many(found)
-    } else {
-        Verdict::fail("the Dockerfile has no HEALTHCHECK instruction")
-    }
+    required(
+        r,
+        "HEALTHCHECK",
+        "the Dockerfile has no HEALTHCHECK instruction",
+    )
 }
 
 #[cfg(test)]

@@ -116,6 +116,33 @@ pub(crate) fn each_instruction(
 
 /// A pass on one instruction, addressed `/<path>.<INSTRUCTION>`, where Checkov reports the
 /// pass there rather than on the file.
+/// Fails every `word` instruction on its own lines; no verdict when there is none.
+pub(crate) fn fail_each(r: &Resource, word: &str, message: &str) -> Verdict {
+    let all: Vec<Verdict> = of(r, word).iter().map(|i| fail_at(r, i, message)).collect();
+    if all.is_empty() {
+        Verdict::Unknown
+    } else {
+        Verdict::Many(all)
+    }
+}
+
+/// Passes on every `word` instruction (where Checkov reports the pass), or fails the
+/// file when there is none.
+pub(crate) fn required(r: &Resource, word: &str, missing: &str) -> Verdict {
+    if instructions(r).is_empty() {
+        return Verdict::Unknown;
+    }
+    let found: Vec<Verdict> = of(r, word)
+        .iter()
+        .map(|i| pass_at(r, i, format!("{word} is present")))
+        .collect();
+    if found.is_empty() {
+        Verdict::fail(missing)
+    } else {
+        Verdict::Many(found)
+    }
+}
+
 pub(crate) fn pass_at(r: &Resource, at: &Instruction<'_>, message: impl Into<String>) -> Verdict {
     Verdict::PassAt(Evidence {
         message: message.into(),

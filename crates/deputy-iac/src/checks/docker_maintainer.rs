@@ -29,7 +29,7 @@
 //! # References
 //! - <https://docs.docker.com/reference/dockerfile/#maintainer-deprecated>
 
-use super::docker_instructions::{fail_at, of};
+use super::docker_instructions::fail_each;
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -48,15 +48,7 @@ check!(MaintainerDeprecated {
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     // Checkov fails every MAINTAINER instruction, each on its own lines.
-    let all: Vec<Verdict> = of(r, "MAINTAINER")
-        .iter()
-        .map(|i| fail_at(r, i, "MAINTAINER is deprecated"))
-        .collect();
-    if all.is_empty() {
-        Verdict::Unknown
-    } else {
-        Verdict::Many(all)
-    }
+    fail_each(r, "MAINTAINER", "MAINTAINER is deprecated")
 }
 
 #[cfg(test)]

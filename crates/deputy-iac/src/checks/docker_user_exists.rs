@@ -32,7 +32,7 @@
 //! # References
 //! - <https://docs.docker.com/build/building/best-practices/#user>
 
-use super::docker_instructions::{instructions, pass_at};
+use super::docker_instructions::required;
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -50,21 +50,12 @@ check!(UserExists {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let all = instructions(r);
-    if all.is_empty() {
-        return Verdict::Unknown;
-    }
     // Checkov reports the pass on every USER instruction, with its lines.
-    let found: Vec<Verdict> = all
-        .iter()
-        .filter(|i| i.word == "USER")
-        .map(|i| pass_at(r, i, "USER is present"))
-        .collect();
-    if !found.is_empty() {
-        Verdict::Many(found)
-    } else {
-        Verdict::fail("the Dockerfile never switches to a non-root USER")
-    }
+    required(
+        r,
+        "USER",
+        "the Dockerfile never switches to a non-root USER",
+    )
 }
 
 #[cfg(test)]
