@@ -49,7 +49,7 @@ check!(PasswordLength {
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_account_password_policy"
     ],
     differences: [
-        "A setting that resolves to null (a variable defaulting to null) is not set, so Deputy reports it; Checkov passes a present but null value"
+        "A setting written as a literal `null` is not set, so Deputy reports it; Checkov passes a present but null value. A variable that resolves to null is unresolved in both tools."
     ],
 });
 

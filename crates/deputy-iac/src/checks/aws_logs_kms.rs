@@ -51,9 +51,7 @@ check!(LogGroupKms {
     references: [
         "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html"
     ],
-    differences: [
-        "A `kms_key_id` that resolves to null (a variable defaulting to null) is not set, so Deputy reports it; Checkov passes an attribute that is present even when null"
-    ],
+    differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {

@@ -176,8 +176,15 @@ impl std::fmt::Debug for Instance<'_> {
 }
 
 impl Scope for Instance<'_> {
+    /// A variable whose value is null reads as unknown: a root variable left null may be
+    /// set when Terraform runs, and Checkov leaves such a reference unrendered, so that an
+    /// attribute set from it counts as present but unresolved rather than as unset.
     fn variable(&self, name: &str) -> Option<Rc<Value>> {
-        self.vars.get(name).cloned()
+        let v = self.vars.get(name)?;
+        if matches!(**v, Value::Null) {
+            return Some(Rc::new(Value::unknown()));
+        }
+        Some(Rc::clone(v))
     }
 
     fn local(&self, name: &str) -> Option<Rc<Value>> {

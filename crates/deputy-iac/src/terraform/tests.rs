@@ -282,6 +282,49 @@ resource "t" "x" {
 }
 
 #[test]
+fn variables_that_resolve_to_null_are_unknown() {
+    let main = r#"
+variable "a" { default = null }
+variable "b" {
+  type    = string
+  default = "set"
+}
+resource "t" "x" {
+  a = var.a
+  n = null
+}
+module "m" {
+  source = "./m"
+  b      = null
+}
+"#;
+    let module = r#"
+variable "b" {
+  type    = string
+  default = "default"
+}
+variable "c" {
+  type    = string
+  default = null
+}
+resource "t" "y" {
+  b = var.b
+  c = var.c
+  d = coalesce(var.c, "fallback")
+}
+"#;
+    check(
+        &[("main.tf", main), ("m/main.tf", module)],
+        &[],
+        r#"
+        t.x main.tf:7-10 {"a":{"refs":[]},"n":null}
+        m main.tf:11-14 {"source":"./m","b":null}
+        module.m.t.y m/main.tf:10-14 <- main.tf:11-14 {"b":{"refs":[]},"c":{"refs":[]},"d":{"refs":[]}}
+        "#,
+    );
+}
+
+#[test]
 fn locals_resolve_in_any_order_and_cycles_become_unknown() {
     check(
         &[(

@@ -96,7 +96,7 @@ fn aws_checks_agree_with_checkov_on_real_repositories() {
         (
             "terraform-aws-modules/vpc",
             "tfmod_vpc_tf.json.gz",
-            (0.50, 0.25),
+            (0.52, 0.61),
         ),
         (
             "terraform-aws-modules/s3-bucket",
@@ -111,7 +111,7 @@ fn aws_checks_agree_with_checkov_on_real_repositories() {
         (
             "terraform-aws-modules/iam",
             "tfmod_iam_tf.json.gz",
-            (0.84, 0.84),
+            (0.84, 0.87),
         ),
     ];
     let short: Vec<String> = corpora
