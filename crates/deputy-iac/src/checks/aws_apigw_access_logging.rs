@@ -49,7 +49,7 @@ check!(ApiGatewayAccessLogging {
     checkov: ["CKV_AWS_76"],
     title: "API Gateway stage has no access logging",
     severity: Medium,
-    reason: "trivy-checks AWS-0001 (API Gateway access logging) is Medium",
+    reason: "trivy-checks AWS-0001 (API Gateway access logging) is Medium; KICS \"API Gateway Access Logging Disabled\" is Medium",
     targets: [
         (Terraform, "aws_api_gateway_stage"),
         (Terraform, "aws_apigatewayv2_stage"),

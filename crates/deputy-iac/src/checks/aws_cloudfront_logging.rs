@@ -44,7 +44,7 @@ check!(CloudFrontLogging {
     checkov: ["CKV_AWS_86"],
     title: "CloudFront distribution has no access logging",
     severity: Medium,
-    reason: "trivy-checks AWS-0010 (CloudFront logging) is Medium",
+    reason: "trivy-checks AWS-0010 (CloudFront access logging) is Medium; KICS \"CloudFront Logging Disabled\" is Medium",
     targets: [
         (Terraform, "aws_cloudfront_distribution"),
         (CloudFormation, "AWS::CloudFront::Distribution")

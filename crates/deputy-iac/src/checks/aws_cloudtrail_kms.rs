@@ -42,8 +42,8 @@ check!(CloudTrailKms {
     code: "DPY-AWS-CT-001",
     checkov: ["CKV_AWS_35"],
     title: "CloudTrail logs are not encrypted with a KMS key",
-    severity: Medium,
-    reason: "trivy-checks AWS-0015 (CloudTrail customer key) is High; lowered to Medium because S3 already encrypts the logs with SSE-S3",
+    severity: Low,
+    reason: "trivy-checks AWS-0015 (CloudTrail customer managed keys) is High; KICS \"CloudTrail Log Files Not Encrypted With KMS\" is Low. Low, as KICS: S3 already encrypts the logs, and a customer key only adds control over who may decrypt them",
     targets: [
         (Terraform, "aws_cloudtrail"),
         (CloudFormation, "AWS::CloudTrail::Trail")

@@ -42,8 +42,8 @@ check!(CloudTrailLogValidation {
     code: "DPY-AWS-CT-002",
     checkov: ["CKV_AWS_36"],
     title: "CloudTrail log file validation is disabled",
-    severity: Medium,
-    reason: "trivy-checks AWS-0016 (CloudTrail log validation) is High; Medium here because tampering also needs write access to the log bucket",
+    severity: Low,
+    reason: "trivy-checks AWS-0016 (CloudTrail log validation) is High; KICS \"CloudTrail Log File Validation Disabled\" is Low. Low, as KICS: validation only detects tampering after someone has gained write access to the log bucket",
     targets: [
         (Terraform, "aws_cloudtrail"),
         (CloudFormation, "AWS::CloudTrail::Trail")

@@ -43,7 +43,7 @@ check!(CloudTrailMultiRegion {
     checkov: ["CKV_AWS_67"],
     title: "CloudTrail does not cover all regions",
     severity: Medium,
-    reason: "trivy-checks AWS-0014 (CloudTrail all regions) is Medium",
+    reason: "trivy-checks AWS-0014 (CloudTrail in all regions) is Medium; KICS \"CloudTrail Multi Region Disabled\" is Low. Medium, as trivy: activity in unused regions, a common hiding place, goes unrecorded",
     targets: [
         (Terraform, "aws_cloudtrail"),
         (CloudFormation, "AWS::CloudTrail::Trail")

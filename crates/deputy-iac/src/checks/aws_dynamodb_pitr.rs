@@ -46,7 +46,7 @@ check!(DynamodbPitr {
     checkov: ["CKV_AWS_28"],
     title: "DynamoDB table has no point-in-time recovery",
     severity: Medium,
-    reason: "trivy-checks AWS-0024 (DynamoDB point-in-time recovery) is Medium",
+    reason: "trivy-checks AWS-0024 (DynamoDB point-in-time recovery) is Medium; KICS \"DynamoDB Table Point In Time Recovery Disabled\" is Info. Medium, as trivy: without it a destructive write or deletion cannot be undone",
     targets: [
         (Terraform, "aws_dynamodb_table"),
         (CloudFormation, "AWS::DynamoDB::Table")

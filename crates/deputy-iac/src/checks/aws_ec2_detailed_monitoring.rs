@@ -43,7 +43,7 @@ check!(DetailedMonitoring {
     checkov: ["CKV_AWS_126"],
     title: "EC2 instance detailed monitoring is disabled",
     severity: Low,
-    reason: "KICS rates missing EC2 detailed monitoring Low; no trivy-checks equivalent: an observability gap, not an exposure",
+    reason: "KICS \"EC2 Instance Monitoring Disabled\" is Medium; trivy-checks has no equivalent. Low rather than Medium: detailed monitoring only makes metrics finer-grained, an observability gap and not an exposure",
     targets: [(Terraform, "aws_instance")],
     description: "`aws_instance` sets `monitoring = true`.",
     remediation: "Set `monitoring = true` on the instance.",

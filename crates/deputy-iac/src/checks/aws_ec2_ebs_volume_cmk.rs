@@ -45,7 +45,7 @@ check!(EbsVolumeCmk {
     checkov: ["CKV_AWS_189"],
     title: "EBS volume is not encrypted with a customer-managed KMS key",
     severity: Low,
-    reason: "trivy-checks rates encryption with a customer-managed key Low; encryption itself is DPY-AWS-EC2-007",
+    reason: "trivy-checks AWS-0027 (EBS volume encryption with customer managed keys) is Low; KICS has no equivalent. Encryption itself is DPY-AWS-EC2-007",
     targets: [(Terraform, "aws_ebs_volume")],
     description: "`aws_ebs_volume` sets `kms_key_id`.",
     remediation: "Set `kms_key_id` to a customer-managed KMS key.",

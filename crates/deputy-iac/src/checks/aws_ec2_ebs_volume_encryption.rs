@@ -43,7 +43,7 @@ check!(EbsVolumeEncryption {
     checkov: ["CKV_AWS_3"],
     title: "EBS volume is not encrypted",
     severity: High,
-    reason: "trivy-checks AWS-0026 (enable EBS volume encryption) is High",
+    reason: "trivy-checks AWS-0026 (EBS volumes must be encrypted) is High; KICS \"EBS Volume Encryption Disabled\" is High",
     targets: [
         (Terraform, "aws_ebs_volume"),
         (CloudFormation, "AWS::EC2::Volume")

@@ -49,7 +49,7 @@ check!(Imdsv2Required {
     checkov: ["CKV_AWS_79"],
     title: "Instance metadata service allows IMDSv1",
     severity: High,
-    reason: "trivy-checks AWS-0028 (enforce IMDSv2 on instances) and AWS-0130 (launch templates) are High",
+    reason: "trivy-checks AWS-0028 (IMDS session tokens on instances) and AWS-0130 (on launch templates) are High; KICS has no equivalent",
     targets: [
         (Terraform, "aws_instance"),
         (Terraform, "aws_launch_template"),

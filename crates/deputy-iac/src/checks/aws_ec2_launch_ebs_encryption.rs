@@ -51,7 +51,7 @@ check!(LaunchEbsEncryption {
     checkov: ["CKV_AWS_8"],
     title: "Launch configuration or instance EBS volume is not encrypted",
     severity: High,
-    reason: "trivy-checks AWS-0008 (launch configuration with unencrypted block device) and AWS-0131 (instance root device) are High",
+    reason: "trivy-checks AWS-0008 (launch configuration with unencrypted block device) and AWS-0131 (instance with unencrypted block device) are High; KICS \"Launch Configuration Is Not Encrypted\" is High",
     targets: [
         (Terraform, "aws_launch_configuration"),
         (Terraform, "aws_instance"),

@@ -48,7 +48,7 @@ check!(InstancePublicIp {
     checkov: ["CKV_AWS_88"],
     title: "EC2 instance is given a public IP address",
     severity: Medium,
-    reason: "trivy-checks AWS-0009 (launch configuration public IP) is High; KICS rates EC2 public IPs Medium, which fits an address without open ports",
+    reason: "KICS \"EC2 Instance Has Public IP\" is Medium; trivy-checks AWS-0009 (launch configuration public IP) is High. Medium, as KICS, whose query covers instances: an address with no open ports exposes nothing by itself",
     targets: [
         (Terraform, "aws_instance"),
         (Terraform, "aws_launch_template"),

@@ -53,7 +53,7 @@ check!(SgDescription {
     checkov: ["CKV_AWS_23"],
     title: "Security group or rule has no description",
     severity: Low,
-    reason: "trivy-checks AWS-0099 (security group description) and AWS-0124 (rule description) are Low",
+    reason: "trivy-checks AWS-0099 (security group description) and AWS-0124 (security group rule description) are Low; KICS \"Security Group Without Description\" and \"Security Group Rule Without Description\" are Info. Low, as trivy: descriptions are what reviewers use to judge a rule",
     targets: [
         (Terraform, "aws_security_group"),
         (Terraform, "aws_security_group_rule"),

@@ -53,7 +53,7 @@ check!(SgEgressAll {
     checkov: ["CKV_AWS_382"],
     title: "Security group allows egress to the internet on all ports",
     severity: Low,
-    reason: "trivy-checks AWS-0104 (no public egress) is Critical, but unrestricted egress is the AWS default and common practice; KICS rates it Medium. Low keeps it visible without drowning real exposures",
+    reason: "trivy-checks AWS-0104 (unrestricted egress) is Critical; KICS has no equivalent. Low: unrestricted egress is the AWS default and near universal, so a higher rating would drown real exposures",
     targets: [
         (Terraform, "aws_security_group"),
         (Terraform, "aws_security_group_rule"),

@@ -55,7 +55,7 @@ check!(SgIngressAll {
     checkov: ["CKV_AWS_277"],
     title: "Security group allows ingress from the internet to all ports",
     severity: Critical,
-    reason: "trivy-checks AWS-0107 (public ingress) is Critical; KICS rates all-ports exposure High",
+    reason: "KICS \"Unrestricted Security Group Ingress\" is High; trivy-checks has no all-ports security group check, but rates a network ACL rule allowing all ports (AWS-0102) Critical. Critical, as trivy: every service on the instance is reachable from the internet",
     targets: [
         (Terraform, "aws_security_group"),
         (Terraform, "aws_security_group_rule"),

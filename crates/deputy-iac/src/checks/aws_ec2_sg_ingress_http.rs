@@ -55,7 +55,7 @@ check!(SgIngressHttp {
     checkov: ["CKV_AWS_260"],
     title: "Security group allows ingress from the internet to HTTP (port 80)",
     severity: Medium,
-    reason: "KICS rates HTTP open to the internet Medium: often intended for a web front end, but unencrypted",
+    reason: "KICS \"HTTP Port Open To Internet\" is Medium; trivy-checks has no equivalent. HTTP is often meant for a web front end, but it is unencrypted",
     targets: [
         (Terraform, "aws_security_group"),
         (Terraform, "aws_security_group_rule"),

@@ -55,7 +55,7 @@ check!(SgIngressRdp {
     checkov: ["CKV_AWS_25"],
     title: "Security group allows ingress from the internet to RDP (port 3389)",
     severity: High,
-    reason: "KICS rates unrestricted RDP access High; trivy-checks AWS-0107 (public ingress) is Critical for any port",
+    reason: "trivy-checks AWS-0107 (unrestricted ingress to SSH or RDP) is High; KICS \"Remote Desktop Port Open To Internet\" is High",
     targets: [
         (Terraform, "aws_security_group"),
         (Terraform, "aws_security_group_rule"),

@@ -55,7 +55,7 @@ check!(SgIngressSsh {
     checkov: ["CKV_AWS_24"],
     title: "Security group allows ingress from the internet to SSH (port 22)",
     severity: High,
-    reason: "KICS rates unrestricted SSH access High; trivy-checks AWS-0107 (public ingress) is Critical for any port",
+    reason: "trivy-checks AWS-0107 (unrestricted ingress to SSH or RDP) is High; KICS \"Security Group With Unrestricted Access To SSH\" is Medium. High, as trivy: SSH open to the internet is as exposed as RDP, which KICS rates High",
     targets: [
         (Terraform, "aws_security_group"),
         (Terraform, "aws_security_group_rule"),

@@ -41,7 +41,7 @@ check!(EcrImmutableTags {
     checkov: ["CKV_AWS_51"],
     title: "ECR repository allows tags to be overwritten",
     severity: Medium,
-    reason: "trivy-checks AWS-0031 (immutable ECR tags) is High; Medium here because signed or digest-pinned deployments are unaffected",
+    reason: "trivy-checks AWS-0031 (immutable ECR tags) is High; KICS \"ECR Image Tag Not Immutable\" is Medium. Medium, as KICS: deployments that pin digests or verify signatures are unaffected",
     targets: [
         (Terraform, "aws_ecr_repository"),
         (CloudFormation, "AWS::ECR::Repository")

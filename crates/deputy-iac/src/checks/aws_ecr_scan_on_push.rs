@@ -42,8 +42,8 @@ check!(EcrScanOnPush {
     code: "DPY-AWS-ECR-002",
     checkov: ["CKV_AWS_163"],
     title: "ECR repository does not scan images on push",
-    severity: Medium,
-    reason: "trivy-checks AWS-0030 (ECR image scanning) is High; Medium here because registry-wide enhanced scanning may cover it",
+    severity: Low,
+    reason: "trivy-checks AWS-0030 (ECR image scans) is High; KICS \"Unscanned ECR Image\" is Low. Low, as KICS: scanning is a detective control, and registry-wide scanning settings may cover the repository",
     targets: [
         (Terraform, "aws_ecr_repository"),
         (CloudFormation, "AWS::ECR::Repository")

@@ -45,7 +45,7 @@ check!(EksControlPlaneLogging {
     checkov: ["CKV_AWS_37"],
     title: "EKS control plane logging is incomplete",
     severity: Medium,
-    reason: "trivy-checks AWS-0038 (EKS control plane logging) is Medium",
+    reason: "trivy-checks AWS-0038 (EKS control plane logging) is Medium; KICS \"Missing Cluster Log Types\" is Medium",
     targets: [(Terraform, "aws_eks_cluster")],
     description: "`aws_eks_cluster` lists all five log types in `enabled_cluster_log_types`: `api`, `audit`, `authenticator`, `controllerManager` and `scheduler`.",
     remediation: "Enable all five control plane log types.",

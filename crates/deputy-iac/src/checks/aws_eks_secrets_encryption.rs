@@ -49,7 +49,7 @@ check!(EksSecretsEncryption {
     checkov: ["CKV_AWS_58"],
     title: "EKS cluster does not encrypt Kubernetes secrets with KMS",
     severity: High,
-    reason: "trivy-checks AWS-0039 (EKS secrets encryption) is High",
+    reason: "trivy-checks AWS-0039 (EKS secrets encryption) is High; KICS \"EKS Cluster Encryption Disabled\" is High",
     targets: [
         (Terraform, "aws_eks_cluster"),
         (CloudFormation, "AWS::EKS::Cluster")

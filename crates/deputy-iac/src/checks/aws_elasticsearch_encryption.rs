@@ -44,7 +44,7 @@ check!(SearchEncryptionAtRest {
     checkov: ["CKV_AWS_5"],
     title: "OpenSearch domain is not encrypted at rest",
     severity: High,
-    reason: "trivy-checks AWS-0048 (Elasticsearch encryption at rest) is High",
+    reason: "trivy-checks AWS-0048 (Elasticsearch encryption at rest) is High; KICS \"ElasticSearch Not Encrypted At Rest\" is High",
     targets: [
         (Terraform, "aws_elasticsearch_domain"),
         (Terraform, "aws_opensearch_domain"),

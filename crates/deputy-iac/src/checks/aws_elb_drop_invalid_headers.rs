@@ -45,7 +45,7 @@ check!(AlbDropInvalidHeaders {
     checkov: ["CKV_AWS_131"],
     title: "Application load balancer does not drop invalid HTTP headers",
     severity: Medium,
-    reason: "trivy-checks AWS-0052 (drop invalid headers) is High; Medium here because exploitation needs a vulnerable backend",
+    reason: "trivy-checks AWS-0052 (drop invalid headers) is High; KICS \"ALB Not Dropping Invalid Headers\" is Medium. Medium, as KICS: request smuggling through invalid headers needs a vulnerable backend",
     targets: [
         (Terraform, "aws_lb"),
         (Terraform, "aws_alb"),

@@ -45,7 +45,7 @@ check!(AdminManagedPolicy {
     checkov: ["CKV_AWS_274"],
     title: "AWS AdministratorAccess policy is attached",
     severity: High,
-    reason: "trivy-checks AWS-0057 (no policy wildcards) is High and AdministratorAccess is `*` on `*`",
+    reason: "KICS \"IAM Policy Grants Full Permissions\" ('*' on '*') is High, and AdministratorAccess is exactly that; trivy-checks' policy wildcard check (AWS-0057, High) is deprecated",
     targets: [
         (Terraform, "aws_iam_role"),
         (Terraform, "aws_iam_policy_attachment"),

@@ -48,7 +48,7 @@ check!(DocumentFullAdmin {
     checkov: ["CKV_AWS_1"],
     title: "IAM policy document grants full administrator rights (\"*\" on \"*\")",
     severity: High,
-    reason: "trivy-checks AWS-0057 (no policy wildcards) is High; KICS rates full-admin policies High",
+    reason: "KICS \"IAM Policy Grants Full Permissions\" ('*' on '*') is High and \"IAM Policies With Full Privileges\" Medium; trivy-checks AWS-0057 (policy wildcards, High) is deprecated. High, as the first KICS query, which matches this check: the grant is the whole account",
     targets: [(Terraform, "data.aws_iam_policy_document")],
     description: "`data \"aws_iam_policy_document\"` blocks have no `Allow` statement (the default effect) whose `actions` and `resources` both include `*`.",
     remediation: "Grant only the actions and resources the principal needs; keep administrator access to a few break-glass roles protected by MFA.",

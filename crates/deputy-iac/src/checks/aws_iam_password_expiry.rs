@@ -41,7 +41,7 @@ check!(PasswordExpiry {
     checkov: ["CKV_AWS_9"],
     title: "IAM password policy does not expire passwords within 90 days",
     severity: Low,
-    reason: "trivy-checks AWS-0062 (password expiry) is Low",
+    reason: "trivy-checks AWS-0062 (password expiry) is Medium; KICS \"Misconfigured Password Policy Expiration\" is Low. Low, as KICS: forced periodic changes are no longer recommended (NIST SP 800-63B)",
     targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `max_password_age` between 1 and 90 days.",
     remediation: "Set `max_password_age` to 90 or fewer days, and require MFA.",

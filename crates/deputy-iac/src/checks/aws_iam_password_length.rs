@@ -40,7 +40,7 @@ check!(PasswordLength {
     checkov: ["CKV_AWS_10"],
     title: "IAM password policy allows passwords shorter than 14 characters",
     severity: Medium,
-    reason: "trivy-checks AWS-0063 (minimum password length) is Medium",
+    reason: "trivy-checks AWS-0063 (minimum password length 14) is Medium; KICS \"IAM Password Without Minimum Length\" is Low. Medium, as trivy: length is the password rule that matters most against guessing",
     targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `minimum_password_length` to 14 or more.",
     remediation: "Set `minimum_password_length = 14` or more.",

@@ -40,7 +40,7 @@ check!(PasswordLowercase {
     checkov: ["CKV_AWS_11"],
     title: "IAM password policy does not require a lowercase letter",
     severity: Medium,
-    reason: "trivy-checks AWS-0058 (require lowercase) is Medium",
+    reason: "trivy-checks AWS-0058 (require lowercase) is Medium; KICS has no equivalent for AWS",
     targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `require_lowercase_characters = true`.",
     remediation: "Set `require_lowercase_characters = true`.",

@@ -40,7 +40,7 @@ check!(PasswordNumbers {
     checkov: ["CKV_AWS_12"],
     title: "IAM password policy does not require a number",
     severity: Medium,
-    reason: "trivy-checks AWS-0059 (require numbers) is Medium",
+    reason: "trivy-checks AWS-0059 (require numbers) is Medium; KICS has no equivalent for AWS",
     targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `require_numbers = true`.",
     remediation: "Set `require_numbers = true`.",

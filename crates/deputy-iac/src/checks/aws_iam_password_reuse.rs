@@ -41,7 +41,7 @@ check!(PasswordReuse {
     checkov: ["CKV_AWS_13"],
     title: "IAM password policy allows reusing one of the last 24 passwords",
     severity: Medium,
-    reason: "trivy-checks AWS-0056 (password reuse prevention) is Medium",
+    reason: "trivy-checks AWS-0056 (password reuse prevention) is Medium; KICS \"Password Without Reuse Prevention\" is Low. Medium, as trivy: reuse lets a password leaked elsewhere keep working",
     targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `password_reuse_prevention` to 24 or more.",
     remediation: "Set `password_reuse_prevention = 24`.",

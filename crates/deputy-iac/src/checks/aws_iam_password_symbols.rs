@@ -40,7 +40,7 @@ check!(PasswordSymbols {
     checkov: ["CKV_AWS_14"],
     title: "IAM password policy does not require a symbol",
     severity: Medium,
-    reason: "trivy-checks AWS-0060 (require symbols) is Medium",
+    reason: "trivy-checks AWS-0060 (require symbols) is Medium; KICS has no equivalent for AWS",
     targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `require_symbols = true`.",
     remediation: "Set `require_symbols = true`.",

@@ -40,7 +40,7 @@ check!(PasswordUppercase {
     checkov: ["CKV_AWS_15"],
     title: "IAM password policy does not require an uppercase letter",
     severity: Medium,
-    reason: "trivy-checks AWS-0061 (require uppercase) is Medium",
+    reason: "trivy-checks AWS-0061 (require uppercase) is Medium; KICS has no equivalent for AWS",
     targets: [(Terraform, "aws_iam_account_password_policy")],
     description: "`aws_iam_account_password_policy` sets `require_uppercase_characters = true`.",
     remediation: "Set `require_uppercase_characters = true`.",

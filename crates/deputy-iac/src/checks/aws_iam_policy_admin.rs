@@ -49,7 +49,7 @@ check!(PolicyFullAdmin {
     checkov: ["CKV_AWS_62"],
     title: "IAM policy grants full administrator rights (\"*\" on \"*\")",
     severity: High,
-    reason: "trivy-checks AWS-0057 (no policy wildcards) is High; KICS rates full-admin policies High",
+    reason: "KICS \"IAM Policy Grants Full Permissions\" ('*' on '*') is High and \"IAM Policies With Full Privileges\" Medium; trivy-checks AWS-0057 (policy wildcards, High) is deprecated. High, as the first KICS query, which matches this check: the grant is the whole account",
     targets: [
         (Terraform, "aws_iam_policy"),
         (Terraform, "aws_iam_role_policy"),

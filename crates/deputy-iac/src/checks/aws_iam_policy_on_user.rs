@@ -42,7 +42,7 @@ check!(PolicyOnUser {
     checkov: ["CKV_AWS_40"],
     title: "IAM policy is attached directly to a user",
     severity: Low,
-    reason: "trivy-checks AWS-0143 (no user-attached policies) is Low",
+    reason: "trivy-checks AWS-0143 (no user-attached policies) is Low; KICS \"IAM Policies Attached To User\" is Medium. Low, as trivy: it is a management practice, and the permissions themselves are judged by other checks",
     targets: [
         (Terraform, "aws_iam_user_policy_attachment"),
         (Terraform, "aws_iam_user_policy"),

@@ -47,7 +47,7 @@ check!(PolicyStarAction {
     checkov: ["CKV_AWS_63"],
     title: "IAM policy allows \"*\" as an action",
     severity: High,
-    reason: "trivy-checks AWS-0057 (no policy wildcards) is High",
+    reason: "trivy-checks AWS-0057 (policy wildcards) is High but deprecated; KICS has no action-wildcard query and rates '*' on '*' (IAM Policy Grants Full Permissions) High. A '*' action grants every current and future action of the resources it names",
     targets: [
         (Terraform, "aws_iam_policy"),
         (Terraform, "aws_iam_role_policy"),

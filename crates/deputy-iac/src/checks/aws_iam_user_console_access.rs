@@ -44,7 +44,7 @@ check!(UserConsoleAccess {
     checkov: ["CKV2_AWS_22"],
     title: "IAM user has console access",
     severity: Medium,
-    reason: "no direct trivy-checks equivalent; KICS rates IAM user login profiles Medium, as console passwords are phishable long-lived credentials",
+    reason: "KICS \"IAM User With Access To Console\" is Medium; trivy-checks has no equivalent",
     targets: [(Terraform, "aws_iam_user")],
     description: "No `aws_iam_user_login_profile` refers to the `aws_iam_user`.",
     remediation: "Remove the login profile; give people console access through IAM Identity Center.",

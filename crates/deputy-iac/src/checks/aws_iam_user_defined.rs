@@ -47,7 +47,7 @@ check!(IamUserDefined {
     checkov: ["CKV_AWS_273"],
     title: "Access is granted through an IAM user instead of SSO",
     severity: Low,
-    reason: "no trivy-checks equivalent; a governance recommendation (AWS prefers federation), so Low",
+    reason: "neither trivy-checks nor KICS has an equivalent; a governance recommendation (AWS prefers federation), so Low",
     targets: [(Terraform, "aws_iam_user")],
     description: "Reports every `aws_iam_user`: people should sign in through IAM Identity Center (SSO) or another identity provider, and workloads should use roles.",
     remediation: "Give people access through IAM Identity Center permission sets and workloads through roles; suppress this check for the few technical users that cannot be avoided.",

@@ -42,7 +42,7 @@ check!(KmsKeyPolicy {
     checkov: ["CKV2_AWS_64"],
     title: "KMS key has no key policy of its own",
     severity: Low,
-    reason: "no trivy-checks equivalent; KICS rates KMS keys without an explicit policy Low",
+    reason: "neither trivy-checks nor KICS has an equivalent (KICS \"KMS Key With Vulnerable Policy\", High, judges a policy that exists). Low: without a policy of its own the key gets the default one, which defers to IAM in the account",
     targets: [(Terraform, "aws_kms_key")],
     description: "`aws_kms_key` sets `policy`, or an `aws_kms_key_policy` refers to it.",
     remediation: "Write a key policy naming the administrators and users of the key.",

@@ -42,7 +42,7 @@ check!(KmsRotation {
     checkov: ["CKV_AWS_7"],
     title: "KMS key rotation is not enabled",
     severity: Medium,
-    reason: "trivy-checks AWS-0065 (auto-rotate KMS keys) is Medium",
+    reason: "trivy-checks AWS-0065 (KMS key auto-rotation) is Medium; KICS \"CMK Rotation Disabled\" is Low. Medium, as trivy: rotation limits how much data one key version protects",
     targets: [
         (Terraform, "aws_kms_key"),
         (CloudFormation, "AWS::KMS::Key")

@@ -44,7 +44,7 @@ check!(LambdaConcurrency {
     checkov: ["CKV_AWS_115"],
     title: "Lambda function has no concurrency limit",
     severity: Low,
-    reason: "KICS rates a missing Lambda concurrency limit Low: an availability and cost control",
+    reason: "neither trivy-checks nor KICS has an equivalent; a concurrency limit is an availability and cost control, so Low",
     targets: [
         (Terraform, "aws_lambda_function"),
         (CloudFormation, "AWS::Lambda::Function"),

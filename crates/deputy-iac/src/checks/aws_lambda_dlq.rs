@@ -46,7 +46,7 @@ check!(LambdaDlq {
     checkov: ["CKV_AWS_116"],
     title: "Lambda function has no dead-letter queue",
     severity: Low,
-    reason: "KICS rates a missing Lambda DLQ Low: a reliability measure",
+    reason: "neither trivy-checks nor KICS has an equivalent; a dead-letter queue is a reliability measure, so Low",
     targets: [
         (Terraform, "aws_lambda_function"),
         (CloudFormation, "AWS::Lambda::Function"),

@@ -47,7 +47,7 @@ check!(LambdaInVpc {
     checkov: ["CKV_AWS_117"],
     title: "Lambda function does not run in a VPC",
     severity: Low,
-    reason: "KICS rates Lambda functions outside a VPC Low: a network-control measure that not every function needs",
+    reason: "neither trivy-checks nor KICS has an equivalent; running in a VPC is a network control that not every function needs, so Low",
     targets: [
         (Terraform, "aws_lambda_function"),
         (CloudFormation, "AWS::Lambda::Function"),

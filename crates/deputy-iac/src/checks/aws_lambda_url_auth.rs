@@ -43,7 +43,7 @@ check!(LambdaUrlAuth {
     checkov: ["CKV_AWS_258"],
     title: "Lambda function URL allows unauthenticated calls",
     severity: High,
-    reason: "no trivy-checks equivalent; KICS rates a Lambda URL without authentication High, as it exposes the function to the internet",
+    reason: "neither trivy-checks nor KICS has an equivalent. High: anyone on the internet can invoke the function with its role's permissions",
     targets: [
         (Terraform, "aws_lambda_function_url"),
         (CloudFormation, "AWS::Lambda::Url")

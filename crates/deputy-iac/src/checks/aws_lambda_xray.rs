@@ -45,7 +45,7 @@ check!(LambdaXray {
     checkov: ["CKV_AWS_50"],
     title: "Lambda function has no X-Ray tracing",
     severity: Low,
-    reason: "trivy-checks AWS-0066 (Lambda tracing) is Low",
+    reason: "trivy-checks AWS-0066 (Lambda X-Ray tracing) is Low; KICS \"Lambda Functions Without X-Ray Tracing\" is Low",
     targets: [(Terraform, "aws_lambda_function")],
     description: "`aws_lambda_function` sets `tracing_config { mode = \"Active\" }` (or `PassThrough`).",
     remediation: "Set `tracing_config { mode = \"Active\" }`.",

@@ -41,7 +41,7 @@ check!(LogGroupKms {
     checkov: ["CKV_AWS_158"],
     title: "CloudWatch log group is not encrypted with a KMS key",
     severity: Low,
-    reason: "trivy-checks AWS-0017 (log group customer key) is Low",
+    reason: "trivy-checks AWS-0017 (log group customer managed key) is Low; KICS \"CloudWatch Log Group Without KMS\" is Medium. Low, as trivy: CloudWatch already encrypts log data, and a customer key only adds control over who may decrypt it",
     targets: [
         (Terraform, "aws_cloudwatch_log_group"),
         (CloudFormation, "AWS::Logs::LogGroup")

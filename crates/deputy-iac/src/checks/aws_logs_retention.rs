@@ -42,7 +42,7 @@ check!(LogRetention {
     checkov: ["CKV_AWS_338"],
     title: "CloudWatch log group keeps logs for less than a year",
     severity: Low,
-    reason: "trivy-checks and KICS rate short log retention Low",
+    reason: "neither trivy-checks nor KICS has a minimum-retention check (KICS \"CloudWatch Without Retention Period Specified\", Info, is DPY-AWS-LOGS-003). Low: short retention limits investigations but exposes nothing",
     targets: [(Terraform, "aws_cloudwatch_log_group")],
     description: "`aws_cloudwatch_log_group` sets `retention_in_days` to 365 or more, or to 0 (never expire).",
     remediation: "Set `retention_in_days = 365` or more (or archive the logs elsewhere for that long).",

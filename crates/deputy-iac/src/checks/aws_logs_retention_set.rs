@@ -40,8 +40,8 @@ check!(LogRetentionSet {
     code: "DPY-AWS-LOGS-003",
     checkov: ["CKV_AWS_66"],
     title: "CloudWatch log group has no retention period",
-    severity: Low,
-    reason: "KICS rates a missing log retention Low",
+    severity: Info,
+    reason: "KICS \"CloudWatch Without Retention Period Specified\" is Info; trivy-checks has no equivalent. Without a period the logs are kept forever, a cost matter",
     targets: [
         (Terraform, "aws_cloudwatch_log_group"),
         (CloudFormation, "AWS::Logs::LogGroup")

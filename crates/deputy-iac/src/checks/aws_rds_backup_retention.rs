@@ -43,7 +43,7 @@ check!(BackupRetention {
     checkov: ["CKV_AWS_133"],
     title: "RDS backups are disabled",
     severity: Medium,
-    reason: "trivy-checks rates RDS backup retention Medium",
+    reason: "trivy-checks AWS-0077 (RDS backup retention) is Medium; KICS \"RDS With Backup Disabled\" and \"RDS Cluster With Backup Disabled\" are Medium",
     targets: [
         (Terraform, "aws_rds_cluster"),
         (Terraform, "aws_db_instance")

@@ -43,7 +43,7 @@ check!(ClusterAuditLogging {
     checkov: ["CKV_AWS_325"],
     title: "RDS cluster does not export audit logs",
     severity: Medium,
-    reason: "trivy-checks and KICS rate missing database audit logging Medium",
+    reason: "KICS \"RDS Without Logging\" is Medium; trivy-checks has no RDS logging check and rates log exports of other databases (AWS-0020 DocumentDB, AWS-0075 Neptune) Medium",
     targets: [(Terraform, "aws_rds_cluster")],
     description: "MySQL-compatible `aws_rds_cluster`s (`aurora`, `aurora-mysql`, `mysql`, or no engine given) list `audit` in `enabled_cloudwatch_logs_exports`; other engines get no verdict.",
     remediation: "Add `audit` to `enabled_cloudwatch_logs_exports` (and enable the audit plugin in the cluster parameter group).",

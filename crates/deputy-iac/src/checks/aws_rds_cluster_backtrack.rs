@@ -42,7 +42,7 @@ check!(ClusterBacktrack {
     checkov: ["CKV_AWS_326"],
     title: "Aurora MySQL cluster has no backtracking",
     severity: Low,
-    reason: "KICS rates it Low: a recovery convenience, not an exposure",
+    reason: "neither trivy-checks nor KICS has an equivalent; backtracking is a recovery convenience, not an exposure, so Low",
     targets: [(Terraform, "aws_rds_cluster")],
     description: "Aurora MySQL `aws_rds_cluster`s (`aurora`, `aurora-mysql`, or no engine given) set a non-zero `backtrack_window`; other engines get no verdict.",
     remediation: "Set `backtrack_window` (in seconds, up to 72 hours).",

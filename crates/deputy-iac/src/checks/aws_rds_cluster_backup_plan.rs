@@ -43,7 +43,7 @@ check!(ClusterBackupPlan {
     checkov: ["CKV2_AWS_8"],
     title: "RDS cluster is not in an AWS Backup plan",
     severity: Low,
-    reason: "no trivy-checks equivalent; KICS rates it Low because RDS keeps its own automated backups",
+    reason: "neither trivy-checks nor KICS has an equivalent; RDS keeps its own automated backups, so Low",
     targets: [(Terraform, "aws_rds_cluster")],
     description: "An `aws_backup_selection` refers to the `aws_rds_cluster` (for example in its `resources`).",
     remediation: "Add the cluster to an `aws_backup_selection` of a backup plan.",

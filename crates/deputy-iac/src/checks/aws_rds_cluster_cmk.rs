@@ -41,7 +41,7 @@ check!(ClusterCmk {
     checkov: ["CKV_AWS_327"],
     title: "RDS cluster is not encrypted with a customer-managed KMS key",
     severity: Low,
-    reason: "trivy-checks rates encryption with a customer-managed key Low; storage encryption itself is DPY-AWS-RDS-005",
+    reason: "neither trivy-checks nor KICS has an RDS customer-key check; trivy-checks rates customer managed keys elsewhere Low (AWS-0027 EBS, AWS-0017 log groups). Storage encryption itself is DPY-AWS-RDS-005",
     targets: [(Terraform, "aws_rds_cluster")],
     description: "`aws_rds_cluster` sets `kms_key_id`.",
     remediation: "Set `kms_key_id` to a customer-managed KMS key.",

@@ -41,7 +41,7 @@ check!(ClusterCopyTags {
     checkov: ["CKV_AWS_313"],
     title: "RDS cluster does not copy tags to snapshots",
     severity: Low,
-    reason: "KICS rates it Low: tags on snapshots support ownership and data-classification controls",
+    reason: "neither trivy-checks nor KICS has an equivalent; tags on snapshots carry ownership and data-classification controls, so Low",
     targets: [(Terraform, "aws_rds_cluster")],
     description: "`aws_rds_cluster` sets `copy_tags_to_snapshot = true`.",
     remediation: "Set `copy_tags_to_snapshot = true`.",

@@ -41,7 +41,7 @@ check!(ClusterDeletionProtection {
     checkov: ["CKV_AWS_139"],
     title: "RDS cluster has no deletion protection",
     severity: Medium,
-    reason: "trivy-checks rates missing RDS deletion protection Medium",
+    reason: "trivy-checks AWS-0343 (RDS cluster deletion protection) is Medium; KICS has no equivalent",
     targets: [(Terraform, "aws_rds_cluster")],
     description: "`aws_rds_cluster` sets `deletion_protection = true`.",
     remediation: "Set `deletion_protection = true` on production clusters.",

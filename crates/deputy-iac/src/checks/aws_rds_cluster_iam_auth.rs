@@ -43,7 +43,7 @@ check!(ClusterIamAuth {
     checkov: ["CKV_AWS_162"],
     title: "RDS cluster IAM database authentication is disabled",
     severity: Medium,
-    reason: "trivy-checks rates disabled RDS IAM authentication Medium",
+    reason: "trivy-checks AWS-0176 (RDS IAM database authentication) is Medium; KICS \"IAM Database Auth Not Enabled\" is Medium",
     targets: [
         (Terraform, "aws_rds_cluster"),
         (CloudFormation, "AWS::RDS::DBCluster")

@@ -43,7 +43,7 @@ check!(ClusterStorageEncrypted {
     checkov: ["CKV_AWS_96"],
     title: "Aurora cluster storage is not encrypted",
     severity: High,
-    reason: "trivy-checks rates unencrypted RDS cluster storage High",
+    reason: "trivy-checks AWS-0079 (RDS cluster encryption) is High; KICS \"RDS Storage Not Encrypted\" and \"Aurora With Disabled at Rest Encryption\" are High",
     targets: [
         (Terraform, "aws_rds_cluster"),
         (CloudFormation, "AWS::RDS::DBCluster")

@@ -44,7 +44,7 @@ check!(EnhancedMonitoring {
     checkov: ["CKV_AWS_118"],
     title: "RDS instance has no enhanced monitoring",
     severity: Low,
-    reason: "KICS rates missing enhanced monitoring Low: an observability gap",
+    reason: "neither trivy-checks nor KICS has an equivalent; enhanced monitoring is an observability measure, so Low",
     targets: [
         (Terraform, "aws_db_instance"),
         (Terraform, "aws_rds_cluster_instance"),

@@ -41,7 +41,7 @@ check!(InstanceDeletionProtection {
     checkov: ["CKV_AWS_293"],
     title: "RDS instance has no deletion protection",
     severity: Medium,
-    reason: "trivy-checks rates missing RDS deletion protection Medium",
+    reason: "trivy-checks AWS-0177 (RDS deletion protection) is Medium; KICS has no equivalent",
     targets: [(Terraform, "aws_db_instance")],
     description: "`aws_db_instance` sets `deletion_protection = true`.",
     remediation: "Set `deletion_protection = true` on production instances.",

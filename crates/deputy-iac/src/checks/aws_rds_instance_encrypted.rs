@@ -42,7 +42,7 @@ check!(InstanceEncrypted {
     checkov: ["CKV_AWS_16"],
     title: "RDS instance storage is not encrypted",
     severity: High,
-    reason: "trivy-checks rates unencrypted RDS instance storage High",
+    reason: "trivy-checks AWS-0080 (RDS instance encryption) is High; KICS \"DB Instance Storage Not Encrypted\" is High",
     targets: [
         (Terraform, "aws_db_instance"),
         (CloudFormation, "AWS::RDS::DBInstance")

@@ -43,7 +43,7 @@ check!(InstanceIamAuth {
     checkov: ["CKV_AWS_161"],
     title: "RDS instance IAM database authentication is disabled",
     severity: Medium,
-    reason: "trivy-checks rates disabled RDS IAM authentication Medium",
+    reason: "trivy-checks AWS-0176 (RDS IAM database authentication) is Medium; KICS \"IAM Database Auth Not Enabled\" is Medium",
     targets: [
         (Terraform, "aws_db_instance"),
         (CloudFormation, "AWS::RDS::DBInstance")

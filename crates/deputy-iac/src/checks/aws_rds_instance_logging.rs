@@ -41,7 +41,7 @@ check!(InstanceLogging {
     checkov: ["CKV_AWS_129"],
     title: "RDS instance exports no logs to CloudWatch",
     severity: Medium,
-    reason: "trivy-checks and KICS rate missing database logging Medium",
+    reason: "KICS \"RDS Without Logging\" is Medium; trivy-checks has no RDS logging check and rates log exports of other databases (AWS-0020 DocumentDB, AWS-0075 Neptune) Medium",
     targets: [(Terraform, "aws_db_instance")],
     description: "`aws_db_instance` lists at least one log type in `enabled_cloudwatch_logs_exports`.",
     remediation: "Export the engine's logs with `enabled_cloudwatch_logs_exports`.",

@@ -41,7 +41,7 @@ check!(InstanceMultiAz {
     checkov: ["CKV_AWS_157"],
     title: "RDS instance is not Multi-AZ",
     severity: Low,
-    reason: "KICS rates single-AZ RDS instances Low: an availability measure",
+    reason: "neither trivy-checks nor KICS has an equivalent; Multi-AZ is an availability measure, so Low",
     targets: [
         (Terraform, "aws_db_instance"),
         (CloudFormation, "AWS::RDS::DBInstance")

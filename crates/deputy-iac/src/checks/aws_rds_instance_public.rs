@@ -43,7 +43,7 @@ check!(InstancePublic {
     checkov: ["CKV_AWS_17"],
     title: "RDS instance is publicly accessible",
     severity: High,
-    reason: "trivy-checks rates publicly accessible RDS instances High",
+    reason: "trivy-checks AWS-0180 (RDS publicly accessible) is High; KICS \"RDS DB Instance Publicly Accessible\" is Critical. High, as trivy: reaching the database also takes a security group that admits the caller and valid credentials",
     targets: [
         (Terraform, "aws_db_instance"),
         (Terraform, "aws_rds_cluster_instance"),

@@ -43,7 +43,7 @@ check!(MinorUpgrade {
     checkov: ["CKV_AWS_226"],
     title: "RDS instance does not apply minor version upgrades",
     severity: Low,
-    reason: "KICS rates disabled automatic minor upgrades Low",
+    reason: "KICS \"Automatic Minor Upgrades Disabled\" is Low; trivy-checks has no equivalent",
     targets: [
         (Terraform, "aws_db_instance"),
         (Terraform, "aws_rds_cluster_instance")

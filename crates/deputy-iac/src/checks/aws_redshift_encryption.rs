@@ -43,7 +43,7 @@ check!(RedshiftEncryption {
     checkov: ["CKV_AWS_64"],
     title: "Redshift cluster is not encrypted",
     severity: High,
-    reason: "trivy-checks AWS-0084 (Redshift encryption) is High",
+    reason: "trivy-checks AWS-0084 (Redshift encryption at rest) is High; KICS \"Redshift Not Encrypted\" is High",
     targets: [
         (Terraform, "aws_redshift_cluster"),
         (CloudFormation, "AWS::Redshift::Cluster")

@@ -48,7 +48,7 @@ check!(S3AccessLogging {
     checkov: ["CKV_AWS_18"],
     title: "S3 bucket has no access logging",
     severity: Medium,
-    reason: "trivy-checks AWS-0089 (enable bucket logging) and KICS rate missing S3 access logs Medium",
+    reason: "trivy-checks AWS-0089 (S3 bucket logging) is Low; KICS \"S3 Bucket Logging Disabled\" is Medium. Medium, as KICS: without access logs (or CloudTrail data events) reads of the objects leave no trace",
     targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` has a `logging` block, or an `aws_s3_bucket_logging` resource refers to it.",
     remediation: "Add an `aws_s3_bucket_logging` resource sending the bucket's access logs to a dedicated log bucket.",

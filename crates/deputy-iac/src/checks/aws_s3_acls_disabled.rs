@@ -47,7 +47,7 @@ check!(S3AclsDisabled {
     checkov: ["CKV2_AWS_65"],
     title: "S3 bucket ownership controls do not disable ACLs",
     severity: Medium,
-    reason: "trivy-checks does not rate it; AWS Security Hub S3.12 (ACLs should not manage access) is Medium",
+    reason: "neither trivy-checks nor KICS has an equivalent. Medium: while ACLs stay enabled they are a second, easily missed way to grant access to the bucket",
     targets: [(Terraform, "aws_s3_bucket_ownership_controls")],
     description: "`aws_s3_bucket_ownership_controls` sets `rule { object_ownership = \"BucketOwnerEnforced\" }`.",
     remediation: "Set `object_ownership = \"BucketOwnerEnforced\"` and grant access with bucket policies.",

@@ -42,7 +42,7 @@ check!(S3EventNotifications {
     checkov: ["CKV2_AWS_62"],
     title: "S3 bucket has no event notifications",
     severity: Low,
-    reason: "no trivy-checks equivalent; an observability control, so Low",
+    reason: "neither trivy-checks nor KICS has an equivalent; event notifications are an observability measure, so Low",
     targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket_notification` refers to the `aws_s3_bucket`.",
     remediation: "Add an `aws_s3_bucket_notification` (for example `eventbridge = true`).",

@@ -48,7 +48,7 @@ check!(S3KmsByDefault {
     checkov: ["CKV_AWS_145"],
     title: "S3 bucket is not encrypted with KMS by default",
     severity: Medium,
-    reason: "trivy-checks AWS-0132 (encryption with a customer key) is High; lowered to Medium because SSE-S3 already encrypts the data and KMS adds key control and auditing",
+    reason: "trivy-checks AWS-0132 (S3 customer managed keys) is High; KICS has no equivalent for AWS. Medium: SSE-S3 already encrypts the data, but a KMS key adds a second permission check that still protects objects if the bucket policy is opened by mistake",
     targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` sets `server_side_encryption_configuration` with `sse_algorithm = \"aws:kms\"`, or an `aws_s3_bucket_server_side_encryption_configuration` referring to it does.",
     remediation: "Set default encryption to `aws:kms` with a customer-managed key.",

@@ -49,7 +49,7 @@ check!(S3Lifecycle {
     checkov: ["CKV2_AWS_61"],
     title: "S3 bucket has no lifecycle configuration",
     severity: Low,
-    reason: "KICS rates missing lifecycle rules Low: a cost and retention control",
+    reason: "neither trivy-checks nor KICS has an equivalent for AWS; lifecycle rules are a cost and retention control, so Low",
     targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` has a `lifecycle_rule` block or an `aws_s3_bucket_lifecycle_configuration` refers to it.",
     remediation: "Add an `aws_s3_bucket_lifecycle_configuration` for the bucket.",

@@ -46,7 +46,7 @@ check!(S3PublicAccessBlock {
     checkov: ["CKV2_AWS_6"],
     title: "S3 bucket has no public access block",
     severity: Low,
-    reason: "trivy-checks AWS-0094 (specify a public access block) is Low; the account-level block and the other flags are checked separately",
+    reason: "trivy-checks AWS-0094 (specify a public access block) is Low; KICS rates the individual flags Medium (\"S3 Bucket Allows Public ACL\", \"S3 Bucket Without Ignore Public ACL\", \"S3 Bucket Without Restriction Of Public Bucket\"). Low, as trivy, whose check matches this one: the flags and the account-level block are checked separately",
     targets: [(Terraform, "aws_s3_bucket")],
     description: "Some `aws_s3_bucket_public_access_block` refers to the `aws_s3_bucket` and sets both `block_public_acls` and `block_public_policy` to `true`.",
     remediation: "Add an `aws_s3_bucket_public_access_block` for the bucket with all four flags set to `true`.",

@@ -46,7 +46,7 @@ check!(S3PublicReadAcl {
     checkov: ["CKV_AWS_20"],
     title: "S3 bucket ACL allows public read access",
     severity: High,
-    reason: "trivy-checks AWS-0092 (no public bucket ACLs) is High",
+    reason: "trivy-checks AWS-0092 (no public access through ACL) is High; KICS \"S3 Bucket ACL Allows Read Or Write to All Users\" is Critical. High, as trivy: public read is sometimes intended (static websites), public write never is",
     targets: [(Terraform, "aws_s3_bucket")],
     description: "The ACL of an `aws_s3_bucket` — its own `acl` or an `aws_s3_bucket_acl` referring to it — is not `public-read`, `public-read-write`, `website` or `authenticated-read`, and an access-control policy grants nothing to the AllUsers group.",
     remediation: "Use the `private` ACL (or disable ACLs with object ownership `BucketOwnerEnforced`); serve public content through CloudFront with origin access control.",

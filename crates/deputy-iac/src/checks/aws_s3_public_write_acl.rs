@@ -44,7 +44,7 @@ check!(S3PublicWriteAcl {
     checkov: ["CKV_AWS_57"],
     title: "S3 bucket ACL allows public write access",
     severity: Critical,
-    reason: "trivy-checks AWS-0092 (no public bucket ACLs) is High; raised to Critical because anyone could overwrite or plant objects",
+    reason: "KICS \"S3 Bucket ACL Allows Read Or Write to All Users\" is Critical; trivy-checks AWS-0092 (no public access through ACL) is High. Critical, as KICS: anyone could overwrite or plant objects",
     targets: [(Terraform, "aws_s3_bucket")],
     description: "The ACL of an `aws_s3_bucket` — its own `acl` or an `aws_s3_bucket_acl` referring to it — is not `public-read-write`, and an access-control policy grants no `WRITE` to the AllUsers group.",
     remediation: "Use the `private` ACL, or disable ACLs with object ownership `BucketOwnerEnforced`.",

@@ -50,7 +50,7 @@ check!(S3Replication {
     checkov: ["CKV_AWS_144"],
     title: "S3 bucket has no cross-region replication",
     severity: Low,
-    reason: "no trivy-checks equivalent; KICS rates missing replication Low: a resilience measure, not an exposure",
+    reason: "neither trivy-checks nor KICS has an equivalent; replication is a resilience measure, not an exposure, so Low",
     targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` has an enabled rule in `replication_configuration`, or an `aws_s3_bucket_replication_configuration` referring to it has a rule with `status = \"Enabled\"`.",
     remediation: "Add an `aws_s3_bucket_replication_configuration` with an enabled rule to a bucket in another region.",

@@ -46,7 +46,7 @@ check!(S3Versioning {
     checkov: ["CKV_AWS_21"],
     title: "S3 bucket versioning is not enabled",
     severity: Medium,
-    reason: "trivy-checks AWS-0090 (enable versioning) is Medium",
+    reason: "trivy-checks AWS-0090 (S3 versioning) is Medium; KICS \"S3 Bucket Without Versioning\" is Medium",
     targets: [(Terraform, "aws_s3_bucket")],
     description: "An `aws_s3_bucket` has `versioning { enabled = true }`, or an `aws_s3_bucket_versioning` resource refers to it with `versioning_configuration { status = \"Enabled\" }`.",
     remediation: "Enable versioning with an `aws_s3_bucket_versioning` resource; add lifecycle rules to expire old versions.",

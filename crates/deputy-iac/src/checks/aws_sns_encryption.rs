@@ -40,8 +40,8 @@ check!(SnsEncryption {
     code: "DPY-AWS-SNS-001",
     checkov: ["CKV_AWS_26"],
     title: "SNS topic is not encrypted",
-    severity: Medium,
-    reason: "trivy-checks AWS-0095 (SNS topic encryption) is High; Medium here because messages are transient",
+    severity: High,
+    reason: "trivy-checks AWS-0095 (unencrypted SNS topic) is High; KICS \"SNS Topic Not Encrypted\" is High",
     targets: [
         (Terraform, "aws_sns_topic"),
         (CloudFormation, "AWS::SNS::Topic")

@@ -44,7 +44,7 @@ check!(SqsEncryption {
     checkov: ["CKV_AWS_27"],
     title: "SQS queue is not encrypted",
     severity: Medium,
-    reason: "trivy-checks AWS-0096 (SQS queue encryption) is High; Medium here because messages are transient",
+    reason: "trivy-checks AWS-0096 (unencrypted SQS queue) is High; KICS \"SQS With SSE Disabled\" is Medium. Medium, as KICS: messages are held only until they are consumed or expire",
     targets: [
         (Terraform, "aws_sqs_queue"),
         (CloudFormation, "AWS::SQS::Queue")

@@ -44,7 +44,7 @@ check!(SubnetPublicIp {
     checkov: ["CKV_AWS_130"],
     title: "VPC subnet assigns public IP addresses by default",
     severity: Medium,
-    reason: "trivy-checks AWS-0164 (subnet public IP) is High; lowered to Medium because public subnets are intended for load balancers and NAT gateways",
+    reason: "trivy-checks AWS-0164 (subnet public IP) is High; KICS \"VPC Subnet Assigns Public IP\" is Medium. Medium, as KICS: public subnets are meant for load balancers and NAT gateways",
     targets: [(Terraform, "aws_subnet")],
     description: "`aws_subnet` does not set `map_public_ip_on_launch = true`.",
     remediation: "Leave `map_public_ip_on_launch` unset (false); give public addresses only to resources that need them, explicitly.",

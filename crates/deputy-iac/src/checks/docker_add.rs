@@ -39,7 +39,7 @@ check!(AddInsteadOfCopy {
     checkov: ["CKV_DOCKER_4"],
     title: "Dockerfile uses ADD instead of COPY",
     severity: Low,
-    reason: "trivy-checks DS005 (ADD instead of COPY) is Low",
+    reason: "trivy-checks DS-0005 (ADD instead of COPY) is Low; KICS \"Add Instead of Copy\" is Medium. Low, as trivy: most ADD instructions copy local files, and remote downloads are the exception",
     targets: [(Dockerfile, "Dockerfile")],
     description: "The Dockerfile has no `ADD` instruction (each one is reported).",
     remediation: "Use `COPY` for local files; download with `RUN curl` plus a checksum when a remote file is needed.",

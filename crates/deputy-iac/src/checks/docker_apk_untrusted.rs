@@ -41,7 +41,7 @@ check!(ApkAllowUntrusted {
     checkov: ["CKV2_DOCKER_7"],
     title: "Dockerfile RUN installs unsigned apk packages",
     severity: High,
-    reason: "KICS rates disabled package verification High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled package signature checks. High: an unsigned package lets a mirror or network attacker put code into the image",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction calls `apk` with `--allow-untrusted` before the next `|`, `&` or `;`.",
     remediation: "Remove `--allow-untrusted`; add the signing key of the repository instead.",

@@ -39,7 +39,7 @@ check!(RunUsingApt {
     checkov: ["CKV_DOCKER_9"],
     title: "Dockerfile uses apt instead of apt-get",
     severity: Low,
-    reason: "KICS rates apt in Dockerfiles Low (trivy-checks has no equivalent)",
+    reason: "KICS \"Run Using apt\" is Low; trivy-checks has no equivalent",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` command (split at `&&`) calls ` apt ` outside a command that also removes files.",
     remediation: "Use `apt-get` (or `apt-cache`) in Dockerfiles.",

@@ -40,7 +40,7 @@ check!(AptForceYes {
     checkov: ["CKV2_DOCKER_11"],
     title: "Dockerfile RUN forces apt past its safety checks",
     severity: High,
-    reason: "KICS rates disabled package verification High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for forced apt installs. High: forcing apt past its checks also installs unauthenticated packages, which lets a mirror or network attacker put code into the image",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction calls `apt-get` with `--force-yes` before the next `|`, `&` or `;`.",
     remediation: "Remove `--force-yes`; it also accepts unauthenticated packages.",

@@ -41,7 +41,7 @@ check!(AptAllowUnauthenticated {
     checkov: ["CKV2_DOCKER_8"],
     title: "Dockerfile RUN installs unauthenticated apt packages",
     severity: High,
-    reason: "KICS rates disabled package verification High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled package signature checks. High: an unauthenticated package lets a mirror or network attacker put code into the image",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction calls `apt-get` with `--allow-unauthenticated` before the next `|`, `&` or `;`.",
     remediation: "Remove `--allow-unauthenticated`; add the repository's signing key instead.",

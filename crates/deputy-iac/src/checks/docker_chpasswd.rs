@@ -41,7 +41,7 @@ check!(RunChpasswd {
     checkov: ["CKV2_DOCKER_17"],
     title: "Dockerfile RUN sets passwords with chpasswd",
     severity: Medium,
-    reason: "KICS rates passwords set in Dockerfiles Medium",
+    reason: "neither trivy-checks nor KICS has a chpasswd check; KICS \"Passwords And Secrets\" (High) and trivy-checks DS-0031 (Secrets passed via build-args or envs or copied secret files, Critical) cover secrets written into the file. Medium: this check fires on every chpasswd call, also when the password does not appear in the Dockerfile",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction calls `chpasswd` (at the start, in the middle or at the end of the command).",
     remediation: "Do not set passwords in images; use key-based access or inject credentials at run time.",

@@ -39,7 +39,7 @@ check!(CurlInsecure {
     checkov: ["CKV2_DOCKER_2"],
     title: "Dockerfile RUN disables curl's certificate checks",
     severity: High,
-    reason: "KICS rates disabled certificate validation High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled TLS verification. High: a network attacker can replace what the build downloads",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction calls `curl` with `--insecure` or a short option group containing `k` (`-k`, `-sSLk`) before the next `|`, `&` or `;`.",
     remediation: "Remove `-k`/`--insecure`; install the CA certificate the server needs instead.",

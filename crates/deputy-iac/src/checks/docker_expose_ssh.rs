@@ -39,7 +39,7 @@ check!(ExposePort22 {
     checkov: ["CKV_DOCKER_1"],
     title: "Dockerfile exposes port 22",
     severity: Medium,
-    reason: "trivy-checks DS004 (port 22 exposed) is Medium",
+    reason: "trivy-checks DS-0004 (Port 22 exposed) is Medium; KICS \"Exposing Port 22 (SSH)\" is Low. Medium, as trivy: it signals an SSH daemon in the image, a remote login surface a container should not need",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `EXPOSE` instruction lists port `22` or `22/tcp`. Dockerfiles without `EXPOSE` are not judged, as in Checkov.",
     remediation: "Remove the SSH server and `EXPOSE 22`; use `docker exec` or `kubectl exec` for access.",

@@ -39,7 +39,7 @@ check!(GitSslNoVerify {
     checkov: ["CKV2_DOCKER_14"],
     title: "Dockerfile disables git's TLS verification",
     severity: High,
-    reason: "KICS rates disabled certificate validation High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled TLS verification. High: a network attacker can replace the code git fetches",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `ARG` or `ENV` sets `GIT_SSL_NO_VERIFY`, and no `RUN` sets or exports it.",
     remediation: "Remove `GIT_SSL_NO_VERIFY`; set `http.sslCAInfo` for private CAs.",

@@ -38,7 +38,7 @@ check!(HealthcheckExists {
     checkov: ["CKV_DOCKER_2"],
     title: "Dockerfile has no HEALTHCHECK",
     severity: Low,
-    reason: "trivy-checks DS026 (no HEALTHCHECK defined) is Low",
+    reason: "trivy-checks DS-0026 (No HEALTHCHECK defined) is Low; KICS \"Healthcheck Instruction Missing\" is Low",
     targets: [(Dockerfile, "Dockerfile")],
     description: "The Dockerfile has a `HEALTHCHECK` instruction.",
     remediation: "Add a `HEALTHCHECK` that exercises the service (or `HEALTHCHECK NONE` to state there is none on purpose).",

@@ -37,7 +37,7 @@ check!(LatestBaseTag {
     checkov: ["CKV_DOCKER_7"],
     title: "Dockerfile base image uses the latest tag",
     severity: Medium,
-    reason: "trivy-checks DS001 (':latest' tag used) is Medium",
+    reason: "trivy-checks DS-0001 (':latest' tag used) is Medium; KICS \"Image Version Using 'latest'\" is Medium",
     targets: [(Dockerfile, "Dockerfile")],
     description: "Every `FROM` names its image with a tag other than `latest` (or a digest), unless it refers to an earlier build stage or to `scratch`.",
     remediation: "Pin the base image to a version tag, or better a digest.",

@@ -38,7 +38,7 @@ check!(MaintainerDeprecated {
     checkov: ["CKV_DOCKER_6"],
     title: "Dockerfile uses the deprecated MAINTAINER",
     severity: Low,
-    reason: "trivy-checks DS022 (deprecated MAINTAINER) is High; Low here because it is metadata hygiene with no security effect",
+    reason: "trivy-checks DS-0022 (Deprecated MAINTAINER used) is High; KICS \"MAINTAINER Instruction Being Used\" is Low. Low, as KICS: it is metadata hygiene with no security effect",
     targets: [(Dockerfile, "Dockerfile")],
     description: "The Dockerfile has no `MAINTAINER` instruction (each one is reported).",
     remediation: "Replace `MAINTAINER` with a `LABEL`.",

@@ -40,7 +40,7 @@ check!(NodeTlsRejectUnauthorized {
     checkov: ["CKV2_DOCKER_6"],
     title: "Dockerfile disables Node.js TLS certificate checks",
     severity: High,
-    reason: "KICS rates disabled certificate validation High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled TLS verification. High: the setting stays in the image, so a network attacker can intercept the application's own TLS connections as well as the build's",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `ARG` or `ENV` sets `NODE_TLS_REJECT_UNAUTHORIZED` to `0`, and no `RUN` sets it inline.",
     remediation: "Remove `NODE_TLS_REJECT_UNAUTHORIZED=0`; use `NODE_EXTRA_CA_CERTS` for private CAs.",

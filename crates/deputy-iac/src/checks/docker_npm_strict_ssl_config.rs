@@ -41,7 +41,7 @@ check!(NpmStrictSslConfig {
     checkov: ["CKV2_DOCKER_13"],
     title: "Dockerfile RUN turns off npm or yarn strict SSL",
     severity: High,
-    reason: "KICS rates disabled certificate validation High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled TLS verification. High: a network attacker can replace the packages npm or yarn installs",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction runs `npm config set strict-ssl false` (or the `yarn`, `c` and `=` spellings).",
     remediation: "Remove the command; configure `cafile` for private registries.",

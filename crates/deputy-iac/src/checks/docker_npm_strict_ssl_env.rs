@@ -40,7 +40,7 @@ check!(NpmStrictSslEnv {
     checkov: ["CKV2_DOCKER_12"],
     title: "Dockerfile disables npm's strict SSL through the environment",
     severity: High,
-    reason: "KICS rates disabled certificate validation High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled TLS verification. High: a network attacker can replace the packages npm installs, during the build and after it",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `ARG` or `ENV` sets `NPM_CONFIG_STRICT_SSL` (or `npm_config_strict_ssl`) to `false`, and no `RUN` sets it inline.",
     remediation: "Remove the setting; configure `cafile` for private registries.",

@@ -41,7 +41,7 @@ check!(PipTrustedHost {
     checkov: ["CKV2_DOCKER_4"],
     title: "Dockerfile RUN trusts a pip host without TLS checks",
     severity: High,
-    reason: "KICS rates disabled package verification High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for trusted pip hosts. High: pip then skips TLS verification for that host, so a network attacker can replace the packages the image installs",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction calls `pip` or `pip3` with `--trusted-host` before the next `|`, `&` or `;`.",
     remediation: "Remove `--trusted-host`; give pip the index's CA certificate (`--cert`) instead.",

@@ -39,7 +39,7 @@ check!(PipTrustedHostEnv {
     checkov: ["CKV2_DOCKER_16"],
     title: "Dockerfile trusts a pip host through the environment",
     severity: High,
-    reason: "KICS rates disabled package verification High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for trusted pip hosts. High: pip then skips TLS verification for that host, so a network attacker can replace the packages the image installs",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `ARG` or `ENV` sets `PIP_TRUSTED_HOST`, and no `RUN` sets or exports it.",
     remediation: "Remove `PIP_TRUSTED_HOST`; give pip the index's CA certificate (`PIP_CERT`) instead.",

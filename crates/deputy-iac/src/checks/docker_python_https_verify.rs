@@ -39,7 +39,7 @@ check!(PythonHttpsVerify {
     checkov: ["CKV2_DOCKER_5"],
     title: "Dockerfile disables Python's HTTPS certificate checks",
     severity: High,
-    reason: "KICS rates disabled certificate validation High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled TLS verification. High: the setting stays in the image, so a network attacker can intercept Python's TLS connections during the build and at run time",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `ARG` or `ENV` sets `PYTHONHTTPSVERIFY` to `0`, and no `RUN` sets it inline.",
     remediation: "Remove `PYTHONHTTPSVERIFY=0`; install the CA certificates the build needs.",

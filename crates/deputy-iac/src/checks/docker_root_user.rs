@@ -43,7 +43,7 @@ check!(LastUserRoot {
     checkov: ["CKV_DOCKER_8"],
     title: "Dockerfile's last USER is root",
     severity: High,
-    reason: "trivy-checks DS002 (image user should not be root) is High",
+    reason: "trivy-checks DS-0002 (Image user should not be 'root') is High; KICS \"Last User Is 'root'\" is High",
     targets: [(Dockerfile, "Dockerfile")],
     description: "The last `USER` instruction does not switch to `root`. Dockerfiles without `USER` are judged by DPY-DOCKER-003.",
     remediation: "End the Dockerfile with `USER <unprivileged user>`.",

@@ -41,7 +41,7 @@ check!(RpmNoSignature {
     checkov: ["CKV2_DOCKER_10"],
     title: "Dockerfile RUN skips rpm signature checks",
     severity: High,
-    reason: "KICS rates disabled package verification High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled package signature checks. High: an unsigned package lets a mirror or network attacker put code into the image",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction calls `rpm` with `--nodigest`, `--nosignature`, `--noverify` or `--nofiledigest` before the next `|`, `&` or `;`.",
     remediation: "Remove the flag; import the package's signing key with `rpm --import`.",

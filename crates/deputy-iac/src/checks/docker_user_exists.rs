@@ -41,7 +41,7 @@ check!(UserExists {
     checkov: ["CKV_DOCKER_3"],
     title: "Dockerfile never sets a USER",
     severity: High,
-    reason: "trivy-checks DS002 (image user should not be root) is High",
+    reason: "trivy-checks DS-0002 (Image user should not be 'root', which also fires when there is no USER) is High; KICS \"Missing User Instruction\" is High",
     targets: [(Dockerfile, "Dockerfile")],
     description: "The Dockerfile has a `USER` instruction.",
     remediation: "Create an unprivileged user and switch to it with `USER` before the entrypoint.",

@@ -39,7 +39,7 @@ check!(WgetNoCheckCertificate {
     checkov: ["CKV2_DOCKER_3"],
     title: "Dockerfile RUN disables wget's certificate checks",
     severity: High,
-    reason: "KICS rates disabled certificate validation High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled TLS verification. High: a network attacker can replace what the build downloads",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction calls `wget` with `--no-check-certificate` before the next `|`, `&` or `;`.",
     remediation: "Remove `--no-check-certificate`; install the CA certificate the server needs instead.",

@@ -38,7 +38,7 @@ check!(WorkdirAbsolute {
     checkov: ["CKV_DOCKER_10"],
     title: "Dockerfile WORKDIR is a relative path",
     severity: Low,
-    reason: "trivy-checks DS009 (WORKDIR path not absolute) is High; Low here because it is a reliability issue with no direct exposure",
+    reason: "trivy-checks DS-0009 (WORKDIR path not absolute) is High; KICS \"WORKDIR Path Not Absolute\" is Low. Low, as KICS: a relative path is a reliability problem with no direct exposure",
     targets: [(Dockerfile, "Dockerfile")],
     description: "Every `WORKDIR` is an absolute path (`/app`, `C:\\\\app`) or starts with a variable.",
     remediation: "Use absolute paths in `WORKDIR`.",

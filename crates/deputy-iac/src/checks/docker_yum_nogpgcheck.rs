@@ -41,7 +41,7 @@ check!(YumNoGpgCheck {
     checkov: ["CKV2_DOCKER_9"],
     title: "Dockerfile RUN skips yum or dnf GPG checks",
     severity: High,
-    reason: "KICS rates disabled package verification High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled package signature checks. High: an unsigned package lets a mirror or network attacker put code into the image",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction calls `yum`, `dnf` or `tdnf` with `--nogpgcheck` before the next `|`, `&` or `;`.",
     remediation: "Remove `--nogpgcheck`; import the repository's GPG key instead.",

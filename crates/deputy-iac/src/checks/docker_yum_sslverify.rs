@@ -41,7 +41,7 @@ check!(YumSslVerify {
     checkov: ["CKV2_DOCKER_15"],
     title: "Dockerfile RUN turns off yum or dnf SSL verification",
     severity: High,
-    reason: "KICS rates disabled certificate validation High",
+    reason: "neither trivy-checks nor KICS has a Dockerfile check for disabled TLS verification. High: a network attacker can replace the repository metadata and packages yum or dnf installs",
     targets: [(Dockerfile, "Dockerfile")],
     description: "No `RUN` instruction runs `yum-config-manager` or `dnf config-manager` with `--setopt=…sslverify=` set to `0`, `false` or `no`.",
     remediation: "Remove the option; install the repository's CA certificate instead.",

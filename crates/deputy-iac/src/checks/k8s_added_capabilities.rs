@@ -59,7 +59,7 @@ check!(AddedCapabilities {
     checkov: ["CKV_K8S_25"],
     title: "Container adds Linux capabilities",
     severity: Medium,
-    reason: "trivy-checks KSV022 (non-default capabilities added) is Medium",
+    reason: "trivy-checks KSV-0022 (Specific capabilities added) is Medium; KICS \"Containers With Added Capabilities\" is Medium",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

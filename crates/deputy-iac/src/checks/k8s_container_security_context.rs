@@ -54,7 +54,7 @@ check!(ContainerSecurityContext {
     checkov: ["CKV_K8S_30"],
     title: "Container has no security context",
     severity: Low,
-    reason: "KICS rates a pod or container without a security context Low",
+    reason: "KICS \"Pod or Container Without Security Context\" is Low; trivy-checks KSV-0118 (Default security context configured) is High. Low, as KICS: an empty context only means defaults, and the risky defaults (root, privilege escalation, capabilities) have checks of their own",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

@@ -54,7 +54,7 @@ check!(CpuLimits {
     checkov: ["CKV_K8S_11"],
     title: "Container sets no CPU limit",
     severity: Low,
-    reason: "trivy-checks KSV011 (CPU not limited) is Low",
+    reason: "trivy-checks KSV-0011 (CPU not limited) is Low; KICS \"CPU Limits Not Set\" is Low",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

@@ -56,7 +56,7 @@ check!(CpuRequests {
     checkov: ["CKV_K8S_10"],
     title: "Container sets no CPU request",
     severity: Low,
-    reason: "trivy-checks KSV015 (CPU requests not specified) is Low",
+    reason: "trivy-checks KSV-0015 (CPU requests not specified) is Low; KICS \"CPU Requests Not Set\" is Low",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

@@ -45,7 +45,7 @@ check!(DefaultNamespace {
     checkov: ["CKV_K8S_21"],
     title: "Object uses the default namespace",
     severity: Low,
-    reason: "trivy-checks KSV110 (workloads in the default namespace) is Low",
+    reason: "trivy-checks KSV-0110 (Workloads in the default namespace) is Low; KICS \"Using Unrecommended Namespace\" is Medium. Low, as trivy: the namespace is an organisational boundary and exposes nothing by itself",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

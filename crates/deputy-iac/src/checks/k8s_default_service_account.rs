@@ -46,7 +46,7 @@ check!(DefaultServiceAccount {
     checkov: ["CKV_K8S_41"],
     title: "Default ServiceAccount mounts its token",
     severity: Medium,
-    reason: "trivy-checks KSV036 (service account token mounted) is Medium",
+    reason: "KICS \"Service Account Token Automount Not Disabled\" is Medium, and trivy-checks KSV-0036 (Protecting Pod service account tokens) is Medium for the same token mounted into pods",
     targets: [(Kubernetes, "ServiceAccount")],
     description: "A ServiceAccount named `default` sets `automountServiceAccountToken: false`.",
     remediation: "Set `automountServiceAccountToken: false` on each namespace's default ServiceAccount and give workloads their own accounts.",

@@ -47,7 +47,7 @@ check!(DefaultServiceAccountBinding {
     checkov: ["CKV_K8S_42"],
     title: "Binding grants a role to a default ServiceAccount",
     severity: Medium,
-    reason: "trivy-checks KSV036 family (default service account used) is Medium",
+    reason: "KICS \"Role Binding To Default Service Account\" is Medium; trivy-checks has no equivalent",
     targets: [
         (Kubernetes, "ClusterRoleBinding"),
         (Kubernetes, "RoleBinding")

@@ -57,7 +57,7 @@ check!(DockerSocket {
     checkov: ["CKV_K8S_27"],
     title: "Pod mounts the Docker socket",
     severity: High,
-    reason: "trivy-checks KSV006 (hostPath volume mounted with docker.sock) is High",
+    reason: "trivy-checks KSV-0006 (hostPath volume mounted with docker.sock) is High; KICS \"Docker Daemon Socket is Exposed to Containers\" is Medium. High, as trivy: the socket is root on the node",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

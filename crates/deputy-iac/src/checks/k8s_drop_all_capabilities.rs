@@ -55,7 +55,7 @@ check!(DropAllCapabilities {
     checkov: ["CKV_K8S_37"],
     title: "Container does not drop all capabilities",
     severity: Low,
-    reason: "trivy-checks KSV003 (default capabilities not dropped) is Low",
+    reason: "trivy-checks KSV-0003 (Default capabilities: some containers do not drop all) is Low; KICS \"No Drop Capabilities for Containers\" is Low",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

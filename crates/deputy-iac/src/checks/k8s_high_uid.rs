@@ -58,7 +58,7 @@ check!(HighUid {
     checkov: ["CKV_K8S_40"],
     title: "Containers run with a low UID",
     severity: Low,
-    reason: "trivy-checks KSV020 (runs with low user ID) is Low",
+    reason: "trivy-checks KSV-0020 (Runs with UID <= 10000) is Low; KICS \"Container Running With Low UID\" is Medium. Low, as trivy: a low UID only matters after an escape, where it may collide with a host user",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

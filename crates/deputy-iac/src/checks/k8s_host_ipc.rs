@@ -55,7 +55,7 @@ check!(HostIpc {
     checkov: ["CKV_K8S_18"],
     title: "Pod shares the host IPC namespace",
     severity: High,
-    reason: "trivy-checks KSV008 (access to host IPC namespace) is High",
+    reason: "trivy-checks KSV-0008 (Access to host IPC namespace) is High; KICS \"Shared Host IPC Namespace\" is Medium. High, as trivy: the baseline Pod Security Standard forbids it like the other host namespaces",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

@@ -55,7 +55,7 @@ check!(HostNetwork {
     checkov: ["CKV_K8S_19"],
     title: "Pod shares the host network namespace",
     severity: High,
-    reason: "trivy-checks KSV009 (access to host network) is High",
+    reason: "trivy-checks KSV-0009 (Access to host network) is High; KICS \"Shared Host Network Namespace\" is Medium. High, as trivy: the pod reaches node-local services and sees node traffic, and the baseline Pod Security Standard forbids it",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

@@ -55,7 +55,7 @@ check!(HostPid {
     checkov: ["CKV_K8S_17"],
     title: "Pod shares the host process ID namespace",
     severity: High,
-    reason: "trivy-checks KSV010 (access to host PID) is High",
+    reason: "trivy-checks KSV-0010 (Access to host PID) is High; KICS \"Shared Host PID Namespace\" is High",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

@@ -56,8 +56,8 @@ check!(HostPort {
     code: "DPY-K8S-035",
     checkov: ["CKV_K8S_26"],
     title: "Container binds a host port",
-    severity: Medium,
-    reason: "trivy-checks KSV024 (access to host ports) is High in the baseline standard; Medium because the port exposes one service, not the node",
+    severity: Low,
+    reason: "trivy-checks KSV-0024 (Access to host ports) is High; KICS \"Workload Host Port Not Specified\" (a hostPort is set) is Low. Low, as KICS: the port exposes only the container's own service on the node's address and gives no access to the host",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

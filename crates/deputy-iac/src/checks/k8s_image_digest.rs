@@ -55,7 +55,7 @@ check!(ImageDigest {
     checkov: ["CKV_K8S_43"],
     title: "Container image is not pinned by digest",
     severity: Low,
-    reason: "KICS rates an image without digest Low",
+    reason: "KICS \"Image Without Digest\" is Low; trivy-checks has no equivalent",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

@@ -56,7 +56,7 @@ check!(ImagePullPolicyAlways {
     checkov: ["CKV_K8S_15"],
     title: "Container image pull policy is not Always",
     severity: Low,
-    reason: "trivy-checks has no equivalent and KICS rates it Low; the risk is running a stale or tampered cached image",
+    reason: "KICS \"Image Pull Policy Of The Container Is Not Set To Always\" is Low; trivy-checks has no per-container equivalent (KCV-0012, the AlwaysPullImages admission plugin, is Low)",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

@@ -56,7 +56,7 @@ check!(ImageTagFixed {
     checkov: ["CKV_K8S_14"],
     title: "Container image tag is latest or missing",
     severity: Medium,
-    reason: "trivy-checks KSV013 (image tag ':latest' used) is Medium",
+    reason: "trivy-checks KSV-0013 (Image tag ':latest' used) is Medium; KICS \"Invalid Image Tag\" is Low. Medium, as trivy: a moving tag lets a changed or hijacked image reach the cluster on the next pull",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

@@ -55,8 +55,8 @@ check!(LivenessProbe {
     code: "DPY-K8S-001",
     checkov: ["CKV_K8S_8"],
     title: "Container has no liveness probe",
-    severity: Low,
-    reason: "KICS rates a missing liveness probe Info and trivy-checks has no equivalent; Low because it affects availability, not exposure",
+    severity: Info,
+    reason: "KICS \"Liveness Probe Is Not Defined\" is Info; trivy-checks has no equivalent. It affects availability, not exposure",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "PodTemplate"),

@@ -55,7 +55,7 @@ check!(MemoryLimits {
     checkov: ["CKV_K8S_13"],
     title: "Container sets no memory limit",
     severity: Low,
-    reason: "trivy-checks KSV018 (memory not limited) is Low",
+    reason: "trivy-checks KSV-0018 (Memory not limited) is Low; KICS \"Memory Limits Not Defined\" is Medium. Low, as trivy: the risk is availability (node memory pressure), not exposure",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

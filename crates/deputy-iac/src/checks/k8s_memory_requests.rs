@@ -56,7 +56,7 @@ check!(MemoryRequests {
     checkov: ["CKV_K8S_12"],
     title: "Container sets no memory request",
     severity: Low,
-    reason: "trivy-checks KSV016 (memory requests not specified) is Low",
+    reason: "trivy-checks KSV-0016 (Memory requests not specified) is Low; KICS \"Memory Requests Not Defined\" is Medium. Low, as trivy: it affects scheduling and availability only",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

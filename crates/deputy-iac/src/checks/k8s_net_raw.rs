@@ -56,7 +56,7 @@ check!(DropNetRaw {
     checkov: ["CKV_K8S_28"],
     title: "Container keeps the NET_RAW capability",
     severity: Medium,
-    reason: "KICS rates NET_RAW not dropped Medium; trivy-checks covers it under KSV003 (Low) and the restricted pod security standard",
+    reason: "KICS \"NET_RAW Capabilities Not Being Dropped\" is Medium; trivy-checks has no exact equivalent (KSV-0003, not dropping all capabilities, is Low; KSV-0119, adding NET_RAW explicitly, is High)",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

@@ -57,7 +57,7 @@ check!(PodNetworkPolicy {
     checkov: ["CKV2_K8S_6"],
     title: "Pod is not selected by any NetworkPolicy",
     severity: Medium,
-    reason: "trivy-checks rates missing network segmentation (KSV038-family) Medium; KICS rates pods without NetworkPolicy Medium",
+    reason: "KICS \"Pod Misconfigured Network Policy\" is Medium; trivy-checks has no pod-coverage check (KSV-0038, Medium, only checks a NetworkPolicy's own selectors)",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "DaemonSet/Pod"),

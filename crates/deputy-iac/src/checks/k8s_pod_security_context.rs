@@ -57,7 +57,7 @@ check!(PodSecurityContext {
     checkov: ["CKV_K8S_29"],
     title: "Pod has no security context",
     severity: Low,
-    reason: "KICS rates a pod or container without a security context Low",
+    reason: "KICS \"Pod or Container Without Security Context\" is Low; trivy-checks KSV-0118 (Default security context configured) is High. Low, as KICS: an empty context only means defaults, and the risky defaults (root, privilege escalation, capabilities) have checks of their own",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

@@ -55,7 +55,7 @@ check!(AllowPrivilegeEscalation {
     checkov: ["CKV_K8S_20"],
     title: "Container allows privilege escalation",
     severity: Medium,
-    reason: "trivy-checks KSV001 (process can elevate its own privileges) is Medium",
+    reason: "trivy-checks KSV-0001 (Can elevate its own privileges) is Medium; KICS \"Privilege Escalation Allowed\" is High. Medium, as trivy: it takes a setuid binary or file capability in the image to matter, and only the restricted Pod Security Standard forbids it",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

@@ -55,7 +55,7 @@ check!(PrivilegedContainer {
     checkov: ["CKV_K8S_16"],
     title: "Container runs privileged",
     severity: High,
-    reason: "trivy-checks KSV017 (privileged container) is High",
+    reason: "trivy-checks KSV-0017 (Privileged) is High; KICS \"Container Is Privileged\" is High",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

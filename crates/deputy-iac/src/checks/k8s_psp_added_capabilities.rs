@@ -48,7 +48,7 @@ check!(PspAllowedCapabilities {
     checkov: ["CKV_K8S_24"],
     title: "PodSecurityPolicy allows added capabilities",
     severity: Medium,
-    reason: "trivy-checks KSV022 rates added capabilities on pods Medium",
+    reason: "KICS \"PSP With Added Capabilities\" is High; trivy-checks has no PodSecurityPolicy checks and rates added capabilities on a pod (KSV-0022) Medium. Medium, as trivy: a policy that admits a setting is rated like the setting on a pod",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy sets no `spec.allowedCapabilities`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Remove `allowedCapabilities`.",

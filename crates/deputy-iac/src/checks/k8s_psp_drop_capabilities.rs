@@ -48,7 +48,7 @@ check!(PspRequiredDrop {
     checkov: ["CKV_K8S_36"],
     title: "PodSecurityPolicy requires dropping no capabilities",
     severity: Low,
-    reason: "trivy-checks KSV003 rates capabilities not dropped Low",
+    reason: "KICS \"Not Limited Capabilities For Pod Security Policy\" is Info; trivy-checks has no PodSecurityPolicy checks and rates not dropping all capabilities on a pod (KSV-0003) Low. Low, as trivy: a policy that admits a setting is rated like the setting on a pod",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy sets a non-empty `spec.requiredDropCapabilities`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Set `requiredDropCapabilities: [ALL]`.",

@@ -47,7 +47,7 @@ check!(PspHostIpc {
     checkov: ["CKV_K8S_3"],
     title: "PodSecurityPolicy admits the host IPC namespace",
     severity: High,
-    reason: "trivy-checks KSV008 rates the same setting on pods High",
+    reason: "KICS \"PSP Allows Sharing Host IPC\" is High; trivy-checks has no PodSecurityPolicy checks and rates the same setting on a pod (KSV-0008) High",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy leaves `spec.hostIPC` unset or sets it to `false`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Set `hostIPC: false` (and migrate to Pod Security Admission's `restricted` level).",

@@ -48,7 +48,7 @@ check!(PspHostNetwork {
     checkov: ["CKV_K8S_4"],
     title: "PodSecurityPolicy admits the host network namespace",
     severity: High,
-    reason: "trivy-checks KSV009 rates the same setting on pods High",
+    reason: "KICS \"PSP Allows Containers To Share The Host Network Namespace\" is High; trivy-checks has no PodSecurityPolicy checks and rates the same setting on a pod (KSV-0009) High",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy leaves `spec.hostNetwork` unset or sets it to `false`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Set `hostNetwork: false` (and migrate to Pod Security Admission's `restricted` level).",

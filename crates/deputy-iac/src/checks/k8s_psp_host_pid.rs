@@ -48,7 +48,7 @@ check!(PspHostPid {
     checkov: ["CKV_K8S_1"],
     title: "PodSecurityPolicy admits the host PID namespace",
     severity: High,
-    reason: "trivy-checks KSV010 rates the same setting on pods High",
+    reason: "KICS \"PSP Allows Sharing Host PID\" is Medium; trivy-checks has no PodSecurityPolicy checks and rates the same setting on a pod (KSV-0010) High. High, as trivy: a policy that admits a setting is rated like the setting on a pod",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy leaves `spec.hostPID` unset or sets it to `false`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Set `hostPID: false` (and migrate to Pod Security Admission's `restricted` level).",

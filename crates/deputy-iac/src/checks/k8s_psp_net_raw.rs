@@ -48,7 +48,7 @@ check!(PspDropNetRaw {
     checkov: ["CKV_K8S_7"],
     title: "PodSecurityPolicy does not drop NET_RAW",
     severity: Medium,
-    reason: "KICS rates NET_RAW not dropped Medium",
+    reason: "KICS \"NET_RAW Capabilities Disabled for PSP\" is Medium; trivy-checks has no PodSecurityPolicy checks",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy's `spec.requiredDropCapabilities` includes `ALL` or `NET_RAW`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Add `ALL` (or `NET_RAW`) to `requiredDropCapabilities`.",

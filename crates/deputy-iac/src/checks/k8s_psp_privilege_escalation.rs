@@ -48,7 +48,7 @@ check!(PspPrivilegeEscalation {
     checkov: ["CKV_K8S_5"],
     title: "PodSecurityPolicy allows privilege escalation",
     severity: Medium,
-    reason: "trivy-checks KSV001 rates privilege escalation on pods Medium",
+    reason: "KICS \"PSP Allows Privilege Escalation\" is High; trivy-checks has no PodSecurityPolicy checks and rates the same setting on a pod (KSV-0001) Medium. Medium, as trivy: a policy that admits a setting is rated like the setting on a pod",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy sets `spec.allowPrivilegeEscalation: false` (unset allows it). PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Set `allowPrivilegeEscalation: false`.",

@@ -48,7 +48,7 @@ check!(PspPrivileged {
     checkov: ["CKV_K8S_2"],
     title: "PodSecurityPolicy admits privileged containers",
     severity: High,
-    reason: "trivy-checks KSV017 rates the same setting on pods High",
+    reason: "KICS \"PSP Set To Privileged\" is High; trivy-checks has no PodSecurityPolicy checks and rates the same setting on a pod (KSV-0017) High",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy leaves `spec.privileged` unset or sets it to `false`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Set `privileged: false` (and migrate to Pod Security Admission's `restricted` level).",

@@ -49,7 +49,7 @@ check!(PspRunAsRoot {
     checkov: ["CKV_K8S_6"],
     title: "PodSecurityPolicy admits root containers",
     severity: Medium,
-    reason: "trivy-checks KSV012 rates root containers Medium",
+    reason: "KICS \"Root Containers Admitted\" is Medium; trivy-checks has no PodSecurityPolicy checks and rates root containers on a pod (KSV-0012) Medium",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy's `spec.runAsUser.rule` is `MustRunAsNonRoot`, or `MustRunAs` with no range starting at 0. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Set `runAsUser.rule: MustRunAsNonRoot`.",

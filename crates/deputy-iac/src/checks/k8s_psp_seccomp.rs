@@ -52,7 +52,7 @@ check!(PspSeccomp {
     checkov: ["CKV_K8S_32"],
     title: "PodSecurityPolicy sets no default seccomp profile",
     severity: Medium,
-    reason: "trivy-checks KSV104 rates missing seccomp on pods Medium",
+    reason: "KICS \"Seccomp Profile Is Not Configured\" is Medium; trivy-checks has no PodSecurityPolicy checks and rates a disabled seccomp profile on a pod (KSV-0104) Medium",
     targets: [(Kubernetes, "PodSecurityPolicy")],
     description: "A PodSecurityPolicy's `seccomp.security.alpha.kubernetes.io/defaultProfileName` annotation names `runtime/default` or `docker/default`. PodSecurityPolicy was removed in Kubernetes 1.25; the check still reads policies kept for older clusters.",
     remediation: "Annotate the policy with `seccomp.security.alpha.kubernetes.io/defaultProfileName: runtime/default`.",

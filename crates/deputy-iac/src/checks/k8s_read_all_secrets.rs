@@ -55,8 +55,8 @@ check!(ReadAllSecrets {
     code: "DPY-K8S-032",
     checkov: ["CKV2_K8S_5"],
     title: "ServiceAccount or Node can read all secrets",
-    severity: High,
-    reason: "trivy-checks KSV041 (manage secrets) is Critical and KICS rates secret read access High; High because read access alone is judged",
+    severity: Critical,
+    reason: "trivy-checks KSV-0041 (Manage secrets) is Critical; KICS \"ServiceAccount Allows Access Secrets\" is Medium. Critical, as trivy: reading every secret includes the tokens of service accounts bound to cluster-admin",
     targets: [
         (Kubernetes, "ClusterRoleBinding"),
         (Kubernetes, "RoleBinding")

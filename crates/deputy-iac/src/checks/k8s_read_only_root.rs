@@ -54,7 +54,7 @@ check!(ReadOnlyRootFilesystem {
     checkov: ["CKV_K8S_22"],
     title: "Container root filesystem is writable",
     severity: Low,
-    reason: "trivy-checks KSV014 (root file system is not read-only) is Low",
+    reason: "trivy-checks KSV-0014 (Root file system is not read-only) is High; KICS \"Root Container Not Mounted Read-only\" is Low. Low, as KICS: it is defence in depth that no Pod Security Standard requires, and it matters only after an attacker runs code in the container",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

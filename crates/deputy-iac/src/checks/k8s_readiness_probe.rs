@@ -55,7 +55,7 @@ check!(ReadinessProbe {
     checkov: ["CKV_K8S_9"],
     title: "Container has no readiness probe",
     severity: Low,
-    reason: "KICS rates a missing readiness probe Medium-to-Info by platform; Low because it affects availability, not exposure",
+    reason: "KICS \"Readiness Probe Is Not Configured\" is Medium; trivy-checks has no equivalent. Low rather than Medium: it affects availability only, and KICS rates the matching liveness check Info",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "PodTemplate"),

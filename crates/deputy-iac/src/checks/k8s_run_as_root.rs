@@ -60,7 +60,7 @@ check!(RootContainers {
     checkov: ["CKV_K8S_23"],
     title: "Containers may run as root",
     severity: Medium,
-    reason: "trivy-checks KSV012 (runs as root user) is Medium",
+    reason: "trivy-checks KSV-0012 (Runs as root user) is Medium; KICS \"Container Running As Root\" is Medium",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

@@ -59,7 +59,7 @@ check!(SeccompProfile {
     checkov: ["CKV_K8S_31"],
     title: "Pod does not use the RuntimeDefault seccomp profile",
     severity: Medium,
-    reason: "trivy-checks KSV104 (seccomp policies disabled) is Medium",
+    reason: "KICS \"Seccomp Profile Is Not Configured\" is Medium; trivy-checks KSV-0104 (Seccomp policies disabled, for Unconfined) is Medium and KSV-0030 (Runtime/Default Seccomp profile not set) Low. Medium, as KICS and KSV-0104: without a profile the kubelet runs containers Unconfined unless SeccompDefault is on",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

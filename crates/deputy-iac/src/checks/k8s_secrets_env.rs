@@ -60,7 +60,7 @@ check!(SecretsAsEnv {
     checkov: ["CKV_K8S_35"],
     title: "Container reads secrets from environment variables",
     severity: Low,
-    reason: "KICS rates secrets used as environment variables Low",
+    reason: "KICS \"Secrets As Environment Variables\" is Low; trivy-checks has no equivalent",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

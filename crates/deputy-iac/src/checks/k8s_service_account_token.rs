@@ -55,7 +55,7 @@ check!(ServiceAccountToken {
     checkov: ["CKV_K8S_38"],
     title: "Pod mounts a service account token it may not need",
     severity: Medium,
-    reason: "trivy-checks KSV036 (service account token mounted) is Medium",
+    reason: "trivy-checks KSV-0036 (Protecting Pod service account tokens) is Medium; KICS \"Service Account Token Automount Not Disabled\" is Medium",
     targets: [
         (Kubernetes, "Pod"),
         (Kubernetes, "Deployment"),

@@ -57,7 +57,7 @@ check!(SysAdminCapability {
     checkov: ["CKV_K8S_39"],
     title: "Container adds CAP_SYS_ADMIN",
     severity: High,
-    reason: "trivy-checks KSV005 (SYS_ADMIN capability added) is High",
+    reason: "trivy-checks KSV-0005 (SYS_ADMIN capability added) is High; KICS \"Containers With Sys Admin Capabilities\" is High",
     targets: [
         (Kubernetes, "CronJob"),
         (Kubernetes, "Pod"),

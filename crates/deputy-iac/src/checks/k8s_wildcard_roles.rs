@@ -52,7 +52,7 @@ check!(WildcardRoles {
     checkov: ["CKV_K8S_49"],
     title: "Role uses wildcards",
     severity: High,
-    reason: "trivy-checks KSV044 rates wildcard verbs on wildcard resources Critical and KICS rates RBAC wildcards High; High because this check fires on any single wildcard",
+    reason: "KICS \"RBAC Wildcard In Rule\" is High; trivy-checks KSV-0044 (wildcard verb and resource), KSV-0045 (wildcard verb) and KSV-0046 (Manage all resources) are Critical. High, as KICS, whose query matches this check: it fires on any single wildcard, most of which do not amount to cluster-admin",
     targets: [(Kubernetes, "Role"), (Kubernetes, "ClusterRole")],
     description: "The first rule of a Role or ClusterRole has no `*` in its `apiGroups`, `resources` or `verbs` (Checkov looks at the first rule only).",
     remediation: "List the API groups, resources and verbs the subject needs.",

@@ -41,7 +41,7 @@ check!(ModuleSourcePinned {
     checkov: ["CKV_TF_1"],
     title: "Terraform module source is not pinned to a commit hash",
     severity: Low,
-    reason: "KICS rates unpinned module sources Low; a supply-chain hygiene measure with no trivy-checks equivalent",
+    reason: "KICS \"Generic Git Module Without Revision\" is Info; trivy-checks has no equivalent. Low rather than Info: this check also flags tags and branches, which can be moved to other code",
     targets: [(Terraform, "module")],
     description: "Every `module` call whose source is not a local path (`./`, `../`) pins a commit hash with `?ref=<hash>` (5 to 40 hexadecimal digits).",
     remediation: "Reference module sources by commit hash (`?ref=<sha>`), and update the hash deliberately.",
