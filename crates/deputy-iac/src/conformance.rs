@@ -302,6 +302,11 @@ pub struct CorpusAgreement {
     /// Up to 20 failures only one side reports, for diagnosis.
     pub only_checkov: Vec<String>,
     pub only_deputy: Vec<String>,
+    /// The same comparison with instance keys (`[0]`, `["k"]`) removed from addresses on
+    /// both sides: (Checkov's, Deputy's, both). Checkov leaves the `count` of many
+    /// resources inside modules unrendered (`this` where Terraform has `this[0]`), which
+    /// is a question of naming, not of a check's verdict.
+    pub keyless: (usize, usize, usize),
 }
 
 impl CorpusAgreement {
@@ -312,6 +317,29 @@ impl CorpusAgreement {
     pub fn precision(&self) -> f64 {
         ratio(self.both, self.deputy_failed)
     }
+
+    /// Recall and precision with instance keys ignored (see [`CorpusAgreement::keyless`]).
+    pub fn keyless_recall_precision(&self) -> (f64, f64) {
+        let (theirs, mine, both) = self.keyless;
+        (ratio(both, theirs), ratio(both, mine))
+    }
+}
+
+/// An address without its instance keys: `module.m["a"].aws_x.y[0]` → `module.m.aws_x.y`.
+fn without_keys(address: &str) -> String {
+    let mut out = String::with_capacity(address.len());
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for c in address.chars() {
+        match c {
+            '"' if depth > 0 => quoted = !quoted,
+            '[' if !quoted => depth += 1,
+            ']' if !quoted && depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -406,6 +434,13 @@ pub fn compare_corpus(ours: &[CheckResult], checkov: &BTreeSet<Key>) -> CorpusAg
             a.only_deputy.push(format!("{} {} {}", k.0, k.1, k.2));
         }
     }
+    let keyless = |keys: &mut dyn Iterator<Item = &Key>| -> BTreeSet<Key> {
+        keys.map(|(id, res, file)| (id.clone(), without_keys(res), file.clone()))
+            .collect()
+    };
+    let theirs = keyless(&mut theirs.iter().copied());
+    let mine = keyless(&mut mine.iter());
+    a.keyless = (theirs.len(), mine.len(), theirs.intersection(&mine).count());
     a
 }
 
@@ -450,5 +485,19 @@ mod tests {
         );
         assert!((t.agreement() - 0.25).abs() < 1e-9);
         assert_eq!(out[0].2.len(), 3);
+    }
+
+    #[test]
+    fn instance_keys_come_off_addresses_but_not_off_quoted_text() {
+        assert_eq!(without_keys("aws_s3_bucket.b"), "aws_s3_bucket.b");
+        assert_eq!(without_keys("aws_sqs_queue.q[0]"), "aws_sqs_queue.q");
+        assert_eq!(
+            without_keys("module.m[\"a.[b]\"].aws_x.y[\"k\"]"),
+            "module.m.aws_x.y"
+        );
+        assert_eq!(
+            without_keys("module.a[1].module.b.aws_x.y[0]"),
+            "module.a.module.b.aws_x.y"
+        );
     }
 }

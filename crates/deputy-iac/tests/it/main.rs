@@ -1,7 +1,6 @@
 //! deputy-iac's integration tests: agreement with Checkov on its own test cases and on
 //! real repositories, the generated docs, and the SARIF the scanner writes.
 
-mod aws_corpora;
 mod corpora;
 mod docs;
 mod k8s_goat;
