@@ -272,6 +272,10 @@ pub enum DiagnosticKind {
     /// Part of the file could not be followed (an unreachable module source, a
     /// `for_each` over an unknown collection); the rest was checked.
     Unresolved,
+    /// The file breaks the language's syntax in a way Checkov's parser accepts, and was
+    /// read the way Checkov reads it (a Terraform block closed on its last attribute's
+    /// line); everything in it was checked.
+    Repaired,
 }
 
 impl Diagnostic {

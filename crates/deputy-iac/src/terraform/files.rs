@@ -15,12 +15,17 @@ use std::ops::Range;
 /// bracket, and no real configuration comes close.
 const MAX_NESTING: usize = 256;
 
+/// At most this many syntax errors are repaired in one file before it counts as broken.
+const MAX_REPAIRS: usize = 64;
+
 /// A parsed file and where its lines start.
 #[derive(Debug)]
 pub(crate) struct ParsedFile {
     pub path: String,
     pub body: Body,
     line_starts: Vec<usize>,
+    /// A `Repaired` diagnostic for each syntax error read the way Checkov reads it.
+    pub repairs: Vec<Diagnostic>,
 }
 
 impl ParsedFile {
@@ -43,6 +48,13 @@ impl ParsedFile {
 }
 
 /// Parses one file; a syntax error becomes a diagnostic naming line and column.
+///
+/// Two mistakes that Terraform rejects but Checkov's parser accepts, and that Checkov's own
+/// test cases contain, are repaired and reported as `Repaired` diagnostics: a block closed
+/// on the line of its last attribute (`status = "Enabled"}`), read as if the brace were on
+/// a line of its own, and a nested block written inside an object value
+/// (`[{ principals { … } }]`), read as an attribute (`principals = { … }`). Lines keep
+/// their numbers in the original text. Any other error leaves the whole file unread.
 pub(crate) fn parse(file: &SourceFile) -> Result<ParsedFile, Diagnostic> {
     if let Some((line, column)) = too_deep(&file.text) {
         return Err(Diagnostic {
@@ -53,25 +65,101 @@ pub(crate) fn parse(file: &SourceFile) -> Result<ParsedFile, Diagnostic> {
             message: format!("brackets nest more than {MAX_NESTING} deep"),
         });
     }
-    match hcl_edit::parser::parse_body(&file.text) {
-        Ok(body) => Ok(ParsedFile {
-            path: file.path.clone(),
-            body,
-            line_starts: std::iter::once(0)
-                .chain(file.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        }),
-        Err(e) => {
-            let location = e.location();
-            Err(Diagnostic {
+    let mut text = std::borrow::Cow::Borrowed(file.text.as_str());
+    // Offsets in `text` of the newlines a repair inserted: they start no line.
+    let mut inserted: Vec<usize> = Vec::new();
+    let mut repairs = Vec::new();
+    loop {
+        let error = match hcl_edit::parser::parse_body(&text) {
+            Ok(body) => {
+                let line_starts = std::iter::once(0)
+                    .chain(
+                        text.match_indices('\n')
+                            .filter(|(i, _)| !inserted.contains(i))
+                            .map(|(i, _)| i + 1),
+                    )
+                    .collect();
+                return Ok(ParsedFile {
+                    path: file.path.clone(),
+                    body,
+                    line_starts,
+                    repairs,
+                });
+            }
+            Err(e) => e,
+        };
+        let location = error.location();
+        let offset = location.offset();
+        // The line in the original text: the parser counts the inserted newlines too.
+        let before = inserted.iter().filter(|&&i| i < offset).count();
+        let line = location.line().saturating_sub(before);
+        let fix = (repairs.len() < MAX_REPAIRS)
+            .then(|| repair(&text, offset, error.message()))
+            .flatten();
+        let Some((at, insert, what)) = fix else {
+            return Err(Diagnostic {
                 kind: DiagnosticKind::ParseError,
                 file: file.path.clone(),
-                line: u32::try_from(location.line()).ok(),
+                line: u32::try_from(line).ok(),
                 column: u32::try_from(location.column()).ok(),
-                message: format!("invalid HCL: {}", e.message().trim()),
-            })
+                message: format!("invalid HCL: {}", error.message().trim()),
+            });
+        };
+        repairs.push(Diagnostic {
+            kind: DiagnosticKind::Repaired,
+            file: file.path.clone(),
+            line: u32::try_from(line).ok(),
+            column: u32::try_from(location.column()).ok(),
+            message: format!("{what}, which Terraform rejects; read as Checkov reads it"),
+        });
+        for i in &mut inserted {
+            if *i >= at {
+                *i += insert.len();
+            }
+        }
+        if insert == "\n" {
+            inserted.push(at);
+        }
+        let mut repaired = text.into_owned();
+        repaired.insert_str(at, insert);
+        text = std::borrow::Cow::Owned(repaired);
+    }
+}
+
+/// The repair for a syntax error at byte `offset`, if it is one of the two Checkov
+/// accepts: where to insert what, and a description.
+fn repair(text: &str, offset: usize, message: &str) -> Option<(usize, &'static str, &'static str)> {
+    let rest = text.get(offset..)?;
+    if message.contains("expected newline") && rest.starts_with('}') {
+        return Some((
+            offset,
+            "\n",
+            "a block is closed on the line of its last attribute",
+        ));
+    }
+    if message.contains("object value assignment") {
+        // `name {` inside an object: the brace is the last one before the error on its
+        // line, preceded by an identifier.
+        let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+        let head = text.get(line_start..offset)?;
+        let brace = line_start + head.rfind('{')?;
+        let name = text.get(line_start..brace)?.trim_end();
+        let ident = name
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .filter(|n| !n.is_empty())?;
+        if ident
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return Some((
+                brace,
+                "= ",
+                "a nested block is written inside an object value",
+            ));
         }
     }
+    None
 }
 
 /// Where brackets first nest deeper than [`MAX_NESTING`], counting every bracket (also in

@@ -178,13 +178,17 @@ impl std::fmt::Debug for Instance<'_> {
 impl Scope for Instance<'_> {
     /// A variable whose value is null reads as unknown: a root variable left null may be
     /// set when Terraform runs, and Checkov leaves such a reference unrendered, so that an
-    /// attribute set from it counts as present but unresolved rather than as unset.
+    /// attribute set from it counts as present but unresolved rather than as unset. An
+    /// unknown variable names itself (`var.bucket_name`), so that two resources named by
+    /// the same variable can be told to name the same thing.
     fn variable(&self, name: &str) -> Option<Rc<Value>> {
         let v = self.vars.get(name)?;
-        if matches!(**v, Value::Null) {
-            return Some(Rc::new(Value::unknown()));
+        match &**v {
+            Value::Null => {}
+            Value::Unknown(u) if u.refs.is_empty() => {}
+            _ => return Some(Rc::clone(v)),
         }
-        Some(Rc::clone(v))
+        Some(Rc::new(unknown_with(vec![format!("var.{name}")])))
     }
 
     fn local(&self, name: &str) -> Option<Rc<Value>> {
@@ -678,8 +682,10 @@ fn push_blocks(map: &mut IndexMap<String, Value>, key: &str, items: Vec<Value>) 
     }
 }
 
-/// Expands `dynamic "<label>" { for_each = …; iterator = …; content { … } }`. An unknown
-/// collection yields one unknown element, so a check cannot mistake it for no blocks.
+/// Expands `dynamic "<label>" { for_each = …; iterator = …; content { … } }`. Over an
+/// unknown collection the content is rendered once with the iterator's key and value
+/// unknown, as Checkov renders it: what the content sets regardless of the element is
+/// judged, and what depends on the element stays unknown.
 fn dynamic(ev: &mut Evaluator<'_>, body: &Body, label: &str) -> Vec<Value> {
     let Some(content) = body.get_blocks("content").next() else {
         return Vec::new();
@@ -693,7 +699,19 @@ fn dynamic(ev: &mut Evaluator<'_>, body: &Body, label: &str) -> Vec<Value> {
         None => return Vec::new(),
     };
     let items = match &collection {
-        Value::Unknown(_) => return vec![unknown_of([&collection])],
+        Value::Unknown(_) => {
+            let unknown = unknown_of([&collection]);
+            ev.bind(
+                &iterator,
+                Value::Map(IndexMap::from([
+                    ("key".to_owned(), unknown.clone()),
+                    ("value".to_owned(), unknown),
+                ])),
+            );
+            let once = body_value(ev, &content.body);
+            ev.unbind();
+            return vec![once];
+        }
         Value::Null => return Vec::new(),
         other => match pairs(other) {
             Ok(items) => items,

@@ -57,12 +57,18 @@ pub fn load(files: &[SourceFile], options: &Options) -> Parsed {
         let path = file.path.as_str();
         if path.ends_with(".tf") {
             match files::parse(file) {
-                Ok(p) => tf.push(p),
+                Ok(p) => {
+                    diagnostics.extend(p.repairs.iter().cloned());
+                    tf.push(p);
+                }
                 Err(d) => diagnostics.push(d),
             }
         } else if path.ends_with(".tfvars") {
             match files::parse(file) {
-                Ok(p) => tfvars.push(p),
+                Ok(p) => {
+                    diagnostics.extend(p.repairs.iter().cloned());
+                    tfvars.push(p);
+                }
                 Err(d) => diagnostics.push(d),
             }
         } else if path.ends_with(".tf.json") || path.ends_with(".tfvars.json") {
@@ -78,7 +84,10 @@ pub fn load(files: &[SourceFile], options: &Options) -> Parsed {
     let mut var_files = Vec::new();
     for file in &options.var_files {
         match files::parse(file) {
-            Ok(p) => var_files.push(files::tfvars(&p)),
+            Ok(p) => {
+                diagnostics.extend(p.repairs.iter().cloned());
+                var_files.push(files::tfvars(&p));
+            }
             Err(d) => diagnostics.push(d),
         }
     }

@@ -277,7 +277,7 @@ resource "t" "x" {
             ("other/terraform.tfvars", "a = \"elsewhere\""),
         ],
         &[("cli.tfvars", "c = \"cli\"")],
-        r#"t.x main.tf:10-16 {"a":"tfvars","b":"auto-b","c":"cli","d":{"refs":[]},"e":true}"#,
+        r#"t.x main.tf:10-16 {"a":"tfvars","b":"auto-b","c":"cli","d":{"refs":["var.d"]},"e":true}"#,
     );
 }
 
@@ -317,9 +317,9 @@ resource "t" "y" {
         &[("main.tf", main), ("m/main.tf", module)],
         &[],
         r#"
-        t.x main.tf:7-10 {"a":{"refs":[]},"n":null}
+        t.x main.tf:7-10 {"a":{"refs":["var.a"]},"n":null}
         m main.tf:11-14 {"source":"./m","b":null}
-        module.m.t.y m/main.tf:10-14 <- main.tf:11-14 {"b":{"refs":[]},"c":{"refs":[]},"d":{"refs":[]}}
+        module.m.t.y m/main.tf:10-14 <- main.tf:11-14 {"b":{"refs":["var.b"]},"c":{"refs":["var.c"]},"d":{"refs":["var.c"]}}
         "#,
     );
 }
@@ -510,7 +510,7 @@ fn nested_modules_prefix_addresses_and_point_at_the_nearest_call() {
 }
 
 #[test]
-fn dynamic_blocks_expand_and_unknown_collections_stay_unknown() {
+fn dynamic_blocks_expand_and_render_once_over_unknown_collections() {
     check(
         &[(
             "main.tf",
@@ -538,14 +538,54 @@ resource "aws_security_group" "sg" {
   dynamic "tag" {
     for_each = data.x.y.tags
     content {
-      key = tag.key
+      key       = tag.key
+      propagate = true
     }
   }
 }
 "#,
         )],
         &[],
-        r#"aws_security_group.sg main.tf:4-28 {"ingress":[{"from_port":22.0},{"from_port":80.0},{"from_port":443.0}],"egress":[{"cidr":"10.0.0.0/8","name":"a"}],"tag":[{"refs":["x.y"]}]}"#,
+        r#"aws_security_group.sg main.tf:4-29 {"ingress":[{"from_port":22.0},{"from_port":80.0},{"from_port":443.0}],"egress":[{"cidr":"10.0.0.0/8","name":"a"}],"tag":[{"key":{"refs":["x.y"]},"propagate":true}]}"#,
+    );
+}
+
+#[test]
+fn the_two_mistakes_checkov_accepts_are_repaired_keeping_line_numbers() {
+    let main = r#"resource "aws_s3_bucket_versioning" "v" {
+  versioning_configuration {
+    status = "Enabled"}
+}
+data "aws_iam_policy_document" "d" {
+  statement = [{
+    principals {
+      type = "AWS"
+    }
+  }]
+}
+resource "t" "after" {
+  a = 1
+}
+"#;
+    check(
+        &[("main.tf", main)],
+        &[],
+        r#"
+        aws_s3_bucket_versioning.v main.tf:1-4 {"versioning_configuration":[{"status":"Enabled"}]}
+        aws_iam_policy_document.d main.tf:5-11 {"statement":[{"principals":{"type":"AWS"}}]}
+        t.after main.tf:12-14 {"a":1.0}
+        ! Repaired main.tf:3:23 a block is closed on the line of its last attribute, which Terraform rejects; read as Checkov reads it
+        ! Repaired main.tf:7:17 a nested block is written inside an object value, which Terraform rejects; read as Checkov reads it
+        "#,
+    );
+    // Anything else stays a parse error at its place in the original text.
+    check(
+        &[(
+            "main.tf",
+            "resource \"t\" \"x\" {\n  a = [1}\n}\nresource \"t\" \"y\" {\n  b = 1 }\n}\n",
+        )],
+        &[],
+        "! ParseError main.tf:2:9 invalid HCL: expected `]`",
     );
 }
 

@@ -28,24 +28,10 @@ const DOCUMENTED: &[(&str, &str)] = &[
 
 /// Claimed ids still under 98 % because of a front-end gap, with the gap. Each must
 /// still be under 98 % (fixing the gap fails this test until the entry goes).
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    (
-        "CKV_AWS_1",
-        "the fixture nests a block inside an object value, which Terraform rejects and Checkov's parser accepts; the whole file is a parse error",
-    ),
-    (
-        "CKV_AWS_21",
-        "the fixture closes a block on an attribute's line, which Terraform rejects and Checkov's parser accepts; the whole file is a parse error",
-    ),
-    (
-        "CKV_AWS_19",
-        "`dynamic` blocks over an unresolved `for_each` stay unknown; Checkov renders their content once",
-    ),
-    (
-        "CKV_AWS_145",
-        "`dynamic` blocks over an unresolved `for_each` stay unknown; Checkov renders their content once",
-    ),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[(
+    "CKV_AWS_1",
+    "the fixture nests a block inside an object value, which Terraform rejects and Checkov's parser accepts; the whole file is a parse error",
+)];
 
 #[test]
 fn claimed_ids_agree_with_checkov_on_its_cases() {

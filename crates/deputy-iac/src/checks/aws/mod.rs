@@ -128,6 +128,7 @@ pub(crate) fn connected_where<'a>(
     let module = module.to_owned();
     let own = own.to_owned();
     let dir = folder(&r.file).to_owned();
+    let names = bucket_names(r);
     cx.resources.iter().filter(move |other| {
         if other.framework != Framework::Terraform || !kind_ok(&other.kind) {
             return false;
@@ -135,8 +136,29 @@ pub(crate) fn connected_where<'a>(
         let (other_module, _) = split_address(&other.address);
         other_module == module
             && folder(&other.file) == dir
-            && refers_to(&other.config, &module, &own)
+            && (refers_to(&other.config, &module, &own) || names_any(other, &names))
     })
+}
+
+/// The unresolved variables an S3 bucket is named by (`bucket = var.bucket_name`, also
+/// through a local): a resource whose `bucket` is named by one of them is connected to the
+/// bucket, as Checkov's graph connects them.
+fn bucket_names(r: &Resource) -> Vec<String> {
+    match (r.kind.as_str(), r.config.get("bucket")) {
+        ("aws_s3_bucket", Some(Value::Unknown(u))) => u
+            .refs
+            .iter()
+            .filter(|n| n.starts_with("var."))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether `other`'s `bucket` is named by one of `names`.
+fn names_any(other: &Resource, names: &[String]) -> bool {
+    !names.is_empty()
+        && matches!(other.config.get("bucket"), Some(Value::Unknown(u)) if u.refs.iter().any(|n| names.contains(n)))
 }
 
 /// The folder of a scan-relative file path (`a/b/main.tf` → `a/b`).
@@ -220,6 +242,32 @@ mod tests {
             .map(|r| r.address.as_str())
             .collect();
         assert_eq!(found, ["aws_s3_bucket_acl.here"]);
+    }
+
+    #[test]
+    fn a_bucket_and_a_resource_named_by_the_same_variable_connect() {
+        let bucket = resource("aws_s3_bucket", r#"{"bucket":{"$unknown":["var.name"]}}"#);
+        let mut same = resource(
+            "aws_s3_bucket_versioning",
+            r#"{"bucket":{"$unknown":["var.name"]}}"#,
+        );
+        same.address = "aws_s3_bucket_versioning.same".into();
+        let mut other = resource(
+            "aws_s3_bucket_versioning",
+            r#"{"bucket":{"$unknown":["var.other"]}}"#,
+        );
+        other.address = "aws_s3_bucket_versioning.other".into();
+        let mut tags = resource(
+            "aws_s3_bucket_versioning",
+            r#"{"bucket":"literal","tags":{"$unknown":["var.name"]}}"#,
+        );
+        tags.address = "aws_s3_bucket_versioning.tags".into();
+        let all = [bucket.clone(), same, other, tags];
+        let cx = Cx { resources: &all };
+        let found: Vec<&str> = connected(&cx, &bucket, "aws_s3_bucket_versioning")
+            .map(|r| r.address.as_str())
+            .collect();
+        assert_eq!(found, ["aws_s3_bucket_versioning.same"]);
     }
 
     #[test]
