@@ -3,6 +3,7 @@
 //! written in ([`policy`]), and security-group ingress rules in every resource that can
 //! hold one ([`sg`]).
 
+pub(crate) mod iam_actions;
 pub(crate) mod policy;
 pub(crate) mod s3;
 pub(crate) mod sg;
