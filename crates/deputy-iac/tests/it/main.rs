@@ -2,6 +2,7 @@
 //! real repositories, the generated docs, and the SARIF the scanner writes.
 
 mod aws_corpora;
+mod cfn_least_privilege;
 mod corpora;
 mod docs;
 mod k8s_goat;
