@@ -38,6 +38,8 @@ mod aws_iam_document_permissions_management;
 mod aws_iam_document_privilege_escalation;
 mod aws_iam_document_star_resource;
 mod aws_iam_document_write_access;
+mod aws_iam_group_has_user;
+mod aws_iam_group_membership_user;
 mod aws_iam_password_expiry;
 mod aws_iam_password_length;
 mod aws_iam_password_lowercase;
@@ -48,6 +50,7 @@ mod aws_iam_password_uppercase;
 mod aws_iam_policy_admin;
 mod aws_iam_policy_credentials_exposure;
 mod aws_iam_policy_data_exfiltration;
+mod aws_iam_policy_full_iam;
 mod aws_iam_policy_on_user;
 mod aws_iam_policy_permissions_management;
 mod aws_iam_policy_privilege_escalation;
@@ -239,6 +242,9 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_policy_permissions_management::PolicyPermissionsManagement,
     &aws_iam_policy_write_access::PolicyWriteAccess,
     &aws_iam_policy_star_resource::PolicyStarResource,
+    &aws_iam_policy_full_iam::PolicyFullIam,
+    &aws_iam_group_membership_user::GroupMembershipUser,
+    &aws_iam_group_has_user::GroupHasUser,
     &aws_kms_rotation::KmsRotation,
     &aws_kms_key_policy::KmsKeyPolicy,
     &aws_lambda_xray::LambdaXray,

@@ -109,14 +109,16 @@ fn aws_checks_agree_with_checkov_on_real_repositories() {
             (0.44, 0.38),
         ),
         // The least-privilege checks (CKV_AWS_107–111, 286–290, 355, 356) add 253 of
-        // Checkov's 285 failures here. Besides the `[0]` gap, Checkov caches each analysed
-        // policy per file and block name, so later instances of a module reuse an earlier
-        // instance's verdict, and it renders no `dynamic` statement over a conditional
-        // `for_each`; Deputy judges each instance's own policy.
+        // Checkov's 291 failures here, the group-membership ones (CKV2_AWS_14/21) 6, whose
+        // verdicts all agree but 4 of which differ by `[0]` (the membership's `count` is 0
+        // and Deputy then writes no index). Besides the `[0]` gap, Checkov caches each
+        // analysed policy per file and block name, so later instances of a module reuse an
+        // earlier instance's verdict, and it renders no `dynamic` statement over a
+        // conditional `for_each`; Deputy judges each instance's own policy.
         (
             "terraform-aws-modules/iam",
             "tfmod_iam_tf.json.gz",
-            (0.83, 0.83),
+            (0.82, 0.82),
         ),
     ];
     let short: Vec<String> = corpora

@@ -140,6 +140,28 @@ pub(crate) fn connected_where<'a>(
     })
 }
 
+/// Whether `r`'s attribute `attr` holds a reference to a resource of type `kind` in the
+/// scan (`users = [aws_iam_user.a.name]`), the way Checkov's graph connects them.
+pub(crate) fn refers_to_kind(cx: &Cx<'_>, r: &Resource, attr: &str, kind: &str) -> bool {
+    fn refs<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
+        match v {
+            Value::Unknown(u) => out.extend(u.refs.iter().map(String::as_str)),
+            Value::List(items) => items.iter().for_each(|i| refs(i, out)),
+            Value::Map(m) => m.values().for_each(|i| refs(i, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    if let Some(v) = r.config.get(attr) {
+        refs(v, &mut found);
+    }
+    found.into_iter().any(|x| {
+        cx.resolve(r, x)
+            .or_else(|| cx.resolve(r, strip_index(x)))
+            .is_some_and(|t| t.kind == kind && t.framework == Framework::Terraform)
+    })
+}
+
 /// The folder of a scan-relative file path (`a/b/main.tf` → `a/b`).
 fn folder(file: &str) -> &str {
     file.rfind('/').map_or("", |i| &file[..i])
