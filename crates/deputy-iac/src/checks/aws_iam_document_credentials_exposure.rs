@@ -75,6 +75,8 @@ check!(DocumentCredentialsExposure {
     ],
     differences: [
         "A CloudFormation `Statement` written as a single map (not a list), or a `PolicyDocument` without `Statement`, is judged; Checkov gives no verdict (its converter fails on them)",
+        "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",
+        "A `data \"aws_iam_policy_document\"` statement with a null `effect` allows, as Terraform reads it; Checkov skips it",
         "Unresolved values are judged in both bounds (the least and the most the policy can allow): a risk found in the least is reported even where Checkov, unable to read an unresolved action, gives no verdict",
         "An action written in two spellings that differ only in case is judged on every spelling; Checkov keeps one at random (so `ecr:GetAuthorizationToken` spelled otherwise may or may not be excluded)"
     ],

@@ -76,6 +76,7 @@ check!(PolicyPrivilegeEscalation {
         "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/"
     ],
     differences: [
+        "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",
         "Unresolved values are judged in both bounds (the least and the most the policy can allow): a risk found in the least is reported even where Checkov, unable to read an unresolved action, gives no verdict"
     ],
 });

@@ -72,6 +72,7 @@ check!(PolicyStarResource {
         "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"
     ],
     differences: [
+        "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",
         "Unresolved values are judged in both bounds (the least and the most the policy can allow): a risk found in the least is reported even where Checkov, unable to read an unresolved action, gives no verdict",
         "A resource given by an unresolved variable, or by a string built from one (`\"arn:aws:s3:::${var.bucket}\"`), could be `*`: Deputy gives no verdict when that decides; Checkov reads the unresolved text as a resource name and passes"
     ],

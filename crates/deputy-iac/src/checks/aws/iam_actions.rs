@@ -138,9 +138,9 @@ pub(crate) fn lookup(full_name: &str) -> Option<ActionId> {
 /// Whether `text` matches the shell-style `pattern` (`*` any run, `?` one character),
 /// both compared in lower case, as policy_sentry expands wildcard actions.
 pub(crate) fn glob_matches(pattern: &str, text: &str) -> bool {
-    let p: Vec<u8> = pattern.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let t: Vec<u8> = text.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    // Iterative matching with backtracking to the last `*`.
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
+    let lower = |b: Option<&u8>| b.map(u8::to_ascii_lowercase);
+    // Iterative matching, backtracking to the last `*`.
     let (mut pi, mut ti) = (0usize, 0usize);
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
@@ -149,7 +149,11 @@ pub(crate) fn glob_matches(pattern: &str, text: &str) -> bool {
                 star = Some((pi, ti));
                 pi += 1;
             }
-            Some(&c) if c == b'?' || Some(&c) == t.get(ti) => {
+            Some(b'?') => {
+                pi += 1;
+                ti += 1;
+            }
+            c if c.is_some() && lower(c) == lower(t.get(ti)) => {
                 pi += 1;
                 ti += 1;
             }

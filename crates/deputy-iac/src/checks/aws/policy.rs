@@ -230,7 +230,11 @@ fn data_statement(st: &Value) -> Statement {
     let malformed = malformed || emptied;
     Statement {
         allow: effect(st.get("effect")),
-        effect: effect_as_written(st.get("effect"), Effect::Allow),
+        // Terraform reads a null effect as the default, `Allow`.
+        effect: match st.get("effect") {
+            Some(Value::Null) => Effect::Allow,
+            v => effect_as_written(v, Effect::Allow),
+        },
         actions: st.get("actions").map(|a| Field::of(Some(a))),
         not_actions: st.get("not_actions").map(|a| Field::of(Some(a))),
         resources: Field::of(st.get("resources")),

@@ -18,7 +18,12 @@
 //!   it adds nothing to any answer here.
 //! - A statement without an effect (in a JSON document), without actions, or with an
 //!   action that does not have exactly one `:`, makes the document unreadable to
-//!   Checkov: no verdict.
+//!   Checkov: no verdict. So does a `data "aws_iam_policy_document"` statement whose
+//!   `actions` or `resources` evaluate to an empty list (Checkov takes the first element
+//!   of what it expects to be a one-element list), or whose `condition` lacks `test`,
+//!   `variable` or `values`.
+//! - A `data "aws_iam_policy_document"` statement with a null `effect` allows, as
+//!   Terraform reads it (Checkov sees no effect and skips the statement).
 //!
 //! Unresolved values are judged in two bounds: the least the document can allow (an
 //! unknown effect denies, an unknown condition is present, an unknown resource is not
