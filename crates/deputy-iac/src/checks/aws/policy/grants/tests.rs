@@ -157,6 +157,20 @@ fn data_documents_default_to_allow_and_read_conditions() {
         None,
     );
     check(d, r#"{"name":"none"}"#, Risk::Write, Some(false));
+    // Terraform reads a null effect as `Allow`.
+    check(
+        d,
+        r#"{"statement":[{"effect":null,"actions":["s3:PutObject"],"resources":["*"]}]}"#,
+        Risk::Write,
+        Some(true),
+    );
+    // An expression that evaluates to an empty list leaves Checkov nothing to read.
+    check(
+        d,
+        r#"{"statement":[{"actions":["s3:PutObject"],"resources":["*"]},{"actions":["s3:GetObject"],"resources":[]}]}"#,
+        Risk::Write,
+        None,
+    );
 }
 
 #[test]
