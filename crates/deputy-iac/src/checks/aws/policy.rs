@@ -363,10 +363,13 @@ pub(crate) fn least_privilege_policies(r: &Resource) -> Option<Vec<Document>> {
         Framework::CloudFormation => {
             let props = r.config.get("Properties")?;
             match props.get("Policies") {
+                // An unresolved entry could hold any policy.
                 Some(Value::List(l)) => Some(
                     l.iter()
-                        .filter_map(|p| p.get("PolicyDocument"))
-                        .map(read)
+                        .filter_map(|p| match p {
+                            Value::Unknown(_) => Some(Document::Unknown),
+                            _ => p.get("PolicyDocument").map(read),
+                        })
                         .collect(),
                 ),
                 Some(_) => Some(vec![Document::Unknown]),

@@ -252,6 +252,12 @@ fn cloudformation_policies_are_read_in_every_place() {
     );
     check(
         "AWS::IAM::Role",
+        r#"{"Properties":{"Policies":[{"$unknown":[]}]}}"#,
+        Risk::Write,
+        None,
+    );
+    check(
+        "AWS::IAM::Role",
         r#"{"Type":"AWS::IAM::Role"}"#,
         Risk::Write,
         None,
