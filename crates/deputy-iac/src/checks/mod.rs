@@ -32,6 +32,14 @@ mod aws_elasticsearch_encryption;
 mod aws_elb_drop_invalid_headers;
 mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
+mod aws_iam_document_credentials_exposure;
+mod aws_iam_document_data_exfiltration;
+mod aws_iam_document_permissions_management;
+mod aws_iam_document_privilege_escalation;
+mod aws_iam_document_star_resource;
+mod aws_iam_document_write_access;
+mod aws_iam_group_has_user;
+mod aws_iam_group_membership_user;
 mod aws_iam_password_expiry;
 mod aws_iam_password_length;
 mod aws_iam_password_lowercase;
@@ -40,8 +48,15 @@ mod aws_iam_password_reuse;
 mod aws_iam_password_symbols;
 mod aws_iam_password_uppercase;
 mod aws_iam_policy_admin;
+mod aws_iam_policy_credentials_exposure;
+mod aws_iam_policy_data_exfiltration;
+mod aws_iam_policy_full_iam;
 mod aws_iam_policy_on_user;
+mod aws_iam_policy_permissions_management;
+mod aws_iam_policy_privilege_escalation;
 mod aws_iam_policy_star_action;
+mod aws_iam_policy_star_resource;
+mod aws_iam_policy_write_access;
 mod aws_iam_user_console_access;
 mod aws_iam_user_defined;
 mod aws_kms_key_policy;
@@ -215,6 +230,21 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_password_reuse::PasswordReuse,
     &aws_iam_password_symbols::PasswordSymbols,
     &aws_iam_password_uppercase::PasswordUppercase,
+    &aws_iam_document_credentials_exposure::DocumentCredentialsExposure,
+    &aws_iam_document_data_exfiltration::DocumentDataExfiltration,
+    &aws_iam_document_permissions_management::DocumentPermissionsManagement,
+    &aws_iam_document_privilege_escalation::DocumentPrivilegeEscalation,
+    &aws_iam_document_write_access::DocumentWriteAccess,
+    &aws_iam_document_star_resource::DocumentStarResource,
+    &aws_iam_policy_privilege_escalation::PolicyPrivilegeEscalation,
+    &aws_iam_policy_credentials_exposure::PolicyCredentialsExposure,
+    &aws_iam_policy_data_exfiltration::PolicyDataExfiltration,
+    &aws_iam_policy_permissions_management::PolicyPermissionsManagement,
+    &aws_iam_policy_write_access::PolicyWriteAccess,
+    &aws_iam_policy_star_resource::PolicyStarResource,
+    &aws_iam_policy_full_iam::PolicyFullIam,
+    &aws_iam_group_membership_user::GroupMembershipUser,
+    &aws_iam_group_has_user::GroupHasUser,
     &aws_kms_rotation::KmsRotation,
     &aws_kms_key_policy::KmsKeyPolicy,
     &aws_lambda_xray::LambdaXray,

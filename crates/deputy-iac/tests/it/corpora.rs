@@ -48,11 +48,16 @@ const CORPORA: [(&str, &str, &str, (f64, f64)); 6] = [
         "tfmod_security-group_tf.json.gz",
         (0.44, 0.38),
     ),
+    // The least-privilege checks (CKV_AWS_107–111, 286–290, 355, 356) bring most of
+    // Checkov's failures here. Besides the `[0]` gap, Checkov caches each analysed policy
+    // per file and block name, so later instances of a module reuse an earlier instance's
+    // verdict, and it renders no `dynamic` statement over a conditional `for_each`; Deputy
+    // judges each instance's own policy.
     (
         "tfmod iam",
         "terraform-aws-modules/iam",
         "tfmod_iam_tf.json.gz",
-        (0.84, 0.87),
+        (0.82, 0.81),
     ),
 ];
 

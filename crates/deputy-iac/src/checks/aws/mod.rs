@@ -3,6 +3,7 @@
 //! written in ([`policy`]), and security-group ingress rules in every resource that can
 //! hold one ([`sg`]).
 
+pub(crate) mod iam_actions;
 pub(crate) mod policy;
 pub(crate) mod s3;
 pub(crate) mod sg;
@@ -159,6 +160,28 @@ fn bucket_names(r: &Resource) -> Vec<String> {
 fn names_any(other: &Resource, names: &[String]) -> bool {
     !names.is_empty()
         && matches!(other.config.get("bucket"), Some(Value::Unknown(u)) if u.refs.iter().any(|n| names.contains(n)))
+}
+
+/// Whether `r`'s attribute `attr` holds a reference to a resource of type `kind` in the
+/// scan (`users = [aws_iam_user.a.name]`), the way Checkov's graph connects them.
+pub(crate) fn refers_to_kind(cx: &Cx<'_>, r: &Resource, attr: &str, kind: &str) -> bool {
+    fn refs<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
+        match v {
+            Value::Unknown(u) => out.extend(u.refs.iter().map(String::as_str)),
+            Value::List(items) => items.iter().for_each(|i| refs(i, out)),
+            Value::Map(m) => m.values().for_each(|i| refs(i, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    if let Some(v) = r.config.get(attr) {
+        refs(v, &mut found);
+    }
+    found.into_iter().any(|x| {
+        cx.resolve(r, x)
+            .or_else(|| cx.resolve(r, strip_index(x)))
+            .is_some_and(|t| t.kind == kind && t.framework == Framework::Terraform)
+    })
 }
 
 /// The folder of a scan-relative file path (`a/b/main.tf` → `a/b`).

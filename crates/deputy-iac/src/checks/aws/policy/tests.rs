@@ -61,6 +61,12 @@ fn documents_in_every_form() {
             Unknown,
         ),
         (p, r#"{"policy":"not json"}"#, Unknown, Unknown),
+        (
+            p,
+            r#"{"policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"*\",],\"Resource\":\"*,]\",},]}"}"#,
+            True,
+            False,
+        ),
         (p, r#"{"name":"no policy"}"#, False, False),
         (
             d,
