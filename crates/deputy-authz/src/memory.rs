@@ -10,68 +10,96 @@ use crate::error::{ErrorCode, FgaError};
 use crate::model::AuthorizationModel;
 use crate::tuple::TupleKey;
 
-/// Maps keyed by tuple strings. foldhash is several times faster than the default SipHash
-/// on short keys and, seeded per process, still resists keys chosen to collide.
+/// Maps keyed by 64-bit hashes of tuple strings. foldhash is several times faster than the
+/// default SipHash on short keys and, seeded per process, still resists keys chosen to collide.
 type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-type Relations = Map<String, Vec<TupleKey>>;
 
-/// Tuples by a 64-bit hash of `(object, relation, user)`: one probe and no string keys to
-/// chase, with the stored tuple compared to confirm. A second tuple with the same hash (a
-/// chance of about one in 10^7 at a million tuples) goes to `collided`, searched only when
-/// it is not empty.
-#[derive(Debug, Default, Clone)]
-struct Exact {
-    seed: foldhash::fast::RandomState,
-    by_hash: Map<u64, TupleKey>,
-    collided: Vec<TupleKey>,
+/// Values by a 64-bit hash of their key strings: one probe, no nested maps and no string keys
+/// to chase, with the value itself compared to confirm (a hash says nothing for certain). A
+/// value whose hash slot holds another key (a chance of about one in 10^7 at a million keys)
+/// goes to `collided`, searched only when it is not empty.
+#[derive(Debug, Clone)]
+struct Hashed<V> {
+    by_hash: Map<u64, V>,
+    collided: Vec<(u64, V)>,
 }
 
-fn same(t: &TupleKey, object: &str, relation: &str, user: &str) -> bool {
-    t.user == user && t.relation == relation && t.object == object
-}
-
-impl Exact {
-    fn hash(&self, object: &str, relation: &str, user: &str) -> u64 {
-        self.seed.hash_one((object, relation, user))
+impl<V> Default for Hashed<V> {
+    fn default() -> Self {
+        Hashed {
+            by_hash: Map::default(),
+            collided: Vec::new(),
+        }
     }
+}
 
-    fn get(&self, object: &str, relation: &str, user: &str) -> Option<&TupleKey> {
-        let h = self.hash(object, relation, user);
+impl<V> Hashed<V> {
+    fn get(&self, h: u64, is: impl Fn(&V) -> bool) -> Option<&V> {
         match self.by_hash.get(&h) {
-            Some(t) if same(t, object, relation, user) => Some(t),
+            Some(v) if is(v) => Some(v),
             _ if self.collided.is_empty() => None,
             _ => self
                 .collided
                 .iter()
-                .find(|t| same(t, object, relation, user)),
+                .find(|(ch, v)| *ch == h && is(v))
+                .map(|(_, v)| v),
         }
     }
 
-    /// Adds a tuple that is not there yet.
-    fn insert(&mut self, tuple: TupleKey) {
-        let h = self.hash(&tuple.object, &tuple.relation, &tuple.user);
+    fn get_mut(&mut self, h: u64, is: impl Fn(&V) -> bool) -> Option<&mut V> {
+        match self.by_hash.get_mut(&h) {
+            Some(v) if is(v) => Some(v),
+            _ => self
+                .collided
+                .iter_mut()
+                .find(|(ch, v)| *ch == h && is(v))
+                .map(|(_, v)| v),
+        }
+    }
+
+    /// The value for the key `is` recognizes, made by `make` if there is none. `is` must
+    /// not recognize a value `make` returns before the caller has filled it in.
+    fn get_or_insert_with(
+        &mut self,
+        h: u64,
+        is: impl Fn(&V) -> bool,
+        make: impl FnOnce() -> V,
+    ) -> &mut V {
+        if !self.by_hash.get(&h).is_some_and(|v| !is(v)) {
+            return self.by_hash.entry(h).or_insert_with(make);
+        }
+        // The slot holds another key: this one lives among the collided.
+        let i = self
+            .collided
+            .iter()
+            .position(|(ch, v)| *ch == h && is(v))
+            .unwrap_or_else(|| {
+                self.collided.push((h, make()));
+                self.collided.len() - 1
+            });
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "`i` is the position just found or just pushed"
+        )]
+        &mut self.collided[i].1
+    }
+
+    /// Adds a value whose key is not there yet.
+    fn insert_new(&mut self, h: u64, value: V) {
         match self.by_hash.entry(h) {
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(tuple);
+                slot.insert(value);
             }
-            std::collections::hash_map::Entry::Occupied(_) => self.collided.push(tuple),
+            std::collections::hash_map::Entry::Occupied(_) => self.collided.push((h, value)),
         }
     }
 
-    fn remove(&mut self, object: &str, relation: &str, user: &str) -> Option<TupleKey> {
-        let h = self.hash(object, relation, user);
-        if self
-            .by_hash
-            .get(&h)
-            .is_some_and(|t| same(t, object, relation, user))
-        {
+    fn remove(&mut self, h: u64, is: impl Fn(&V) -> bool) -> Option<V> {
+        if self.by_hash.get(&h).is_some_and(&is) {
             let removed = self.by_hash.remove(&h);
-            // A collided tuple with this hash takes the freed slot.
-            let seed = &self.seed;
-            if let Some(i) = self.collided.iter().position(|t| {
-                seed.hash_one((t.object.as_str(), t.relation.as_str(), t.user.as_str())) == h
-            }) {
-                let moved = self.collided.swap_remove(i);
+            // A collided value with this hash takes the freed slot.
+            if let Some(i) = self.collided.iter().position(|(ch, _)| *ch == h) {
+                let (_, moved) = self.collided.swap_remove(i);
                 self.by_hash.insert(h, moved);
             }
             return removed;
@@ -79,20 +107,213 @@ impl Exact {
         let i = self
             .collided
             .iter()
-            .position(|t| same(t, object, relation, user))?;
-        Some(self.collided.swap_remove(i))
+            .position(|(ch, v)| *ch == h && is(v))?;
+        Some(self.collided.swap_remove(i).1)
+    }
+
+    fn values(&self) -> impl Iterator<Item = &V> {
+        self.by_hash
+            .values()
+            .chain(self.collided.iter().map(|(_, v)| v))
     }
 }
 
-/// Tuples indexed by `(object, relation)`, by `(object, relation, user)`, userset tuples by
-/// `(object, relation)`, and by `(object type, relation, user)` for reverse lookups.
+/// Key strings stored beside a hash-table entry, so that confirming a hit reads the bytes
+/// already fetched with the entry instead of chasing three heap strings (each a likely cache
+/// miss at a million tuples). Up to `INLINE` bytes live in the entry itself; longer keys are
+/// boxed. The lengths of the first two parts are kept, so `("a#b", "c")` and `("a", "b#c")`
+/// never compare equal.
+#[derive(Debug, Clone)]
+enum Key {
+    Inline {
+        first: u8,
+        second: u8,
+        len: u8,
+        bytes: [u8; INLINE],
+    },
+    Boxed {
+        first: usize,
+        second: usize,
+        text: Box<str>,
+    },
+}
+
+/// Inline key bytes: `repository:p106073` + `reader` + `team:t1999#member` fit, and the
+/// whole key is 56 bytes.
+const INLINE: usize = 52;
+
+impl Key {
+    fn new(a: &str, b: &str, c: &str) -> Key {
+        let len = a.len() + b.len() + c.len();
+        let mut bytes = [0; INLINE];
+        if let (Ok(first), Ok(second), Ok(len_u8), Some(slot)) = (
+            u8::try_from(a.len()),
+            u8::try_from(b.len()),
+            u8::try_from(len),
+            bytes.get_mut(..len),
+        ) {
+            let (sa, rest) = slot.split_at_mut(a.len());
+            let (sb, sc) = rest.split_at_mut(b.len());
+            sa.copy_from_slice(a.as_bytes());
+            sb.copy_from_slice(b.as_bytes());
+            sc.copy_from_slice(c.as_bytes());
+            return Key::Inline {
+                first,
+                second,
+                len: len_u8,
+                bytes,
+            };
+        }
+        Key::Boxed {
+            first: a.len(),
+            second: b.len(),
+            text: [a, b, c].concat().into_boxed_str(),
+        }
+    }
+
+    fn is(&self, a: &str, b: &str, c: &str) -> bool {
+        let (first, second, bytes) = match self {
+            Key::Inline {
+                first,
+                second,
+                len,
+                bytes,
+            } => (
+                usize::from(*first),
+                usize::from(*second),
+                bytes.get(..usize::from(*len)).unwrap_or_default(),
+            ),
+            Key::Boxed {
+                first,
+                second,
+                text,
+            } => (*first, *second, text.as_bytes()),
+        };
+        if first != a.len() || second != b.len() || bytes.len() != a.len() + b.len() + c.len() {
+            return false;
+        }
+        let (ka, rest) = bytes.split_at(first);
+        let (kb, kc) = rest.split_at(second);
+        ka == a.as_bytes() && kb == b.as_bytes() && kc == c.as_bytes()
+    }
+}
+
+/// A tuple under its `(object, relation, user)` key.
+#[derive(Debug, Clone)]
+struct Exact {
+    key: Key,
+    tuple: Box<TupleKey>,
+}
+
+/// Tuples under one key: `(object, relation)` or `(object type, relation, user)`.
+/// INVARIANT: `tuples` is never empty once filled in; a group is removed with its last tuple.
+#[derive(Debug, Clone)]
+struct Group {
+    key: Key,
+    tuples: Tuples,
+}
+
+/// A group's tuples. Most groups hold one (a repository's owner, a document's parent), kept
+/// in the table entry itself: reading it costs no further cache miss.
+#[derive(Debug, Clone)]
+enum Tuples {
+    One(TupleKey),
+    Many(Vec<TupleKey>),
+}
+
+impl Tuples {
+    fn as_slice(&self) -> &[TupleKey] {
+        match self {
+            Tuples::One(t) => std::slice::from_ref(t),
+            Tuples::Many(v) => v,
+        }
+    }
+
+    fn push(&mut self, tuple: TupleKey) {
+        match self {
+            Tuples::Many(v) if v.is_empty() => *self = Tuples::One(tuple),
+            Tuples::Many(v) => v.push(tuple),
+            Tuples::One(_) => {
+                if let Tuples::One(first) = std::mem::replace(self, Tuples::Many(Vec::new())) {
+                    *self = Tuples::Many(vec![first, tuple]);
+                }
+            }
+        }
+    }
+
+    /// Keeps the tuples `keep` picks, in order; true if none is left.
+    fn retain(&mut self, keep: impl Fn(&TupleKey) -> bool) -> bool {
+        match self {
+            Tuples::One(t) => !keep(t),
+            Tuples::Many(v) => {
+                v.retain(keep);
+                v.is_empty()
+            }
+        }
+    }
+}
+
+/// The `(object, relation)` hashes of one user's tuples, in no order (a hash may repeat).
+/// A check asks about one user many times, so this small entry stays in the CPU's cache and
+/// most lookups of a tuple that is not there end here instead of in the big exact table.
+#[derive(Debug, Clone)]
+struct UserTuples {
+    key: Key,
+    object_hashes: Vec<u64>,
+}
+
+/// Users with more tuples than this go to the exact table directly: scanning their hashes
+/// would cost more than the probe it saves.
+const SCANNED: usize = 64;
+
+/// Tuples indexed by `(object, relation, user)`, by `(object, relation)` (userset tuples
+/// also apart), and by `(object type, relation, user)` for reverse lookups. Each index is
+/// one flat table keyed by a seeded hash of its key strings.
 #[derive(Debug, Default, Clone)]
 pub struct MemoryTuples {
     len: usize,
-    exact: Exact,
-    by_object: Map<String, Relations>,
-    usersets: Map<String, Relations>,
-    by_user: Map<String, Map<String, Relations>>,
+    seed: foldhash::fast::RandomState,
+    exact: Hashed<Exact>,
+    /// For each user, where it has tuples: a filter in front of `exact`.
+    users: Hashed<UserTuples>,
+    by_object: Hashed<Group>,
+    usersets: Hashed<Group>,
+    by_user: Hashed<Group>,
+}
+
+/// Adds `tuple` to the group keyed `(a, b, c)`, made if there is none.
+fn push(groups: &mut Hashed<Group>, h: u64, (a, b, c): (&str, &str, &str), tuple: TupleKey) {
+    groups
+        .get_or_insert_with(
+            h,
+            |g| g.key.is(a, b, c),
+            || Group {
+                key: Key::new(a, b, c),
+                tuples: Tuples::Many(Vec::new()),
+            },
+        )
+        .tuples
+        .push(tuple);
+}
+
+/// Removes the tuples `is_removed` picks from the group keyed `(a, b, c)`, and the group if
+/// it is left empty.
+fn pull(
+    groups: &mut Hashed<Group>,
+    h: u64,
+    (a, b, c): (&str, &str, &str),
+    is_removed: impl Fn(&TupleKey) -> bool,
+) {
+    let is = |g: &Group| g.key.is(a, b, c);
+    if let Some(group) = groups.get_mut(h, is) {
+        if group.tuples.retain(|t| !is_removed(t)) {
+            groups.remove(h, is);
+        }
+    }
+}
+
+fn slice(group: Option<&Group>) -> Cow<'_, [TupleKey]> {
+    Cow::Borrowed(group.map_or(&[][..], |g| g.tuples.as_slice()))
 }
 
 impl MemoryTuples {
@@ -117,9 +338,47 @@ impl MemoryTuples {
         self.len == 0
     }
 
-    fn contains(&self, tuple: &TupleKey) -> bool {
+    fn exact_hash(&self, object: &str, relation: &str, user: &str) -> u64 {
+        self.seed.hash_one((object, relation, user))
+    }
+
+    fn object_hash(&self, object: &str, relation: &str) -> u64 {
+        self.seed.hash_one((object, relation))
+    }
+
+    fn reverse_hash(&self, object_type: &str, relation: &str, user: &str) -> u64 {
+        // Another arity than `exact_hash`, though the two tables never meet anyway.
+        self.seed.hash_one((object_type, relation, user, 'r'))
+    }
+
+    fn user_hash(&self, user: &str) -> u64 {
+        self.seed.hash_one(user)
+    }
+
+    /// False if `user` certainly has no tuple on `(object, relation)`, whose hash is
+    /// `object_hash`; true if it may have one.
+    fn may_have(&self, object_hash: u64, user: &str) -> bool {
+        let h = self.user_hash(user);
+        match self.users.get(h, |u| u.key.is(user, "", "")) {
+            None => false,
+            Some(u) if u.object_hashes.len() <= SCANNED => u.object_hashes.contains(&object_hash),
+            Some(_) => true,
+        }
+    }
+
+    fn get(&self, object: &str, relation: &str, user: &str) -> Option<&TupleKey> {
+        if !self.may_have(self.object_hash(object, relation), user) {
+            return None;
+        }
         self.exact
-            .get(&tuple.object, &tuple.relation, &tuple.user)
+            .get(self.exact_hash(object, relation, user), |e| {
+                e.key.is(object, relation, user)
+            })
+            .map(|e| &*e.tuple)
+    }
+
+    fn contains(&self, tuple: &TupleKey) -> bool {
+        self.get(&tuple.object, &tuple.relation, &tuple.user)
             .is_some()
     }
 
@@ -189,72 +448,78 @@ impl MemoryTuples {
             return;
         }
         self.len += 1;
-        self.exact.insert(tuple.clone());
-        if tuple.user.contains('#') {
-            self.usersets
-                .entry(tuple.object.clone())
-                .or_default()
-                .entry(tuple.relation.clone())
-                .or_default()
-                .push(tuple.clone());
+        let (object, relation, user) = (&tuple.object, &tuple.relation, &tuple.user);
+        let object_type = object_type(object);
+        let h = self.reverse_hash(object_type, relation, user);
+        push(
+            &mut self.by_user,
+            h,
+            (object_type, relation, user),
+            tuple.clone(),
+        );
+        let h = self.object_hash(object, relation);
+        let uh = self.user_hash(user);
+        self.users
+            .get_or_insert_with(
+                uh,
+                |u| u.key.is(user, "", ""),
+                || UserTuples {
+                    key: Key::new(user, "", ""),
+                    object_hashes: Vec::new(),
+                },
+            )
+            .object_hashes
+            .push(h);
+        if user.contains('#') {
+            push(&mut self.usersets, h, (object, relation, ""), tuple.clone());
         }
-        let object_type = object_type(&tuple.object).to_owned();
-        self.by_user
-            .entry(object_type)
-            .or_default()
-            .entry(tuple.relation.clone())
-            .or_default()
-            .entry(tuple.user.clone())
-            .or_default()
-            .push(tuple.clone());
-        self.by_object
-            .entry(tuple.object.clone())
-            .or_default()
-            .entry(tuple.relation.clone())
-            .or_default()
-            .push(tuple);
+        push(&mut self.by_object, h, (object, relation, ""), tuple.clone());
+        let h = self.exact_hash(object, relation, user);
+        let key = Key::new(object, relation, user);
+        self.exact.insert_new(
+            h,
+            Exact {
+                key,
+                tuple: Box::new(tuple),
+            },
+        );
     }
 
     /// Removes the tuple with this object, relation and user, if there is one.
     pub fn remove(&mut self, tuple: &TupleKey) {
-        let removed = self
+        let (object, relation, user) = (&tuple.object, &tuple.relation, &tuple.user);
+        let h = self.exact_hash(object, relation, user);
+        if self
             .exact
-            .remove(&tuple.object, &tuple.relation, &tuple.user);
-        if removed.is_none() {
+            .remove(h, |e| e.key.is(object, relation, user))
+            .is_none()
+        {
             return;
         }
         self.len = self.len.saturating_sub(1);
-        if let Some(list) = self
-            .usersets
-            .get_mut(&tuple.object)
-            .and_then(|r| r.get_mut(&tuple.relation))
+        let h = self.object_hash(object, relation);
+        let uh = self.user_hash(user);
+        let is = |u: &UserTuples| u.key.is(user, "", "");
+        if let Some(u) = self.users.get_mut(uh, is)
+            && let Some(i) = u.object_hashes.iter().position(|&oh| oh == h)
         {
-            list.retain(|t| t.user != tuple.user);
+            u.object_hashes.swap_remove(i);
+            if u.object_hashes.is_empty() {
+                self.users.remove(uh, is);
+            }
         }
-        let same = |t: &TupleKey| {
-            t.user == tuple.user && t.relation == tuple.relation && t.object == tuple.object
-        };
-        let object_type = object_type(&tuple.object);
-        if let Some(list) = self
-            .by_user
-            .get_mut(object_type)
-            .and_then(|r| r.get_mut(&tuple.relation))
-            .and_then(|u| u.get_mut(&tuple.user))
-        {
-            list.retain(|t| !same(t));
-        }
-        if let Some(list) = self
-            .by_object
-            .get_mut(&tuple.object)
-            .and_then(|r| r.get_mut(&tuple.relation))
-        {
-            list.retain(|t| !same(t));
-        }
+        let key = (object.as_str(), relation.as_str(), "");
+        pull(&mut self.usersets, h, key, |t| t.user == *user);
+        pull(&mut self.by_object, h, key, |t| t.user == *user);
+        let object_type = object_type(object);
+        let h = self.reverse_hash(object_type, relation, user);
+        let key = (object_type, relation.as_str(), user.as_str());
+        pull(&mut self.by_user, h, key, |t| t.object == *object);
     }
 
     /// Every stored tuple, in no particular order.
     pub fn tuples(&self) -> impl Iterator<Item = &TupleKey> {
-        self.by_object.values().flat_map(|r| r.values()).flatten()
+        self.exact.values().map(|e| &*e.tuple)
     }
 }
 
@@ -269,24 +534,20 @@ impl TupleReader for MemoryTuples {
         relation: &str,
         user: &str,
     ) -> Result<Option<Cow<'_, TupleKey>>, FgaError> {
-        Ok(self.exact.get(object, relation, user).map(Cow::Borrowed))
+        Ok(self.get(object, relation, user).map(Cow::Borrowed))
     }
 
     fn read_usersets(&self, object: &str, relation: &str) -> Result<Cow<'_, [TupleKey]>, FgaError> {
-        Ok(Cow::Borrowed(
-            self.usersets
-                .get(object)
-                .and_then(|r| r.get(relation))
-                .map_or(&[][..], Vec::as_slice),
+        let h = self.object_hash(object, relation);
+        Ok(slice(
+            self.usersets.get(h, |g| g.key.is(object, relation, "")),
         ))
     }
 
     fn read(&self, object: &str, relation: &str) -> Result<Cow<'_, [TupleKey]>, FgaError> {
-        Ok(Cow::Borrowed(
-            self.by_object
-                .get(object)
-                .and_then(|r| r.get(relation))
-                .map_or(&[][..], Vec::as_slice),
+        let h = self.object_hash(object, relation);
+        Ok(slice(
+            self.by_object.get(h, |g| g.key.is(object, relation, "")),
         ))
     }
 
@@ -296,12 +557,10 @@ impl TupleReader for MemoryTuples {
         relation: &str,
         user: &str,
     ) -> Result<Cow<'_, [TupleKey]>, FgaError> {
-        Ok(Cow::Borrowed(
+        let h = self.reverse_hash(object_type, relation, user);
+        Ok(slice(
             self.by_user
-                .get(object_type)
-                .and_then(|r| r.get(relation))
-                .and_then(|u| u.get(user))
-                .map_or(&[][..], Vec::as_slice),
+                .get(h, |g| g.key.is(object_type, relation, user)),
         ))
     }
 }
@@ -319,20 +578,161 @@ mod tests {
         }
     }
 
+    fn exact(tuple: TupleKey) -> Exact {
+        Exact {
+            key: Key::new(&tuple.object, &tuple.relation, &tuple.user),
+            tuple: Box::new(tuple),
+        }
+    }
+
+    fn group(key: (&str, &str, &str), tuple: TupleKey) -> Group {
+        Group {
+            key: Key::new(key.0, key.1, key.2),
+            tuples: Tuples::One(tuple),
+        }
+    }
+
     #[test]
-    fn a_tuple_whose_hash_slot_is_taken_is_still_found_and_removed() {
-        let mut exact = Exact::default();
+    fn keys_compare_by_their_parts_inline_and_boxed() {
+        let long = "x".repeat(300);
+        for (a, b, c) in [
+            ("doc:1", "viewer", "user:anne"),
+            ("doc:1", "viewer", ""),
+            ("remediation:r106073", "repository", "repository:p106073"),
+            (long.as_str(), "viewer", "user:anne"),
+        ] {
+            let key = Key::new(a, b, c);
+            assert!(key.is(a, b, c));
+            assert!(!key.is(a, b, "user:bob"));
+            assert!(!key.is(a, "editor", c));
+            assert!(!key.is("doc:2", b, c));
+        }
+        assert!(matches!(Key::new("doc:1", "viewer", "user:anne"), Key::Inline { .. }));
+        assert!(matches!(Key::new(&long, "viewer", ""), Key::Boxed { .. }));
+        // The same bytes split differently are another key.
+        let key = Key::new("a#b", "c", "");
+        assert!(!key.is("a", "b#c", ""));
+        assert!(!key.is("a#", "bc", ""));
+        let key = Key::new(&long, "c", "");
+        assert!(!key.is(&long[1..], "xc", ""));
+    }
+
+    #[test]
+    fn a_tuple_whose_hash_slots_are_taken_is_still_found_and_removed() {
+        let mut tuples = MemoryTuples::new();
+        let b = t("team:x#member", "viewer", "doc:1");
+        let c = t("user:c", "viewer", "doc:9");
+        // Other keys already sit in b's slots, as after hash collisions.
+        let h = tuples.exact_hash(&b.object, &b.relation, &b.user);
+        tuples.exact.by_hash.insert(h, exact(c.clone()));
+        let h = tuples.object_hash(&b.object, &b.relation);
+        let other = group(("doc:9", "viewer", ""), c.clone());
+        tuples.by_object.by_hash.insert(h, other.clone());
+        tuples.usersets.by_hash.insert(h, other);
+        let h = tuples.reverse_hash("doc", &b.relation, &b.user);
+        let other = group(("doc", "viewer", "user:c"), c.clone());
+        tuples.by_user.by_hash.insert(h, other);
+        tuples.insert(b.clone());
+        assert_eq!(tuples.exact.collided.len(), 1);
+        assert_eq!(tuples.by_object.collided.len(), 1);
+        assert_eq!(tuples.usersets.collided.len(), 1);
+        assert_eq!(tuples.by_user.collided.len(), 1);
+        let found = tuples.read_user("doc:1", "viewer", "team:x#member").unwrap();
+        assert_eq!(found.as_deref(), Some(&b));
+        assert_eq!(tuples.read_user("doc:1", "viewer", "user:x").unwrap(), None);
+        assert_eq!(tuples.read("doc:1", "viewer").unwrap().as_ref(), [b.clone()]);
+        assert_eq!(
+            tuples.read_usersets("doc:1", "viewer").unwrap().as_ref(),
+            [b.clone()]
+        );
+        let reverse = tuples.read_reverse("doc", "viewer", "team:x#member").unwrap();
+        assert_eq!(reverse.as_ref(), [b.clone()]);
+        tuples.remove(&b);
+        assert!(tuples.exact.collided.is_empty());
+        assert!(tuples.by_object.collided.is_empty());
+        assert!(tuples.usersets.collided.is_empty());
+        assert!(tuples.by_user.collided.is_empty());
+        assert_eq!(
+            tuples.read_user("doc:1", "viewer", "team:x#member").unwrap(),
+            None
+        );
+        assert!(tuples.read("doc:1", "viewer").unwrap().is_empty());
+        assert!(tuples.read_usersets("doc:1", "viewer").unwrap().is_empty());
+        let reverse = tuples.read_reverse("doc", "viewer", "team:x#member").unwrap();
+        assert!(reverse.is_empty());
+        // The keys in the slots were left alone.
+        assert_eq!(tuples.exact.by_hash.len(), 1);
+        assert_eq!(tuples.by_object.by_hash.len(), 1);
+    }
+
+    #[test]
+    fn removing_the_slot_holder_moves_a_collided_key_into_its_slot() {
+        let mut tuples = MemoryTuples::new();
         let b = t("user:b", "viewer", "doc:1");
-        // Another tuple already sits in b's slot, as after a hash collision.
-        let h = exact.hash(&b.object, &b.relation, &b.user);
-        exact.by_hash.insert(h, t("user:c", "viewer", "doc:9"));
-        exact.insert(b.clone());
-        assert_eq!(exact.collided.len(), 1);
-        assert_eq!(exact.get("doc:1", "viewer", "user:b"), Some(&b));
-        assert_eq!(exact.get("doc:1", "viewer", "user:x"), None);
-        assert_eq!(exact.remove("doc:1", "viewer", "user:b"), Some(b));
-        assert!(exact.collided.is_empty());
-        assert_eq!(exact.get("doc:1", "viewer", "user:b"), None);
+        let c = t("user:c", "viewer", "doc:1");
+        tuples.insert(c.clone());
+        // b sits among the collided under c's hash; removing c must move b into the slot.
+        let h = tuples.exact_hash(&c.object, &c.relation, &c.user);
+        tuples.exact.collided.push((h, exact(b.clone())));
+        tuples.remove(&c);
+        assert!(tuples.exact.collided.is_empty());
+        assert_eq!(tuples.exact.by_hash.get(&h).map(|e| &*e.tuple), Some(&b));
+    }
+
+    #[test]
+    fn a_group_grows_from_one_tuple_and_shrinks_to_none() {
+        let mut tuples = MemoryTuples::new();
+        let (a, b, c) = (
+            t("user:a", "viewer", "doc:1"),
+            t("team:x#member", "viewer", "doc:1"),
+            t("user:c", "viewer", "doc:1"),
+        );
+        for tuple in [&a, &b, &c] {
+            tuples.insert(tuple.clone());
+        }
+        let read = |tuples: &MemoryTuples| tuples.read("doc:1", "viewer").unwrap().into_owned();
+        assert_eq!(read(&tuples), [a.clone(), b.clone(), c.clone()]);
+        tuples.remove(&a);
+        assert_eq!(read(&tuples), [b.clone(), c.clone()]);
+        tuples.remove(&b);
+        assert!(tuples.read_usersets("doc:1", "viewer").unwrap().is_empty());
+        assert_eq!(tuples.usersets.by_hash.len(), 0);
+        tuples.remove(&c);
+        assert!(read(&tuples).is_empty());
+        assert_eq!(tuples.by_object.by_hash.len(), 0);
+        assert_eq!(tuples.by_user.by_hash.len(), 0);
+        tuples.insert(c.clone());
+        assert_eq!(read(&tuples), [c]);
+    }
+
+    #[test]
+    fn a_user_with_few_or_many_tuples_is_found_exactly_where_it_has_them() {
+        for count in [1, SCANNED, SCANNED + 1, 3 * SCANNED] {
+            let mut tuples = MemoryTuples::new();
+            for i in 0..count {
+                tuples.insert(t("user:a", "viewer", &format!("doc:{i}")));
+                tuples.insert(t("user:b", "editor", &format!("doc:{i}")));
+            }
+            for i in 0..count {
+                let doc = format!("doc:{i}");
+                assert!(tuples.read_user(&doc, "viewer", "user:a").unwrap().is_some());
+                assert!(tuples.read_user(&doc, "editor", "user:a").unwrap().is_none());
+                assert!(tuples.read_user(&doc, "viewer", "user:b").unwrap().is_none());
+            }
+            assert!(tuples.read_user("doc:x", "viewer", "user:a").unwrap().is_none());
+            assert!(tuples.read_user("doc:0", "viewer", "user:c").unwrap().is_none());
+            tuples.remove(&t("user:a", "viewer", "doc:0"));
+            assert!(tuples.read_user("doc:0", "viewer", "user:a").unwrap().is_none());
+            let last = format!("doc:{}", count - 1);
+            assert_eq!(
+                tuples.read_user(&last, "viewer", "user:a").unwrap().is_some(),
+                count > 1
+            );
+            for i in 0..count {
+                tuples.remove(&t("user:a", "viewer", &format!("doc:{i}")));
+            }
+            assert_eq!(tuples.users.by_hash.len(), 1, "only user:b is left");
+        }
     }
 
     #[test]

@@ -326,7 +326,9 @@ impl<'e> Resolver<'e> {
             let Some(tuple) = self.reader.read_user(object, relation, name)? else {
                 continue;
             };
-            let Some(shape) = Shape::of(&tuple.user) else {
+            // The tuple's user is `name` (the reader's contract), whose bytes are at hand;
+            // the tuple's own copy may be a cache miss away.
+            let Some(shape) = Shape::of(name) else {
                 continue;
             };
             if !shape_allowed(restrictions, shape, condition_name(&tuple)) {
