@@ -253,19 +253,6 @@ impl Tuples {
     }
 }
 
-/// The `(object, relation)` hashes of one user's tuples, in no order (a hash may repeat).
-/// A check asks about one user many times, so this small entry stays in the CPU's cache and
-/// most lookups of a tuple that is not there end here instead of in the big exact table.
-#[derive(Debug, Clone)]
-struct UserTuples {
-    key: Key,
-    object_hashes: Vec<u64>,
-}
-
-/// Users with more tuples than this go to the exact table directly: scanning their hashes
-/// would cost more than the probe it saves.
-const SCANNED: usize = 64;
-
 /// Tuples indexed by `(object, relation, user)`, by `(object, relation)` (userset tuples
 /// also apart), and by `(object type, relation, user)` for reverse lookups. Each index is
 /// one flat table keyed by a seeded hash of its key strings.
@@ -274,8 +261,6 @@ pub struct MemoryTuples {
     len: usize,
     seed: foldhash::fast::RandomState,
     exact: Hashed<Exact>,
-    /// For each user, where it has tuples: a filter in front of `exact`.
-    users: Hashed<UserTuples>,
     by_object: Hashed<Group>,
     usersets: Hashed<Group>,
     by_user: Hashed<Group>,
@@ -351,25 +336,7 @@ impl MemoryTuples {
         self.seed.hash_one((object_type, relation, user, 'r'))
     }
 
-    fn user_hash(&self, user: &str) -> u64 {
-        self.seed.hash_one(user)
-    }
-
-    /// False if `user` certainly has no tuple on `(object, relation)`, whose hash is
-    /// `object_hash`; true if it may have one.
-    fn may_have(&self, object_hash: u64, user: &str) -> bool {
-        let h = self.user_hash(user);
-        match self.users.get(h, |u| u.key.is(user, "", "")) {
-            None => false,
-            Some(u) if u.object_hashes.len() <= SCANNED => u.object_hashes.contains(&object_hash),
-            Some(_) => true,
-        }
-    }
-
     fn get(&self, object: &str, relation: &str, user: &str) -> Option<&TupleKey> {
-        if !self.may_have(self.object_hash(object, relation), user) {
-            return None;
-        }
         self.exact
             .get(self.exact_hash(object, relation, user), |e| {
                 e.key.is(object, relation, user)
@@ -458,18 +425,6 @@ impl MemoryTuples {
             tuple.clone(),
         );
         let h = self.object_hash(object, relation);
-        let uh = self.user_hash(user);
-        self.users
-            .get_or_insert_with(
-                uh,
-                |u| u.key.is(user, "", ""),
-                || UserTuples {
-                    key: Key::new(user, "", ""),
-                    object_hashes: Vec::new(),
-                },
-            )
-            .object_hashes
-            .push(h);
         if user.contains('#') {
             push(&mut self.usersets, h, (object, relation, ""), tuple.clone());
         }
@@ -498,16 +453,6 @@ impl MemoryTuples {
         }
         self.len = self.len.saturating_sub(1);
         let h = self.object_hash(object, relation);
-        let uh = self.user_hash(user);
-        let is = |u: &UserTuples| u.key.is(user, "", "");
-        if let Some(u) = self.users.get_mut(uh, is)
-            && let Some(i) = u.object_hashes.iter().position(|&oh| oh == h)
-        {
-            u.object_hashes.swap_remove(i);
-            if u.object_hashes.is_empty() {
-                self.users.remove(uh, is);
-            }
-        }
         let key = (object.as_str(), relation.as_str(), "");
         pull(&mut self.usersets, h, key, |t| t.user == *user);
         pull(&mut self.by_object, h, key, |t| t.user == *user);
@@ -703,36 +648,6 @@ mod tests {
         assert_eq!(tuples.by_user.by_hash.len(), 0);
         tuples.insert(c.clone());
         assert_eq!(read(&tuples), [c]);
-    }
-
-    #[test]
-    fn a_user_with_few_or_many_tuples_is_found_exactly_where_it_has_them() {
-        for count in [1, SCANNED, SCANNED + 1, 3 * SCANNED] {
-            let mut tuples = MemoryTuples::new();
-            for i in 0..count {
-                tuples.insert(t("user:a", "viewer", &format!("doc:{i}")));
-                tuples.insert(t("user:b", "editor", &format!("doc:{i}")));
-            }
-            for i in 0..count {
-                let doc = format!("doc:{i}");
-                assert!(tuples.read_user(&doc, "viewer", "user:a").unwrap().is_some());
-                assert!(tuples.read_user(&doc, "editor", "user:a").unwrap().is_none());
-                assert!(tuples.read_user(&doc, "viewer", "user:b").unwrap().is_none());
-            }
-            assert!(tuples.read_user("doc:x", "viewer", "user:a").unwrap().is_none());
-            assert!(tuples.read_user("doc:0", "viewer", "user:c").unwrap().is_none());
-            tuples.remove(&t("user:a", "viewer", "doc:0"));
-            assert!(tuples.read_user("doc:0", "viewer", "user:a").unwrap().is_none());
-            let last = format!("doc:{}", count - 1);
-            assert_eq!(
-                tuples.read_user(&last, "viewer", "user:a").unwrap().is_some(),
-                count > 1
-            );
-            for i in 0..count {
-                tuples.remove(&t("user:a", "viewer", &format!("doc:{i}")));
-            }
-            assert_eq!(tuples.users.by_hash.len(), 1, "only user:b is left");
-        }
     }
 
     #[test]
