@@ -8,7 +8,7 @@ use std::hash::BuildHasher;
 use crate::engine::{TupleReader, validate_tuple};
 use crate::error::{ErrorCode, FgaError};
 use crate::model::AuthorizationModel;
-use crate::tuple::TupleKey;
+use crate::tuple::{RelationshipCondition, TupleKey};
 
 /// Maps keyed by 64-bit hashes of tuple strings. foldhash is several times faster than the
 /// default SipHash on short keys and, seeded per process, still resists keys chosen to collide.
@@ -205,12 +205,88 @@ struct Exact {
     tuple: Box<TupleKey>,
 }
 
-/// Tuples under one key: `(object, relation)` or `(object type, relation, user)`.
+/// Tuples under one key: `(object, relation)` or `(object type, relation, user)`, and
+/// for the first what the resolver reads of them, kept compactly (`U`).
 /// INVARIANT: `tuples` is never empty once filled in; a group is removed with its last tuple.
 #[derive(Debug, Clone)]
-struct Group {
+struct Group<U> {
     key: Key,
     tuples: Tuples,
+    users: U,
+}
+
+/// What a group keeps beside its tuples, brought up to date after every change.
+trait Compact: Default {
+    fn update(&mut self, tuples: &[TupleKey]);
+}
+
+/// Reverse lookups keep nothing more.
+impl Compact for () {
+    fn update(&mut self, _: &[TupleKey]) {}
+}
+
+/// The users of a small group without conditions, side by side in the table entry, so that
+/// a check reads them without a cache miss per tuple (their strings live apart on the heap).
+/// `count == 0`: not kept, because the group is large, a tuple has a condition, or the users
+/// are long; then the tuples are read.
+#[derive(Debug, Clone)]
+struct InlineUsers {
+    count: u8,
+    ends: [u8; INLINE_USERS],
+    bytes: [u8; INLINE_USER_BYTES],
+}
+
+/// A repository's readers `user:u12345`, `user:u67890` and `team:t1999#member` fit.
+const INLINE_USERS: usize = 4;
+const INLINE_USER_BYTES: usize = 43;
+
+impl Default for InlineUsers {
+    fn default() -> Self {
+        InlineUsers {
+            count: 0,
+            ends: [0; INLINE_USERS],
+            bytes: [0; INLINE_USER_BYTES],
+        }
+    }
+}
+
+impl Compact for InlineUsers {
+    fn update(&mut self, tuples: &[TupleKey]) {
+        *self = InlineUsers::default();
+        if tuples.len() > INLINE_USERS || tuples.iter().any(|t| t.condition.is_some()) {
+            return;
+        }
+        let mut end = 0;
+        for (i, t) in tuples.iter().enumerate() {
+            let next = end + t.user.len();
+            let (Some(slot), Some(slot_end), Ok(next_u8)) = (
+                self.bytes.get_mut(end..next),
+                self.ends.get_mut(i),
+                u8::try_from(next),
+            ) else {
+                *self = InlineUsers::default();
+                return;
+            };
+            slot.copy_from_slice(t.user.as_bytes());
+            *slot_end = next_u8;
+            end = next;
+        }
+        self.count = u8::try_from(tuples.len()).unwrap_or(0);
+    }
+}
+
+impl InlineUsers {
+    /// The users in the tuples' order, or `None` if they are not kept.
+    fn users(&self) -> Option<impl Iterator<Item = &str>> {
+        let ends = self.ends.get(..usize::from(self.count)).filter(|e| !e.is_empty())?;
+        Some(ends.iter().scan(0, |start, &end| {
+            let end = usize::from(end);
+            let bytes = self.bytes.get(*start..end)?;
+            *start = end;
+            // INVARIANT: each slice is one whole user string, copied from a `String`.
+            std::str::from_utf8(bytes).ok()
+        }))
+    }
 }
 
 /// A group's tuples. Most groups hold one (a repository's owner, a document's parent), kept
@@ -261,43 +337,50 @@ pub struct MemoryTuples {
     len: usize,
     seed: foldhash::fast::RandomState,
     exact: Hashed<Exact>,
-    by_object: Hashed<Group>,
-    usersets: Hashed<Group>,
-    by_user: Hashed<Group>,
+    by_object: Hashed<Group<InlineUsers>>,
+    usersets: Hashed<Group<InlineUsers>>,
+    by_user: Hashed<Group<()>>,
 }
 
 /// Adds `tuple` to the group keyed `(a, b, c)`, made if there is none.
-fn push(groups: &mut Hashed<Group>, h: u64, (a, b, c): (&str, &str, &str), tuple: TupleKey) {
-    groups
-        .get_or_insert_with(
-            h,
-            |g| g.key.is(a, b, c),
-            || Group {
-                key: Key::new(a, b, c),
-                tuples: Tuples::Many(Vec::new()),
-            },
-        )
-        .tuples
-        .push(tuple);
+fn push<U: Compact>(
+    groups: &mut Hashed<Group<U>>,
+    h: u64,
+    (a, b, c): (&str, &str, &str),
+    tuple: TupleKey,
+) {
+    let group = groups.get_or_insert_with(
+        h,
+        |g| g.key.is(a, b, c),
+        || Group {
+            key: Key::new(a, b, c),
+            tuples: Tuples::Many(Vec::new()),
+            users: U::default(),
+        },
+    );
+    group.tuples.push(tuple);
+    group.users.update(group.tuples.as_slice());
 }
 
 /// Removes the tuples `is_removed` picks from the group keyed `(a, b, c)`, and the group if
 /// it is left empty.
-fn pull(
-    groups: &mut Hashed<Group>,
+fn pull<U: Compact>(
+    groups: &mut Hashed<Group<U>>,
     h: u64,
     (a, b, c): (&str, &str, &str),
     is_removed: impl Fn(&TupleKey) -> bool,
 ) {
-    let is = |g: &Group| g.key.is(a, b, c);
+    let is = |g: &Group<U>| g.key.is(a, b, c);
     if let Some(group) = groups.get_mut(h, is) {
         if group.tuples.retain(|t| !is_removed(t)) {
             groups.remove(h, is);
+        } else {
+            group.users.update(group.tuples.as_slice());
         }
     }
 }
 
-fn slice(group: Option<&Group>) -> Cow<'_, [TupleKey]> {
+fn slice<U>(group: Option<&Group<U>>) -> Cow<'_, [TupleKey]> {
     Cow::Borrowed(group.map_or(&[][..], |g| g.tuples.as_slice()))
 }
 
@@ -489,6 +572,41 @@ impl TupleReader for MemoryTuples {
         ))
     }
 
+    fn visit_users(
+        &self,
+        object: &str,
+        relation: &str,
+        usersets_only: bool,
+        visit: &mut dyn FnMut(&str, Option<&RelationshipCondition>) -> bool,
+    ) -> Result<(), FgaError> {
+        let h = self.object_hash(object, relation);
+        let groups = if usersets_only {
+            &self.usersets
+        } else {
+            &self.by_object
+        };
+        let Some(group) = groups.get(h, |g| g.key.is(object, relation, "")) else {
+            return Ok(());
+        };
+        match group.users.users() {
+            Some(users) => {
+                for user in users {
+                    if !visit(user, None) {
+                        break;
+                    }
+                }
+            }
+            None => {
+                for t in group.tuples.as_slice() {
+                    if !visit(&t.user, t.condition.as_ref()) {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn read(&self, object: &str, relation: &str) -> Result<Cow<'_, [TupleKey]>, FgaError> {
         let h = self.object_hash(object, relation);
         Ok(slice(
@@ -530,10 +648,13 @@ mod tests {
         }
     }
 
-    fn group(key: (&str, &str, &str), tuple: TupleKey) -> Group {
+    fn group<U: Compact>(key: (&str, &str, &str), tuple: TupleKey) -> Group<U> {
+        let mut users = U::default();
+        users.update(std::slice::from_ref(&tuple));
         Group {
             key: Key::new(key.0, key.1, key.2),
             tuples: Tuples::One(tuple),
+            users,
         }
     }
 
@@ -648,6 +769,85 @@ mod tests {
         assert_eq!(tuples.by_user.by_hash.len(), 0);
         tuples.insert(c.clone());
         assert_eq!(read(&tuples), [c]);
+    }
+
+    /// What `visit_users` hands out, and what it should: the users and conditions `read`
+    /// and `read_usersets` return.
+    fn visited_and_read(
+        tuples: &MemoryTuples,
+        object: &str,
+        relation: &str,
+    ) -> [(Vec<(String, Option<RelationshipCondition>)>, Vec<(String, Option<RelationshipCondition>)>); 2]
+    {
+        [false, true].map(|usersets_only| {
+            let mut visited = Vec::new();
+            tuples
+                .visit_users(object, relation, usersets_only, &mut |u, c| {
+                    visited.push((u.to_owned(), c.cloned()));
+                    true
+                })
+                .unwrap();
+            let read = if usersets_only {
+                tuples.read_usersets(object, relation).unwrap()
+            } else {
+                tuples.read(object, relation).unwrap()
+            };
+            let read = read
+                .iter()
+                .map(|t| (t.user.clone(), t.condition.clone()))
+                .collect();
+            (visited, read)
+        })
+    }
+
+    #[test]
+    fn visiting_users_gives_what_reading_gives_kept_inline_or_not() {
+        let mut tuples = MemoryTuples::new();
+        let long = format!("user:{}", "x".repeat(60));
+        for n in 1..=INLINE_USERS + 2 {
+            for i in 0..n {
+                let user = if i % 2 == 1 {
+                    format!("team:t{i}#member")
+                } else {
+                    format!("user:u{i}")
+                };
+                tuples.insert(t(&user, "viewer", &format!("doc:{n}")));
+            }
+        }
+        tuples.insert(t(&long, "viewer", "doc:long"));
+        let mut conditional = t("user:c", "viewer", "doc:cond");
+        conditional.condition = Some(RelationshipCondition {
+            name: "in_hours".into(),
+            context: None,
+        });
+        tuples.insert(t("user:a", "viewer", "doc:cond"));
+        tuples.insert(conditional);
+        assert!(tuples.by_object.values().any(|g| g.users.count > 0));
+        assert!(tuples.by_object.values().any(|g| g.users.count == 0));
+        let mut objects: Vec<String> = (1..=INLINE_USERS + 2).map(|n| format!("doc:{n}")).collect();
+        objects.extend(["doc:long".into(), "doc:cond".into(), "doc:none".into()]);
+        for object in &objects {
+            for (visited, read) in visited_and_read(&tuples, object, "viewer") {
+                assert_eq!(visited, read, "{object}");
+            }
+        }
+        // Removing keeps the inline users in step.
+        tuples.remove(&t("user:u0", "viewer", "doc:3"));
+        tuples.remove(&t("user:u0", "viewer", "doc:6"));
+        for object in ["doc:3", "doc:6"] {
+            for (visited, read) in visited_and_read(&tuples, object, "viewer") {
+                assert_eq!(visited, read, "{object}");
+            }
+        }
+        // A visitor that stops early sees no more users.
+        let mut seen = 0;
+        tuples
+            .visit_users("doc:3", "viewer", false, &mut |_, _| {
+                seen += 1;
+                false
+            })
+            .unwrap();
+        assert_eq!(seen, 1);
     }
 
     #[test]
