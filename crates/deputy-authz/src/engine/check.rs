@@ -5,7 +5,7 @@ use super::{Engine, RESOLVE_NODE_LIMIT, Shape, TupleReader, shape_allowed, type_
 use crate::cel::RequestContext;
 use crate::error::{ErrorCode, FgaError};
 use crate::model::{RelationReference, Userset};
-use crate::tuple::{TupleKey, User};
+use crate::tuple::{RelationshipCondition, TupleKey, User};
 use std::cell::RefCell;
 
 /// A three-valued answer: a cycle is "not provably allowed", which is false at the top but,
@@ -88,7 +88,11 @@ impl From<bool> for Outcome {
 }
 
 fn condition_name(tuple: &TupleKey) -> &str {
-    tuple.condition.as_ref().map_or("", |c| c.name.as_str())
+    name_of(tuple.condition.as_ref())
+}
+
+fn name_of(condition: Option<&RelationshipCondition>) -> &str {
+    condition.map_or("", |c| c.name.as_str())
 }
 
 impl<'e> Resolver<'e> {
@@ -277,7 +281,11 @@ impl<'e> Resolver<'e> {
 
     /// Evaluates a tuple's condition; tuples without one hold.
     pub(crate) fn condition_holds(&self, tuple: &TupleKey) -> Result<bool, FgaError> {
-        match &tuple.condition {
+        self.holds(tuple.condition.as_ref())
+    }
+
+    fn holds(&self, condition: Option<&RelationshipCondition>) -> Result<bool, FgaError> {
+        match condition {
             None => Ok(true),
             Some(c) if c.name.is_empty() => Ok(true),
             Some(c) => self
@@ -326,7 +334,9 @@ impl<'e> Resolver<'e> {
             let Some(tuple) = self.reader.read_user(object, relation, name)? else {
                 continue;
             };
-            let Some(shape) = Shape::of(&tuple.user) else {
+            // The tuple's user is `name` (the reader's contract), whose bytes are at hand;
+            // the tuple's own copy may be a cache miss away.
+            let Some(shape) = Shape::of(name) else {
                 continue;
             };
             if !shape_allowed(restrictions, shape, condition_name(&tuple)) {
@@ -340,35 +350,38 @@ impl<'e> Resolver<'e> {
         if !restrictions.iter().any(|r| r.relation.is_some()) {
             return any.finish();
         }
-        let usersets = self.reader.read_usersets(object, relation)?;
-        for tuple in usersets.iter() {
-            if tuple.user == user_str {
-                continue;
+        let reader = self.reader;
+        let mut allowed = false;
+        reader.visit_users(object, relation, true, &mut |set, condition| {
+            if set == user_str {
+                return true;
             }
-            let Some((set_object, set_relation)) = tuple.user.split_once('#') else {
-                continue;
+            let Some((set_object, set_relation)) = set.split_once('#') else {
+                return true;
             };
             let set_type = type_of(set_object);
-            let condition = condition_name(tuple);
-            let allowed = restrictions.iter().any(|r| {
+            let condition_name = name_of(condition);
+            let fits = restrictions.iter().any(|r| {
                 r.type_name == set_type
                     && r.relation.as_deref() == Some(set_relation)
-                    && r.condition == condition
+                    && r.condition == condition_name
             });
-            if !allowed {
-                continue;
+            if !fits {
+                return true;
             }
-            match self.condition_holds(tuple) {
+            match self.holds(condition) {
                 Ok(true) => {}
-                Ok(false) => continue,
+                Ok(false) => return true,
                 Err(e) => {
                     any.add(Err(e));
-                    continue;
+                    return true;
                 }
             }
-            if any.add(self.check(set_object, set_relation, user, user_str, depth + 1)) {
-                return Ok(Outcome::True);
-            }
+            allowed = any.add(self.check(set_object, set_relation, user, user_str, depth + 1));
+            !allowed
+        })?;
+        if allowed {
+            return Ok(Outcome::True);
         }
         any.finish()
     }
@@ -384,29 +397,32 @@ impl<'e> Resolver<'e> {
     ) -> Result<Outcome, FgaError> {
         let object_type = type_of(object);
         let restrictions = self.engine.directly_related(object_type, tupleset);
-        let tuples = self.reader.read(object, tupleset)?;
         let mut any = Any::default();
-        for tuple in tuples.iter() {
-            let Some(parent @ Shape::Object { type_name }) = Shape::of(&tuple.user) else {
-                continue;
+        let reader = self.reader;
+        let mut allowed = false;
+        reader.visit_users(object, tupleset, false, &mut |parent_object, condition| {
+            let Some(parent @ Shape::Object { type_name }) = Shape::of(parent_object) else {
+                return true;
             };
-            if !shape_allowed(restrictions, parent, condition_name(tuple)) {
-                continue;
+            if !shape_allowed(restrictions, parent, name_of(condition)) {
+                return true;
             }
             if self.engine.relation(type_name, computed).is_none() {
-                continue;
+                return true;
             }
-            match self.condition_holds(tuple) {
+            match self.holds(condition) {
                 Ok(true) => {}
-                Ok(false) => continue,
+                Ok(false) => return true,
                 Err(e) => {
                     any.add(Err(e));
-                    continue;
+                    return true;
                 }
             }
-            if any.add(self.check(&tuple.user, computed, user, user_str, depth + 1)) {
-                return Ok(Outcome::True);
-            }
+            allowed = any.add(self.check(parent_object, computed, user, user_str, depth + 1));
+            !allowed
+        })?;
+        if allowed {
+            return Ok(Outcome::True);
         }
         any.finish()
     }

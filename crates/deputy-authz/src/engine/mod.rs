@@ -19,7 +19,7 @@ use crate::cel::{ConditionSet, RequestContext};
 use crate::error::{ErrorCode, FgaError};
 use crate::memory::MemoryTuples;
 use crate::model::{AuthorizationModel, RelationReference, Userset};
-use crate::tuple::{TupleKey, User};
+use crate::tuple::{RelationshipCondition, TupleKey, User};
 
 /// OpenFGA's default maximum resolution depth.
 pub const RESOLVE_NODE_LIMIT: u32 = 25;
@@ -49,6 +49,29 @@ pub trait TupleReader {
         relation: &str,
         user: &str,
     ) -> Result<Cow<'_, [TupleKey]>, FgaError>;
+    /// Calls `visit` with the user and condition of each tuple `object#relation@…` (only
+    /// those whose user is a userset when `usersets_only`), in the order of
+    /// [`TupleReader::read`], until it returns false: all Check needs of them. The default
+    /// reads the tuples; a reader that keeps them compactly can answer without touching them.
+    fn visit_users(
+        &self,
+        object: &str,
+        relation: &str,
+        usersets_only: bool,
+        visit: &mut dyn FnMut(&str, Option<&RelationshipCondition>) -> bool,
+    ) -> Result<(), FgaError> {
+        let tuples = if usersets_only {
+            self.read_usersets(object, relation)?
+        } else {
+            self.read(object, relation)?
+        };
+        for t in tuples.iter() {
+            if !visit(&t.user, t.condition.as_ref()) {
+                break;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A reader with a request's contextual tuples laid over it.
