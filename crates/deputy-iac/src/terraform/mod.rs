@@ -20,8 +20,15 @@
 //! it depends on by the same addresses resources carry: `aws_s3_bucket.b` for
 //! `aws_s3_bucket.b.id`, `aws_kms_key.k` for `aws_kms_key.k[0].arn`,
 //! `aws_iam_policy_document.p` for `data.aws_iam_policy_document.p.json`, prefixed with
-//! the module path inside modules. Evaluation is bounded in nesting depth, value size and
-//! total work; input that reaches a limit gets unknowns and an `Unresolved` diagnostic.
+//! the module path inside modules; an unset variable, or one that resolves to null, is
+//! unknown and names itself (`var.bucket_name`), as Checkov leaves it unrendered. A
+//! `dynamic` block over an unknown collection is rendered once with its iterator unknown,
+//! as Checkov renders it. Evaluation is bounded in nesting depth, value size and total
+//! work; input that reaches a limit gets unknowns and an `Unresolved` diagnostic.
+//!
+//! Two syntax mistakes that Terraform rejects and Checkov's parser accepts are read the way
+//! Checkov reads them, with a `Repaired` diagnostic (see `files::parse`); any other syntax
+//! error leaves its file unread, as a `ParseError`.
 
 mod eval;
 mod files;
