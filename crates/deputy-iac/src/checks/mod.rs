@@ -90,14 +90,18 @@ mod aws_rds_minor_upgrade;
 mod aws_redshift_encryption;
 mod aws_s3_access_logging;
 mod aws_s3_acls_disabled;
+mod aws_s3_block_public_acls;
+mod aws_s3_block_public_policy;
 mod aws_s3_encryption;
 mod aws_s3_event_notifications;
+mod aws_s3_ignore_public_acls;
 mod aws_s3_kms_default;
 mod aws_s3_lifecycle;
 mod aws_s3_public_access_block;
 mod aws_s3_public_read_acl;
 mod aws_s3_public_write_acl;
 mod aws_s3_replication;
+mod aws_s3_restrict_public_buckets;
 mod aws_s3_versioning;
 mod aws_sns_encryption;
 mod aws_sqs_encryption;
@@ -285,6 +289,10 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_lifecycle::S3Lifecycle,
     &aws_s3_event_notifications::S3EventNotifications,
     &aws_s3_acls_disabled::S3AclsDisabled,
+    &aws_s3_block_public_acls::S3BlockPublicAcls,
+    &aws_s3_block_public_policy::S3BlockPublicPolicy,
+    &aws_s3_ignore_public_acls::S3IgnorePublicAcls,
+    &aws_s3_restrict_public_buckets::S3RestrictPublicBuckets,
     &aws_sns_encryption::SnsEncryption,
     &aws_sqs_encryption::SqsEncryption,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,

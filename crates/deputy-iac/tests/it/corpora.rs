@@ -40,7 +40,9 @@ const CORPORA: [(&str, &str, &str, (f64, f64)); 6] = [
         "tfmod s3-bucket",
         "terraform-aws-modules/s3-bucket",
         "tfmod_s3-bucket_tf.json.gz",
-        (0.24, 0.32),
+        // The wrapper's public access block flags are `try(each.value.…, …, true)`, which
+        // Checkov cannot render and fails (CKV_AWS_53–56); Deputy leaves them unknown.
+        (0.23, 0.32),
     ),
     (
         "tfmod security-group",

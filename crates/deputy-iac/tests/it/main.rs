@@ -1,7 +1,7 @@
 //! deputy-iac's integration tests: agreement with Checkov on its own test cases and on
 //! real repositories, the generated docs, and the SARIF the scanner writes.
 
-mod cfn_least_privilege;
+mod cfn_counts;
 mod corpora;
 mod docs;
 mod k8s_goat;

@@ -161,6 +161,18 @@ fn grants_ok(policy: &Value, grant: &[&str]) -> Truth {
     ok
 }
 
+/// One flag of a public access block: Terraform `aws_s3_bucket_public_access_block`'s
+/// attribute `tf`, or CloudFormation `AWS::S3::Bucket`'s
+/// `PublicAccessBlockConfiguration.<cfn>`, must be `true` (absent is `false`, as AWS
+/// defaults it).
+pub(crate) fn access_block_flag(r: &Resource, tf: &str, cfn: &str) -> crate::check::Verdict {
+    let path = format!("PublicAccessBlockConfiguration.{cfn}");
+    verdict(
+        super::must_be_true(super::setting_at(r, tf, &path)),
+        &format!("the public access block does not set `{tf}` (`{cfn}`) to true"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +215,46 @@ mod tests {
             "x.y",
             [True, Unknown, Unknown],
         );
+    }
+
+    #[test]
+    fn access_block_flags_must_be_true_in_both_frameworks() {
+        use crate::check::Verdict;
+        use crate::checks::aws::fixture::resource;
+        let judge = |kind: &str, config: &str| match access_block_flag(
+            &resource(kind, config),
+            "block_public_acls",
+            "BlockPublicAcls",
+        ) {
+            Verdict::Pass => "pass",
+            Verdict::Fail(_) => "fail",
+            Verdict::Unknown => "unknown",
+            _ => "other",
+        };
+        let tf = "aws_s3_bucket_public_access_block";
+        assert_eq!(judge(tf, r#"{"block_public_acls":true}"#), "pass");
+        assert_eq!(judge(tf, r#"{"block_public_acls":false}"#), "fail");
+        assert_eq!(judge(tf, r#"{"bucket":"b"}"#), "fail");
+        assert_eq!(
+            judge(tf, r#"{"block_public_acls":{"$unknown":[]}}"#),
+            "unknown"
+        );
+        let cfn = "AWS::S3::Bucket";
+        assert_eq!(
+            judge(
+                cfn,
+                r#"{"Properties":{"PublicAccessBlockConfiguration":{"BlockPublicAcls":true}}}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                cfn,
+                r#"{"Properties":{"PublicAccessBlockConfiguration":{"BlockPublicAcls":false}}}"#
+            ),
+            "fail"
+        );
+        assert_eq!(judge(cfn, r#"{"Properties":{}}"#), "fail");
+        assert_eq!(judge(cfn, "{}"), "fail");
     }
 }
