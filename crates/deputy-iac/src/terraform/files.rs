@@ -18,6 +18,9 @@ const MAX_NESTING: usize = 256;
 /// At most this many syntax errors are repaired in one file before it counts as broken.
 const MAX_REPAIRS: usize = 64;
 
+/// Appended to the name of an attribute defined a second time in one block.
+const DUPLICATE_SUFFIX: &str = "-deputy-duplicate";
+
 /// A parsed file and where its lines start.
 #[derive(Debug)]
 pub(crate) struct ParsedFile {
@@ -49,12 +52,13 @@ impl ParsedFile {
 
 /// Parses one file; a syntax error becomes a diagnostic naming line and column.
 ///
-/// Two mistakes that Terraform rejects but Checkov's parser accepts, and that Checkov's own
-/// test cases contain, are repaired and reported as `Repaired` diagnostics: a block closed
-/// on the line of its last attribute (`status = "Enabled"}`), read as if the brace were on
-/// a line of its own, and a nested block written inside an object value
-/// (`[{ principals { … } }]`), read as an attribute (`principals = { … }`). Lines keep
-/// their numbers in the original text. Any other error leaves the whole file unread.
+/// Three mistakes that Terraform rejects but Checkov's parser accepts, and that Checkov's
+/// own test cases contain, are repaired and reported as `Repaired` diagnostics: a block
+/// closed on the line of its last attribute (`status = "Enabled"}`), read as if the brace
+/// were on a line of its own; a nested block written inside an object value
+/// (`[{ principals { … } }]`), read as an attribute (`principals = { … }`); and an attribute
+/// defined twice in one block, of which the first definition is read. Lines keep their
+/// numbers in the original text. Any other error leaves the whole file unread.
 pub(crate) fn parse(file: &SourceFile) -> Result<ParsedFile, Diagnostic> {
     if let Some((line, column)) = too_deep(&file.text) {
         return Err(Diagnostic {
@@ -110,7 +114,7 @@ pub(crate) fn parse(file: &SourceFile) -> Result<ParsedFile, Diagnostic> {
             file: file.path.clone(),
             line: u32::try_from(line).ok(),
             column: u32::try_from(location.column()).ok(),
-            message: format!("{what}, which Terraform rejects; read as Checkov reads it"),
+            message: what.to_owned(),
         });
         for i in &mut inserted {
             if *i >= at {
@@ -126,15 +130,28 @@ pub(crate) fn parse(file: &SourceFile) -> Result<ParsedFile, Diagnostic> {
     }
 }
 
-/// The repair for a syntax error at byte `offset`, if it is one of the two Checkov
-/// accepts: where to insert what, and a description.
+/// The repair for a syntax error at byte `offset`, if it is one Checkov accepts: where to
+/// insert what, and a description.
 fn repair(text: &str, offset: usize, message: &str) -> Option<(usize, &'static str, &'static str)> {
     let rest = text.get(offset..)?;
+    if message.contains("redefined attribute") {
+        // The later definition gets a name no configuration uses, so the first one stands.
+        let key = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len());
+        if key > 0 {
+            return Some((
+                offset + key,
+                DUPLICATE_SUFFIX,
+                "an attribute is defined a second time in one block, which Terraform rejects; the first definition is read",
+            ));
+        }
+    }
     if message.contains("expected newline") && rest.starts_with('}') {
         return Some((
             offset,
             "\n",
-            "a block is closed on the line of its last attribute",
+            "a block is closed on the line of its last attribute, which Terraform rejects; read as if the brace were on the next line, as Checkov reads it",
         ));
     }
     if message.contains("object value assignment") {
@@ -155,7 +172,7 @@ fn repair(text: &str, offset: usize, message: &str) -> Option<(usize, &'static s
             return Some((
                 brace,
                 "= ",
-                "a nested block is written inside an object value",
+                "a nested block is written inside an object value, which Terraform rejects; read as an attribute holding an object, as Checkov reads it",
             ));
         }
     }

@@ -26,7 +26,7 @@
 //! as Checkov renders it. Evaluation is bounded in nesting depth, value size and total
 //! work; input that reaches a limit gets unknowns and an `Unresolved` diagnostic.
 //!
-//! Two syntax mistakes that Terraform rejects and Checkov's parser accepts are read the way
+//! Three syntax mistakes that Terraform rejects and Checkov's parser accepts are read the way
 //! Checkov reads them, with a `Repaired` diagnostic (see `files::parse`); any other syntax
 //! error leaves its file unread, as a `ParseError`.
 

@@ -551,7 +551,7 @@ resource "aws_security_group" "sg" {
 }
 
 #[test]
-fn the_two_mistakes_checkov_accepts_are_repaired_keeping_line_numbers() {
+fn the_mistakes_checkov_accepts_are_repaired_keeping_line_numbers() {
     let main = r#"resource "aws_s3_bucket_versioning" "v" {
   versioning_configuration {
     status = "Enabled"}
@@ -565,6 +565,7 @@ data "aws_iam_policy_document" "d" {
 }
 resource "t" "after" {
   a = 1
+  a = 2
 }
 "#;
     check(
@@ -573,9 +574,10 @@ resource "t" "after" {
         r#"
         aws_s3_bucket_versioning.v main.tf:1-4 {"versioning_configuration":[{"status":"Enabled"}]}
         aws_iam_policy_document.d main.tf:5-11 {"statement":[{"principals":{"type":"AWS"}}]}
-        t.after main.tf:12-14 {"a":1.0}
-        ! Repaired main.tf:3:23 a block is closed on the line of its last attribute, which Terraform rejects; read as Checkov reads it
-        ! Repaired main.tf:7:17 a nested block is written inside an object value, which Terraform rejects; read as Checkov reads it
+        t.after main.tf:12-15 {"a":1.0,"a-deputy-duplicate":2.0}
+        ! Repaired main.tf:3:23 a block is closed on the line of its last attribute, which Terraform rejects; read as if the brace were on the next line, as Checkov reads it
+        ! Repaired main.tf:7:17 a nested block is written inside an object value, which Terraform rejects; read as an attribute holding an object, as Checkov reads it
+        ! Repaired main.tf:14:3 an attribute is defined a second time in one block, which Terraform rejects; the first definition is read
         "#,
     );
     // Anything else stays a parse error at its place in the original text.

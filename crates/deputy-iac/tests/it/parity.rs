@@ -28,12 +28,9 @@ const DOCUMENTED: &[(&str, &str)] = &[
     ("CKV_AWS_356", "aws_iam_policy_document.pass"),
 ];
 
-/// Claimed ids still under 98 % because of a front-end gap, with the gap. Each must
-/// still be under 98 % (fixing the gap fails this test until the entry goes).
-const KNOWN_GAPS: &[(&str, &str)] = &[(
-    "CKV_AWS_1",
-    "the fixture nests a block inside an object value, which Terraform rejects and Checkov's parser accepts; the whole file is a parse error",
-)];
+/// Claimed ids still under 98 % because of a front-end gap, with the gap (none today).
+/// Each must still be under 98 % (fixing the gap fails this test until the entry goes).
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 #[test]
 fn claimed_ids_agree_with_checkov_on_its_cases() {
