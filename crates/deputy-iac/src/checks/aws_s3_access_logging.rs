@@ -41,7 +41,7 @@
 
 use super::aws::s3::{bucket_or_connected, exists, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource, Truth};
+use crate::model::{Framework, Resource, Truth};
 
 check!(S3AccessLogging {
     code: "DPY-AWS-S3-001",
@@ -49,8 +49,11 @@ check!(S3AccessLogging {
     title: "S3 bucket has no access logging",
     severity: Medium,
     reason: "trivy-checks AWS-0089 (S3 bucket logging) is Low; KICS \"S3 Bucket Logging Disabled\" is Medium. Medium, as KICS: without access logs (or CloudTrail data events) reads of the objects leave no trace",
-    targets: [(Terraform, "aws_s3_bucket")],
-    description: "An `aws_s3_bucket` has a `logging` block, or an `aws_s3_bucket_logging` resource refers to it.",
+    targets: [
+        (Terraform, "aws_s3_bucket"),
+        (CloudFormation, "AWS::S3::Bucket")
+    ],
+    description: "An `aws_s3_bucket` has a `logging` block, or an `aws_s3_bucket_logging` resource refers to it (CloudFormation `AWS::S3::Bucket`: `LoggingConfiguration`).",
     remediation: "Add an `aws_s3_bucket_logging` resource sending the bucket's access logs to a dedicated log bucket.",
     references: [
         "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html",
@@ -60,6 +63,12 @@ check!(S3AccessLogging {
 });
 
 fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
+    if r.framework == Framework::CloudFormation {
+        return verdict(
+            exists(&r.config, "Properties.LoggingConfiguration"),
+            "the bucket has no `LoggingConfiguration`",
+        );
+    }
     let ok = bucket_or_connected(
         r,
         cx,

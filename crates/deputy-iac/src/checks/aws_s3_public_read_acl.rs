@@ -37,9 +37,9 @@
 //! - <https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html>
 //! - <https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html>
 
-use super::aws::s3::{acl_ok, verdict};
+use super::aws::s3::{acl_ok, cfn_acl_ok, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::Resource;
+use crate::model::{Framework, Resource};
 
 check!(S3PublicReadAcl {
     code: "DPY-AWS-S3-007",
@@ -47,17 +47,28 @@ check!(S3PublicReadAcl {
     title: "S3 bucket ACL allows public read access",
     severity: High,
     reason: "trivy-checks AWS-0092 (no public access through ACL) is High; KICS \"S3 Bucket ACL Allows Read Or Write to All Users\" is Critical. High, as trivy: public read is sometimes intended (static websites), public write never is",
-    targets: [(Terraform, "aws_s3_bucket")],
-    description: "The ACL of an `aws_s3_bucket` — its own `acl` or an `aws_s3_bucket_acl` referring to it — is not `public-read`, `public-read-write`, `website` or `authenticated-read`, and an access-control policy grants nothing to the AllUsers group.",
+    targets: [
+        (Terraform, "aws_s3_bucket"),
+        (CloudFormation, "AWS::S3::Bucket")
+    ],
+    description: "The ACL of an `aws_s3_bucket` — its own `acl` or an `aws_s3_bucket_acl` referring to it — is not `public-read`, `public-read-write`, `website` or `authenticated-read`, and an access-control policy grants nothing to the AllUsers group (CloudFormation `AWS::S3::Bucket`: `AccessControl` is not `PublicRead`, `PublicReadWrite` or `AuthenticatedRead`).",
     remediation: "Use the `private` ACL (or disable ACLs with object ownership `BucketOwnerEnforced`); serve public content through CloudFront with origin access control.",
     references: [
         "https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html",
         "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html"
     ],
-    differences: [],
+    differences: [
+        "A CloudFormation bucket with `AccessControl: AuthenticatedRead` (readable by any AWS account) fails, as its Terraform form does; Checkov's CloudFormation check passes it"
+    ],
 });
 
 fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
+    if r.framework == Framework::CloudFormation {
+        return verdict(
+            cfn_acl_ok(r, &["PublicRead", "PublicReadWrite", "AuthenticatedRead"]),
+            "the bucket's `AccessControl` allows public read access",
+        );
+    }
     verdict(
         acl_ok(r, cx, &PUBLIC, GRANT),
         "the bucket's ACL allows public read access",

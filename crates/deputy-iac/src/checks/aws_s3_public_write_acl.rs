@@ -35,9 +35,9 @@
 //! - <https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html>
 //! - <https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html>
 
-use super::aws::s3::{acl_ok, verdict};
+use super::aws::s3::{acl_ok, cfn_acl_ok, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::Resource;
+use crate::model::{Framework, Resource};
 
 check!(S3PublicWriteAcl {
     code: "DPY-AWS-S3-008",
@@ -45,8 +45,11 @@ check!(S3PublicWriteAcl {
     title: "S3 bucket ACL allows public write access",
     severity: Critical,
     reason: "KICS \"S3 Bucket ACL Allows Read Or Write to All Users\" is Critical; trivy-checks AWS-0092 (no public access through ACL) is High. Critical, as KICS: anyone could overwrite or plant objects",
-    targets: [(Terraform, "aws_s3_bucket")],
-    description: "The ACL of an `aws_s3_bucket` — its own `acl` or an `aws_s3_bucket_acl` referring to it — is not `public-read-write`, and an access-control policy grants no `WRITE` to the AllUsers group.",
+    targets: [
+        (Terraform, "aws_s3_bucket"),
+        (CloudFormation, "AWS::S3::Bucket")
+    ],
+    description: "The ACL of an `aws_s3_bucket` — its own `acl` or an `aws_s3_bucket_acl` referring to it — is not `public-read-write`, and an access-control policy grants no `WRITE` to the AllUsers group (CloudFormation `AWS::S3::Bucket`: `AccessControl` is not `PublicReadWrite`).",
     remediation: "Use the `private` ACL, or disable ACLs with object ownership `BucketOwnerEnforced`.",
     references: [
         "https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html",
@@ -56,6 +59,12 @@ check!(S3PublicWriteAcl {
 });
 
 fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
+    if r.framework == Framework::CloudFormation {
+        return verdict(
+            cfn_acl_ok(r, &["PublicReadWrite"]),
+            "the bucket's `AccessControl` allows public write access",
+        );
+    }
     verdict(
         acl_ok(r, cx, &PUBLIC, GRANT),
         "the bucket's ACL allows public write access",

@@ -39,7 +39,7 @@
 
 use super::aws::s3::{bucket_or_connected, is_one_of, is_true, verdict};
 use crate::check::{Cx, Verdict};
-use crate::model::Resource;
+use crate::model::{Framework, Resource};
 
 check!(S3Versioning {
     code: "DPY-AWS-S3-002",
@@ -47,8 +47,11 @@ check!(S3Versioning {
     title: "S3 bucket versioning is not enabled",
     severity: Medium,
     reason: "trivy-checks AWS-0090 (S3 versioning) is Medium; KICS \"S3 Bucket Without Versioning\" is Medium",
-    targets: [(Terraform, "aws_s3_bucket")],
-    description: "An `aws_s3_bucket` has `versioning { enabled = true }`, or an `aws_s3_bucket_versioning` resource refers to it with `versioning_configuration { status = \"Enabled\" }`.",
+    targets: [
+        (Terraform, "aws_s3_bucket"),
+        (CloudFormation, "AWS::S3::Bucket")
+    ],
+    description: "An `aws_s3_bucket` has `versioning { enabled = true }`, or an `aws_s3_bucket_versioning` resource refers to it with `versioning_configuration { status = \"Enabled\" }` (CloudFormation `AWS::S3::Bucket`: `VersioningConfiguration.Status: Enabled`).",
     remediation: "Enable versioning with an `aws_s3_bucket_versioning` resource; add lifecycle rules to expire old versions.",
     references: [
         "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
@@ -58,6 +61,16 @@ check!(S3Versioning {
 });
 
 fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict {
+    if r.framework == Framework::CloudFormation {
+        return verdict(
+            is_one_of(
+                &r.config,
+                "Properties.VersioningConfiguration.Status",
+                &["Enabled"],
+            ),
+            "versioning is not enabled on the bucket",
+        );
+    }
     let ok = bucket_or_connected(
         r,
         cx,

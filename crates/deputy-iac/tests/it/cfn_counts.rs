@@ -1,6 +1,6 @@
 //! CloudFormation checks against Checkov's own test templates for them, copied from
 //! Checkov's repository (Apache-2.0, licence beside each folder): the least-privilege
-//! checks (`tests/data/checkov-cloudsplaining-cfn/`) and the S3 public-access-block flags
+//! checks (`tests/data/checkov-cloudsplaining-cfn/`) and the S3 bucket checks
 //! (`tests/data/checkov-cfn-s3/`). Checkov's tests assert only how many resources pass and
 //! fail in each folder; nothing may fail in a file whose name says `PASSED`.
 
@@ -14,6 +14,11 @@ fn cloudformation_templates_agree_with_checkov_counts() {
     let s3 = "checkov-cfn-s3";
     // (data folder, folder, Checkov id, passed, failed), as Checkov's tests assert them.
     let cases = [
+        (s3, "S3Templates", "CKV_AWS_18", 2, 4),
+        (s3, "S3Templates", "CKV_AWS_19", 6, 0),
+        (s3, "S3Templates", "CKV_AWS_20", 3, 3),
+        (s3, "S3Templates", "CKV_AWS_21", 1, 5),
+        (s3, "S3Templates", "CKV_AWS_57", 5, 1),
         (s3, "S3Templates", "CKV_AWS_53", 1, 5),
         (s3, "S3Templates", "CKV_AWS_54", 1, 5),
         (s3, "S3Templates", "CKV_AWS_55", 1, 5),

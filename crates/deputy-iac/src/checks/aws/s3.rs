@@ -161,6 +161,16 @@ fn grants_ok(policy: &Value, grant: &[&str]) -> Truth {
     ok
 }
 
+/// A CloudFormation bucket's `AccessControl` canned ACL is none of `forbidden` (absent is
+/// `Private`).
+pub(crate) fn cfn_acl_ok(r: &Resource, forbidden: &[&str]) -> Truth {
+    match r.config.path("Properties.AccessControl") {
+        Some(Value::Unknown(_)) => Truth::Unknown,
+        Some(Value::String(s)) => truth(!forbidden.contains(&s.as_str())),
+        _ => Truth::True,
+    }
+}
+
 /// One flag of a public access block: Terraform `aws_s3_bucket_public_access_block`'s
 /// attribute `tf`, or CloudFormation `AWS::S3::Bucket`'s
 /// `PublicAccessBlockConfiguration.<cfn>`, must be `true` (absent is `false`, as AWS
@@ -256,5 +266,30 @@ mod tests {
         );
         assert_eq!(judge(cfn, r#"{"Properties":{}}"#), "fail");
         assert_eq!(judge(cfn, "{}"), "fail");
+    }
+
+    #[test]
+    fn cloudformation_canned_acls() {
+        use crate::checks::aws::fixture::resource;
+        let acl = |v: &str| {
+            resource(
+                "AWS::S3::Bucket",
+                &format!(r#"{{"Properties":{{"AccessControl":{v}}}}}"#),
+            )
+        };
+        let forbidden = ["PublicRead"];
+        assert_eq!(
+            cfn_acl_ok(&acl(r#""PublicRead""#), &forbidden),
+            Truth::False
+        );
+        assert_eq!(cfn_acl_ok(&acl(r#""Private""#), &forbidden), Truth::True);
+        assert_eq!(
+            cfn_acl_ok(&acl(r#"{"$unknown":[]}"#), &forbidden),
+            Truth::Unknown
+        );
+        assert_eq!(
+            cfn_acl_ok(&resource("AWS::S3::Bucket", "{}"), &forbidden),
+            Truth::True
+        );
     }
 }
