@@ -15,6 +15,9 @@
 //!     differences: [],
 //! });
 //!
+//! `targets`, `references` and `differences` may instead name a constant shared by a
+//! family of checks (`targets: POLICY_DOCUMENTS`).
+//!
 //! fn evaluate(r: &Resource, cx: &Cx<'_>) -> Verdict { ... }
 //! ```
 
@@ -26,11 +29,11 @@ macro_rules! check {
             title: $title:literal,
             severity: $sev:ident,
             reason: $reason:literal,
-            targets: [$(($fw:ident, $kind:literal)),* $(,)?],
+            targets: $targets:tt,
             description: $desc:literal,
             remediation: $rem:literal,
-            references: [$($r:literal),* $(,)?],
-            differences: [$($d:literal),* $(,)?] $(,)?
+            references: $refs:tt,
+            differences: $diffs:tt $(,)?
         }
     ) => {
         #[doc = $title]
@@ -43,11 +46,11 @@ macro_rules! check {
             title: $title,
             severity: deputy_core::Severity::$sev,
             severity_reason: $reason,
-            targets: &[$(($crate::model::Framework::$fw, $kind)),*],
+            targets: check!(@targets $targets),
             description: $desc,
             remediation: $rem,
-            references: &[$($r),*],
-            differences: &[$($d),*],
+            references: check!(@list $refs),
+            differences: check!(@list $diffs),
         };
 
         impl $crate::check::Check for $ty {
@@ -62,5 +65,18 @@ macro_rules! check {
                 evaluate(resource, cx)
             }
         }
+    };
+    // A list written out, or the name of a constant that a family of checks shares.
+    (@targets [$(($fw:ident, $kind:literal)),* $(,)?]) => {
+        &[$(($crate::model::Framework::$fw, $kind)),*]
+    };
+    (@targets $shared:ident) => {
+        $shared
+    };
+    (@list [$($item:literal),* $(,)?]) => {
+        &[$($item),*]
+    };
+    (@list $shared:ident) => {
+        $shared
     };
 }

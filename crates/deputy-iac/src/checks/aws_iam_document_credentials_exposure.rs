@@ -48,6 +48,7 @@
 //! - <https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md>
 //! - <https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html>
 
+use super::aws::least_privilege::{POLICY_DOCUMENTS, REFERENCES};
 use super::aws::policy::grants::{Risk, judge_resource};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -58,21 +59,10 @@ check!(DocumentCredentialsExposure {
     title: "IAM policy document allows actions that return credentials",
     severity: High,
     reason: "cloudsplaining rates credentials exposure high; trivy-checks AWS-0057 (no policy wildcards) is High",
-    targets: [
-        (Terraform, "data.aws_iam_policy_document"),
-        (CloudFormation, "AWS::IAM::Policy"),
-        (CloudFormation, "AWS::IAM::ManagedPolicy"),
-        (CloudFormation, "AWS::IAM::Group"),
-        (CloudFormation, "AWS::IAM::Role"),
-        (CloudFormation, "AWS::IAM::User")
-    ],
+    targets: POLICY_DOCUMENTS,
     description: "In `data \"aws_iam_policy_document\"` statements and CloudFormation IAM policies (`AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, and the `Policies` of roles, users and groups), no `Allow` statement without a condition grants, on `*` (or on any resource, for actions only `*` applies to), an action whose response carries credentials: `iam:CreateAccessKey`, `sts:AssumeRole`, `ec2:GetPasswordData`, `redshift:GetClusterCredentials` and the rest of cloudsplaining's list (wildcards such as `iam:*` expand against the IAM action table). `ecr:GetAuthorizationToken` is left out, as Checkov does.",
     remediation: "Grant credential-returning actions only on the users, roles or clusters that need them, or under a condition; keep `iam:CreateAccessKey` and `sts:AssumeRole` off `*`.",
-    references: [
-        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-        "https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md",
-        "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"
-    ],
+    references: REFERENCES,
     differences: [
         "A CloudFormation `Statement` written as a single map (not a list), or a `PolicyDocument` without `Statement`, is judged; Checkov gives no verdict (its converter fails on them)",
         "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",

@@ -46,6 +46,7 @@
 //! - <https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md>
 //! - <https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html>
 
+use super::aws::least_privilege::{DOCUMENT_DIFFERENCES, POLICY_DOCUMENTS, REFERENCES};
 use super::aws::policy::grants::{Risk, judge_resource};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -56,27 +57,11 @@ check!(DocumentPermissionsManagement {
     title: "IAM policy document allows permissions management without constraints",
     severity: High,
     reason: "cloudsplaining rates resource exposure (permissions management) high; trivy-checks AWS-0057 is High",
-    targets: [
-        (Terraform, "data.aws_iam_policy_document"),
-        (CloudFormation, "AWS::IAM::Policy"),
-        (CloudFormation, "AWS::IAM::ManagedPolicy"),
-        (CloudFormation, "AWS::IAM::Group"),
-        (CloudFormation, "AWS::IAM::Role"),
-        (CloudFormation, "AWS::IAM::User")
-    ],
+    targets: POLICY_DOCUMENTS,
     description: "In `data \"aws_iam_policy_document\"` statements and CloudFormation IAM policies (`AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, and the `Policies` of roles, users and groups), no `Allow` statement without a condition grants, on `*`, an action at the *Permissions management* access level that resource ARNs could constrain (`iam:PutRolePolicy`, `iam:PassRole`, `s3:PutBucketPolicy`, `kms:CreateGrant`, ...), written directly or through a wildcard.",
     remediation: "Grant permissions-management actions only on the resources they must manage (named ARNs) or under a condition.",
-    references: [
-        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-        "https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md",
-        "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"
-    ],
-    differences: [
-        "A CloudFormation `Statement` written as a single map (not a list), or a `PolicyDocument` without `Statement`, is judged; Checkov gives no verdict (its converter fails on them)",
-        "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",
-        "A `data \"aws_iam_policy_document\"` statement with a null `effect` allows, as Terraform reads it; Checkov skips it",
-        "Unresolved values are judged in both bounds (the least and the most the policy can allow): a risk found in the least is reported even where Checkov, unable to read an unresolved action, gives no verdict"
-    ],
+    references: REFERENCES,
+    differences: DOCUMENT_DIFFERENCES,
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {

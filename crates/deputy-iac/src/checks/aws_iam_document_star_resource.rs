@@ -43,6 +43,7 @@
 //! - <https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md>
 //! - <https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html>
 
+use super::aws::least_privilege::REFERENCES;
 use super::aws::policy::grants::{Risk, judge_resource};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -56,11 +57,7 @@ check!(DocumentStarResource {
     targets: [(Terraform, "data.aws_iam_policy_document")],
     description: "In `data \"aws_iam_policy_document\"` statements, no `Allow` statement without a condition has `*` among its resources while granting an action that resource ARNs could constrain (actions that only support `*`, such as `s3:ListAllMyBuckets` or `ec2:DescribeInstances`, are fine); `Deny` statements take actions out.",
     remediation: "Replace `*` with the ARNs (or ARN patterns) of the resources the actions need; keep `*` only for actions that support nothing else.",
-    references: [
-        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-        "https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md",
-        "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"
-    ],
+    references: REFERENCES,
     differences: [
         "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",
         "A `data \"aws_iam_policy_document\"` statement with a null `effect` allows, as Terraform reads it; Checkov skips it",

@@ -50,6 +50,7 @@
 //! - <https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md>
 //! - <https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html>
 
+use super::aws::least_privilege::{POLICY_RESOURCES, REFERENCES};
 use super::aws::policy::grants::{Risk, judge_resource};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -60,20 +61,10 @@ check!(PolicyCredentialsExposure {
     title: "IAM policy allows actions that return credentials",
     severity: High,
     reason: "cloudsplaining rates credentials exposure high; trivy-checks AWS-0057 (no policy wildcards) is High",
-    targets: [
-        (Terraform, "aws_iam_policy"),
-        (Terraform, "aws_iam_role_policy"),
-        (Terraform, "aws_iam_user_policy"),
-        (Terraform, "aws_iam_group_policy"),
-        (Terraform, "aws_ssoadmin_permission_set_inline_policy")
-    ],
+    targets: POLICY_RESOURCES,
     description: "In Terraform policy resources (`aws_iam_policy`, `aws_iam_role_policy`, `aws_iam_user_policy`, `aws_iam_group_policy`, SSO permission-set inline policies), no `Allow` statement without a condition grants, on `*` (or on any resource, for actions only `*` applies to), an action whose response carries credentials: `iam:CreateAccessKey`, `sts:AssumeRole`, `ec2:GetPasswordData`, `redshift:GetClusterCredentials` and the rest of cloudsplaining's list (wildcards such as `iam:*` expand against the IAM action table). `ecr:GetAuthorizationToken` is left out, as Checkov does.",
     remediation: "Grant credential-returning actions only on the users, roles or clusters that need them, or under a condition; keep `iam:CreateAccessKey` and `sts:AssumeRole` off `*`.",
-    references: [
-        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-        "https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md",
-        "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"
-    ],
+    references: REFERENCES,
     differences: [
         "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",
         "Unresolved values are judged in both bounds (the least and the most the policy can allow): a risk found in the least is reported even where Checkov, unable to read an unresolved action, gives no verdict",

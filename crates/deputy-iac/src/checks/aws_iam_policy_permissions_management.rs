@@ -48,6 +48,7 @@
 //! - <https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md>
 //! - <https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html>
 
+use super::aws::least_privilege::{POLICY_RESOURCES, REFERENCES, RESOURCE_DIFFERENCES};
 use super::aws::policy::grants::{Risk, judge_resource};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -58,24 +59,11 @@ check!(PolicyPermissionsManagement {
     title: "IAM policy allows permissions management without constraints",
     severity: High,
     reason: "cloudsplaining rates resource exposure (permissions management) high; trivy-checks AWS-0057 is High",
-    targets: [
-        (Terraform, "aws_iam_policy"),
-        (Terraform, "aws_iam_role_policy"),
-        (Terraform, "aws_iam_user_policy"),
-        (Terraform, "aws_iam_group_policy"),
-        (Terraform, "aws_ssoadmin_permission_set_inline_policy")
-    ],
+    targets: POLICY_RESOURCES,
     description: "In Terraform policy resources (`aws_iam_policy`, `aws_iam_role_policy`, `aws_iam_user_policy`, `aws_iam_group_policy`, SSO permission-set inline policies), no `Allow` statement without a condition grants, on `*`, an action at the *Permissions management* access level that resource ARNs could constrain (`iam:PutRolePolicy`, `iam:PassRole`, `s3:PutBucketPolicy`, `kms:CreateGrant`, ...), written directly or through a wildcard.",
     remediation: "Grant permissions-management actions only on the resources they must manage (named ARNs) or under a condition.",
-    references: [
-        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-        "https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md",
-        "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"
-    ],
-    differences: [
-        "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",
-        "Unresolved values are judged in both bounds (the least and the most the policy can allow): a risk found in the least is reported even where Checkov, unable to read an unresolved action, gives no verdict"
-    ],
+    references: REFERENCES,
+    differences: RESOURCE_DIFFERENCES,
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {

@@ -50,6 +50,7 @@
 //! - <https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html>
 //! - <https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/>
 
+use super::aws::least_privilege::{POLICY_RESOURCES, RESOURCE_DIFFERENCES};
 use super::aws::policy::grants::{Risk, judge_resource};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -60,13 +61,7 @@ check!(PolicyPrivilegeEscalation {
     title: "IAM policy allows privilege escalation",
     severity: High,
     reason: "cloudsplaining rates privilege escalation high; trivy-checks AWS-0057 is High",
-    targets: [
-        (Terraform, "aws_iam_policy"),
-        (Terraform, "aws_iam_role_policy"),
-        (Terraform, "aws_iam_user_policy"),
-        (Terraform, "aws_iam_group_policy"),
-        (Terraform, "aws_ssoadmin_permission_set_inline_policy")
-    ],
+    targets: POLICY_RESOURCES,
     description: "In Terraform policy resources (`aws_iam_policy`, `aws_iam_role_policy`, `aws_iam_user_policy`, `aws_iam_group_policy`, SSO permission-set inline policies), no combination of actions from Rhino Security Labs' privilege-escalation methods (as cloudsplaining lists them: `iam:CreatePolicyVersion`, `iam:PassRole` with `ec2:RunInstances` or `lambda:CreateFunction`, `lambda:UpdateFunctionCode`, ...) is allowed on `*` without a condition, counting all statements together and taking `Deny` statements out.",
     remediation: "Remove the escalation path: name the roles `iam:PassRole` may pass, the functions that may be updated, and the policies that may change, or add conditions.",
     references: [
@@ -75,10 +70,7 @@ check!(PolicyPrivilegeEscalation {
         "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
         "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/"
     ],
-    differences: [
-        "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",
-        "Unresolved values are judged in both bounds (the least and the most the policy can allow): a risk found in the least is reported even where Checkov, unable to read an unresolved action, gives no verdict"
-    ],
+    differences: RESOURCE_DIFFERENCES,
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {

@@ -47,6 +47,7 @@
 //! - <https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md>
 //! - <https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html>
 
+use super::aws::least_privilege::{POLICY_RESOURCES, REFERENCES};
 use super::aws::policy::grants::{Risk, judge_resource};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -57,20 +58,10 @@ check!(PolicyStarResource {
     title: "IAM policy allows \"*\" as the resource of restrictable actions",
     severity: Medium,
     reason: "trivy-checks AWS-0057 (no policy wildcards) is High; Medium here because actions only `*` applies to are left out, and read-only actions count too",
-    targets: [
-        (Terraform, "aws_iam_policy"),
-        (Terraform, "aws_iam_role_policy"),
-        (Terraform, "aws_iam_user_policy"),
-        (Terraform, "aws_iam_group_policy"),
-        (Terraform, "aws_ssoadmin_permission_set_inline_policy")
-    ],
+    targets: POLICY_RESOURCES,
     description: "In Terraform policy resources (`aws_iam_policy`, `aws_iam_role_policy`, `aws_iam_user_policy`, `aws_iam_group_policy`, SSO permission-set inline policies), no `Allow` statement without a condition has `*` among its resources while granting an action that resource ARNs could constrain (actions that only support `*`, such as `s3:ListAllMyBuckets` or `ec2:DescribeInstances`, are fine); `Deny` statements take actions out.",
     remediation: "Replace `*` with the ARNs (or ARN patterns) of the resources the actions need; keep `*` only for actions that support nothing else.",
-    references: [
-        "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-        "https://github.com/salesforce/cloudsplaining/blob/master/docs/glossary/README.md",
-        "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"
-    ],
+    references: REFERENCES,
     differences: [
         "Checkov keeps the policy it analysed for a block in a cache keyed by file and block name, so every later instance of a module gets the verdict of the first instance it could read; Deputy judges each instance on its own policy",
         "Unresolved values are judged in both bounds (the least and the most the policy can allow): a risk found in the least is reported even where Checkov, unable to read an unresolved action, gives no verdict",

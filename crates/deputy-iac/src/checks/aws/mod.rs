@@ -4,6 +4,7 @@
 //! hold one ([`sg`]).
 
 pub(crate) mod iam_actions;
+pub(crate) mod least_privilege;
 pub(crate) mod policy;
 pub(crate) mod s3;
 pub(crate) mod sg;
