@@ -40,9 +40,9 @@
 //! # References
 //! - <https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege>
 
-use super::aws::policy::{allows_admin, any_statement, identity_policies};
+use super::aws::policy::{allows_admin, fail_on_any_statement, identity_policies};
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource, Truth};
+use crate::model::Resource;
 
 check!(PolicyFullAdmin {
     code: "DPY-AWS-IAM-001",
@@ -72,12 +72,9 @@ check!(PolicyFullAdmin {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let Some(docs) = identity_policies(r) else {
-        return Verdict::Unknown;
-    };
-    match any_statement(&docs, allows_admin) {
-        Truth::True => Verdict::fail("a statement allows `*` actions on `*` resources"),
-        Truth::False => Verdict::Pass,
-        Truth::Unknown => Verdict::Unknown,
-    }
+    fail_on_any_statement(
+        identity_policies(r),
+        allows_admin,
+        "a statement allows `*` actions on `*` resources",
+    )
 }

@@ -42,7 +42,7 @@
 //! - <https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege>
 //! - <https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/>
 
-use super::aws::policy::{Effect, Statement, and, any_statement, least_privilege_policies};
+use super::aws::policy::{Effect, Statement, and, fail_on_any_statement, least_privilege_policies};
 use crate::check::{Cx, Verdict};
 use crate::model::{Resource, Truth};
 
@@ -94,12 +94,9 @@ fn full_iam(s: &Statement) -> Truth {
 }
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let Some(docs) = least_privilege_policies(r) else {
-        return Verdict::Unknown;
-    };
-    match any_statement(&docs, full_iam) {
-        Truth::True => Verdict::fail("a statement allows `iam:*` or `*`"),
-        Truth::False => Verdict::Pass,
-        Truth::Unknown => Verdict::Unknown,
-    }
+    fail_on_any_statement(
+        least_privilege_policies(r),
+        full_iam,
+        "a statement allows `iam:*` or `*`",
+    )
 }

@@ -38,9 +38,9 @@
 //! # References
 //! - <https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege>
 
-use super::aws::policy::{allows_star_action, any_statement, identity_policies};
+use super::aws::policy::{allows_star_action, fail_on_any_statement, identity_policies};
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource, Truth};
+use crate::model::Resource;
 
 check!(PolicyStarAction {
     code: "DPY-AWS-IAM-002",
@@ -70,12 +70,9 @@ check!(PolicyStarAction {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let Some(docs) = identity_policies(r) else {
-        return Verdict::Unknown;
-    };
-    match any_statement(&docs, allows_star_action) {
-        Truth::True => Verdict::fail("a statement allows `*` as an action"),
-        Truth::False => Verdict::Pass,
-        Truth::Unknown => Verdict::Unknown,
-    }
+    fail_on_any_statement(
+        identity_policies(r),
+        allows_star_action,
+        "a statement allows `*` as an action",
+    )
 }

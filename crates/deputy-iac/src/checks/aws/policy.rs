@@ -394,6 +394,25 @@ pub(crate) fn any_statement(docs: &[Document], pred: impl Fn(&Statement) -> Trut
     answer
 }
 
+/// The verdict of a check that fails when a statement of the resource's policies satisfies
+/// `bad`: no verdict when the policies cannot be read (`docs` is `None`) or a statement
+/// might.
+pub(crate) fn fail_on_any_statement(
+    docs: Option<Vec<Document>>,
+    bad: impl Fn(&Statement) -> Truth,
+    message: &str,
+) -> crate::check::Verdict {
+    use crate::check::Verdict;
+    let Some(docs) = docs else {
+        return Verdict::Unknown;
+    };
+    match any_statement(&docs, bad) {
+        Truth::True => Verdict::fail(message),
+        Truth::False => Verdict::Pass,
+        Truth::Unknown => Verdict::Unknown,
+    }
+}
+
 /// An `Allow` statement with `*` among its actions.
 pub(crate) fn allows_star_action(s: &Statement) -> Truth {
     let star = s.actions.as_ref().map_or(Truth::False, |a| a.has("*"));
