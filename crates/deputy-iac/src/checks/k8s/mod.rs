@@ -3,6 +3,7 @@
 //! `if conf.get(...)`.
 
 pub(crate) mod rbac;
+pub(crate) mod tf;
 
 use crate::check::Verdict;
 use crate::model::{Resource, Value};
