@@ -79,7 +79,8 @@ mod tests {
             "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = true\n        container {\n          name = \"a\"\n        }\n      }\n    }\n  }\n}\n",
         );
         assert!(is_terraform(&d));
-        let spec = pod_spec(&d).unwrap_or(&Value::Null);
+        let null = Value::Null;
+        let spec = pod_spec(&d).unwrap_or(&null);
         assert_eq!(spec.get("host_pid"), Some(&Value::Bool(true)));
         assert_eq!(containers(spec).len(), 1);
         let pod = resource("resource \"kubernetes_pod\" \"p\" {\n  spec {\n    host_ipc = true\n  }\n}\n");
@@ -87,7 +88,7 @@ mod tests {
             pod_spec(&pod).and_then(|s| s.get("host_ipc")),
             Some(&Value::Bool(true))
         );
-        assert!(containers(pod_spec(&pod).unwrap_or(&Value::Null)).is_empty());
+        assert!(containers(pod_spec(&pod).unwrap_or(&null)).is_empty());
         let bare = resource("resource \"kubernetes_pod\" \"p\" {\n}\n");
         assert!(pod_spec(&bare).is_none());
     }
