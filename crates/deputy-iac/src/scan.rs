@@ -413,7 +413,10 @@ impl Walker<'_> {
     fn visit(&self, path: &Path, found: &mut Vec<FoundFile>) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let fw = |f| self.frameworks.contains(f);
-        let bucket = if name.ends_with(".tf") || name.ends_with(".tfvars") {
+        let bucket = if [".tf", ".tfvars", ".tf.json", ".tfvars.json"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        {
             Bucket::Terraform
         } else if is_dockerfile(name) {
             Bucket::Dockerfile

@@ -230,6 +230,36 @@ fn the_walk_skips_what_checkov_skips() {
 }
 
 #[test]
+fn terraform_json_is_scanned_as_terraform() {
+    let dir = tree(&[
+        (
+            "cdktf.out/main.tf.json",
+            "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\n      \"logs\": {\n        \"bucket\": \"${var.name}\",\n        \"acl\": \"public-read\"\n      }\n    }\n  },\n  \"variable\": {\"name\": {}}\n}\n",
+        ),
+        ("cdktf.out/terraform.tfvars.json", "{\"name\": \"logs\"}"),
+        ("cdktf.out/package.json", "{\"name\": \"not terraform\"}"),
+    ]);
+    let tf = FrameworkSelection::resolve(&["terraform".to_owned()], &[]).unwrap_or_default();
+    assert_eq!(
+        walked(dir.path(), &tf, &[]),
+        ["cdktf.out/main.tf.json", "cdktf.out/terraform.tfvars.json"]
+    );
+    let options = ScanOptions {
+        only: vec!["CKV_AWS_20".into()],
+        ..ScanOptions::default()
+    };
+    let report = scan(dir.path(), &options).unwrap_or_else(|e| panic!("{e}"));
+    let failed: Vec<String> = report
+        .results
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::Failed(_)))
+        .map(|r| format!("{} {}:{}-{}", r.address, r.file, r.span.start, r.span.end))
+        .collect();
+    assert_eq!(failed, ["aws_s3_bucket.logs cdktf.out/main.tf.json:4-7"]);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+}
+
+#[test]
 fn oversized_and_binary_files_are_not_read() {
     let dir = tree(&[
         ("big.tf", "resource \"a\" \"b\" {}\n"),

@@ -32,6 +32,17 @@ pub(crate) struct ParsedFile {
 }
 
 impl ParsedFile {
+    /// A file read from another syntax: its body, and where each of its original lines
+    /// starts in the body's text.
+    pub fn from_parts(path: String, body: Body, line_starts: Vec<usize>) -> ParsedFile {
+        ParsedFile {
+            path,
+            body,
+            line_starts,
+            repairs: Vec::new(),
+        }
+    }
+
     /// The 1-based line holding byte `offset`.
     pub fn line(&self, offset: usize) -> u32 {
         let i = self.line_starts.partition_point(|&s| s <= offset);

@@ -29,11 +29,16 @@
 //! Three syntax mistakes that Terraform rejects and Checkov's parser accepts are read the way
 //! Checkov reads them, with a `Repaired` diagnostic (see `files::parse`); any other syntax
 //! error leaves its file unread, as a `ParseError`.
+//!
+//! Terraform's JSON syntax is read too: `.tf.json` files join their directory's module
+//! (see `json`), and `terraform.tfvars.json` and `*.auto.tfvars.json` take their place in
+//! the order of variable files.
 
 mod eval;
 mod files;
 mod functions;
 mod instance;
+mod json;
 mod types;
 mod value;
 
@@ -41,7 +46,7 @@ mod value;
 mod tests;
 
 use crate::model::{Diagnostic, DiagnosticKind, Parsed, Resource, SourceFile, Value};
-use files::{ParsedFile, dir_of, local_source};
+use files::{dir_of, local_source};
 use indexmap::IndexMap;
 use std::collections::BTreeSet;
 
@@ -52,48 +57,45 @@ pub struct Options {
     pub var_files: Vec<SourceFile>,
 }
 
-/// Loads every Terraform file of a tree (`.tf`, `.tfvars`, `.auto.tfvars`, `.tf.json`),
+/// Loads every Terraform file of a tree (`.tf`, `.tf.json`, `.tfvars`, `.tfvars.json`),
 /// evaluates each root module and the local modules it calls, and returns the resources.
 pub fn load(files: &[SourceFile], options: &Options) -> Parsed {
     let mut diagnostics = Vec::new();
     let mut tf = Vec::new();
-    let mut tfvars: Vec<ParsedFile> = Vec::new();
+    let mut tfvars: Vec<(String, IndexMap<String, Value>)> = Vec::new();
     let mut sorted: Vec<&SourceFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     for file in sorted {
         let path = file.path.as_str();
-        if path.ends_with(".tf") {
-            match files::parse(file) {
+        if path.ends_with(".tf") || path.ends_with(".tf.json") {
+            let parsed = if path.ends_with(".tf") {
+                files::parse(file)
+            } else {
+                json::parse(file)
+            };
+            match parsed {
                 Ok(p) => {
                     diagnostics.extend(p.repairs.iter().cloned());
                     tf.push(p);
                 }
                 Err(d) => diagnostics.push(d),
             }
-        } else if path.ends_with(".tfvars") {
-            match files::parse(file) {
-                Ok(p) => {
-                    diagnostics.extend(p.repairs.iter().cloned());
-                    tfvars.push(p);
+        } else if path.ends_with(".tfvars") || path.ends_with(".tfvars.json") {
+            match var_file(file) {
+                Ok((values, repairs)) => {
+                    diagnostics.extend(repairs);
+                    tfvars.push((file.path.clone(), values));
                 }
                 Err(d) => diagnostics.push(d),
             }
-        } else if path.ends_with(".tf.json") || path.ends_with(".tfvars.json") {
-            diagnostics.push(Diagnostic {
-                kind: DiagnosticKind::Skipped,
-                file: file.path.clone(),
-                line: None,
-                column: None,
-                message: "Terraform JSON configuration is not read".into(),
-            });
         }
     }
     let mut var_files = Vec::new();
     for file in &options.var_files {
-        match files::parse(file) {
-            Ok(p) => {
-                diagnostics.extend(p.repairs.iter().cloned());
-                var_files.push(files::tfvars(&p));
+        match var_file(file) {
+            Ok((values, repairs)) => {
+                diagnostics.extend(repairs);
+                var_files.push(values);
             }
             Err(d) => diagnostics.push(d),
         }
@@ -126,6 +128,16 @@ pub fn load(files: &[SourceFile], options: &Options) -> Parsed {
     }
 }
 
+/// A variable file's values, in native syntax or JSON (by its name), with the syntax
+/// mistakes repaired while reading it.
+fn var_file(file: &SourceFile) -> Result<(IndexMap<String, Value>, Vec<Diagnostic>), Diagnostic> {
+    if file.path.ends_with(".json") {
+        json::tfvars(file).map(|v| (v, Vec::new()))
+    } else {
+        files::parse(file).map(|p| (files::tfvars(&p), p.repairs))
+    }
+}
+
 /// Directories that no other directory of the tree calls as a local module.
 fn root_modules(defs: &std::collections::BTreeMap<String, files::ModuleDef<'_>>) -> Vec<String> {
     let mut called = BTreeSet::new();
@@ -150,31 +162,31 @@ fn root_modules(defs: &std::collections::BTreeMap<String, files::ModuleDef<'_>>)
         .collect()
 }
 
-/// The variable values a root module gets: `terraform.tfvars`, then `*.auto.tfvars` in
-/// name order, then the `--var-file`s in order, later ones overriding earlier ones.
+/// The variable values a root module gets, as Terraform orders them: `terraform.tfvars`,
+/// `terraform.tfvars.json`, then `*.auto.tfvars` and `*.auto.tfvars.json` in name order,
+/// then the `--var-file`s in order, later ones overriding earlier ones.
 fn root_values(
     dir: &str,
-    tfvars: &[ParsedFile],
+    tfvars: &[(String, IndexMap<String, Value>)],
     var_files: &[IndexMap<String, Value>],
 ) -> IndexMap<String, Value> {
-    let mut values = IndexMap::new();
-    let in_dir = |f: &&ParsedFile| dir_of(&f.path) == dir;
-    let name = |f: &ParsedFile| f.path.rsplit('/').next().unwrap_or_default().to_owned();
-    if let Some(f) = tfvars
+    let name = |path: &str| path.rsplit('/').next().unwrap_or_default().to_owned();
+    let mut here: Vec<(String, &IndexMap<String, Value>)> = tfvars
         .iter()
-        .filter(in_dir)
-        .find(|f| name(f) == "terraform.tfvars")
-    {
-        values.extend(files::tfvars(f));
-    }
-    let mut auto: Vec<&ParsedFile> = tfvars
-        .iter()
-        .filter(in_dir)
-        .filter(|f| name(f).ends_with(".auto.tfvars"))
+        .filter(|(path, _)| dir_of(path) == dir)
+        .map(|(path, values)| (name(path), values))
         .collect();
-    auto.sort_by_key(|f| name(f));
-    for f in auto {
-        values.extend(files::tfvars(f));
+    let rank = |name: &str| match name {
+        "terraform.tfvars" => Some(0),
+        "terraform.tfvars.json" => Some(1),
+        n if n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json") => Some(2),
+        _ => None,
+    };
+    here.retain(|(n, _)| rank(n).is_some());
+    here.sort_by(|(a, _), (b, _)| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+    let mut values = IndexMap::new();
+    for (_, v) in here {
+        values.extend(v.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
     for v in var_files {
         values.extend(v.clone());

@@ -282,6 +282,86 @@ resource "t" "x" {
 }
 
 #[test]
+fn json_configuration_is_evaluated_like_native_syntax_with_its_own_lines() {
+    let main = r#"{
+  "//": "a comment",
+  "variable": {
+    "n": {"type": "number", "default": 2},
+    "name": {"default": "${not_a_template}"}
+  },
+  "locals": {"prefix": "q-${var.name}"},
+  "resource": {
+    "aws_sqs_queue": {
+      "q": {
+        "count": "${var.n}",
+        "name": "${local.prefix}-${count.index}",
+        "tags": {"Team": "core", "Size": 3},
+        "depends_on": ["aws_kms_key.k"],
+        "lifecycle": {"prevent_destroy": true}
+      }
+    },
+    "aws_security_group": {
+      "g": {
+        "ingress": [
+          {"from_port": 22, "cidr_blocks": ["0.0.0.0/0"]},
+          {"from_port": 443, "cidr_blocks": ["10.0.0.0/8"]}
+        ],
+        "dynamic": {
+          "egress": {
+            "for_each": "${[80, 8080]}",
+            "content": {"to_port": "${egress.value}"}
+          }
+        }
+      }
+    }
+  },
+  "module": {"m": {"source": "./m", "bucket": "${local.prefix}"}}
+}
+"#;
+    let module = r#"{"variable": {"bucket": {}},
+"resource": {"aws_s3_bucket": {"b": {"bucket": "${var.bucket}"}}}}"#;
+    check(
+        &[("main.tf.json", main), ("m/main.tf.json", module)],
+        &[],
+        r#"
+        aws_sqs_queue.q[0] main.tf.json:10-16 {"count":2.0,"name":"q-${not_a_template}-0","tags":{"Team":"core","Size":3.0}}
+        aws_sqs_queue.q[1] main.tf.json:10-16 {"count":2.0,"name":"q-${not_a_template}-1","tags":{"Team":"core","Size":3.0}}
+        aws_security_group.g main.tf.json:19-30 {"ingress":[{"from_port":22.0,"cidr_blocks":["0.0.0.0/0"]},{"from_port":443.0,"cidr_blocks":["10.0.0.0/8"]}],"egress":[{"to_port":80.0},{"to_port":8080.0}]}
+        m main.tf.json:33-33 {"source":"./m","bucket":"q-${not_a_template}"}
+        module.m.aws_s3_bucket.b m/main.tf.json:2-2 <- main.tf.json:33-33 {"bucket":"q-${not_a_template}"}
+        "#,
+    );
+}
+
+#[test]
+fn json_variable_files_take_their_place_among_tfvars() {
+    let main = r#"
+variable "a" { default = "default" }
+variable "b" { default = "default" }
+variable "c" { default = "default" }
+resource "t" "x" {
+  a = var.a
+  b = var.b
+  c = var.c
+}
+"#;
+    check(
+        &[
+            ("main.tf", main),
+            ("terraform.tfvars", "a = \"tfvars\"\nb = \"tfvars\""),
+            (
+                "terraform.tfvars.json",
+                r#"{"b": "tfvars.json", "c": {"k": ["${x}"]}}"#,
+            ),
+            ("a.auto.tfvars.json", r#"{"c": "auto-a"}"#),
+            ("b.auto.tfvars", "c = \"auto-b\""),
+        ],
+        &[("cli.tfvars.json", r#"{"a": 1}"#)],
+        r#"t.x main.tf:5-9 {"a":1.0,"b":"tfvars.json","c":"auto-b"}"#,
+    );
+}
+
+#[test]
 fn variables_that_resolve_to_null_are_unknown() {
     let main = r#"
 variable "a" { default = null }
@@ -598,14 +678,21 @@ fn parse_errors_name_line_and_column_and_other_files_still_load() {
             ("bad.tf", "resource \"a\" \"b\" {\n  x = \n}\n"),
             ("deep.tf", &"[".repeat(300)),
             ("good.tf", "resource \"a\" \"c\" {\n}\n"),
-            ("x.tf.json", "{}"),
+            (
+                "x.tf.json",
+                "{\n  \"resource\": {\n    \"a\": {\"d\": {\"x\": 1,}}\n  }\n}\n",
+            ),
+            ("y.tf.json", "[]"),
+            ("z.tfvars.json", "{\"a\": "),
         ],
         &[],
         r#"
         a.c good.tf:1-2 {}
         ! ParseError bad.tf:2:7 invalid HCL: invalid expression; expected `"`, `[`, `{`, `-`, `!`, `(`, `_`, `<`, letter or digit
         ! ParseError deep.tf:1:257 brackets nest more than 256 deep
-        ! Skipped x.tf.json:0:0 Terraform JSON configuration is not read
+        ! ParseError x.tf.json:3:24 invalid JSON: key must be a string
+        ! ParseError y.tf.json:1:1 a Terraform JSON file holds one object
+        ! ParseError z.tfvars.json:1:6 invalid JSON: EOF while parsing a value
         "#,
     );
 }

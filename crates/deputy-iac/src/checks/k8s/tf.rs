@@ -83,7 +83,9 @@ mod tests {
         let spec = pod_spec(&d).unwrap_or(&null);
         assert_eq!(spec.get("host_pid"), Some(&Value::Bool(true)));
         assert_eq!(containers(spec).len(), 1);
-        let pod = resource("resource \"kubernetes_pod\" \"p\" {\n  spec {\n    host_ipc = true\n  }\n}\n");
+        let pod = resource(
+            "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    host_ipc = true\n  }\n}\n",
+        );
         assert_eq!(
             pod_spec(&pod).and_then(|s| s.get("host_ipc")),
             Some(&Value::Bool(true))
