@@ -4,6 +4,11 @@
 //! No container or init container lists capabilities under
 //! `securityContext.capabilities.add`.
 //!
+//! Terraform's `kubernetes_pod`, `kubernetes_pod_v1`, `kubernetes_deployment` and
+//! `kubernetes_deployment_v1` are judged as Checkov's Terraform check judges
+//! them: no `container` block (init containers are not looked at) lists capabilities in
+//! `security_context { capabilities { add = [...] } }`.
+//!
 //! # Why it matters
 //! Each added capability widens what a compromised process may do to the kernel and the
 //! node (SYS_ADMIN alone is close to root).
@@ -50,6 +55,8 @@
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
 
+use super::k8s::tf;
+use super::k8s::tf_security::{self as tfs, Block};
 use super::k8s::{Answer, each_container, truthy};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -70,9 +77,13 @@ check!(AddedCapabilities {
         (Kubernetes, "Job"),
         (Kubernetes, "ReplicaSet"),
         (Kubernetes, "ReplicationController"),
-        (Kubernetes, "StatefulSet")
+        (Kubernetes, "StatefulSet"),
+        (Terraform, "kubernetes_pod"),
+        (Terraform, "kubernetes_pod_v1"),
+        (Terraform, "kubernetes_deployment"),
+        (Terraform, "kubernetes_deployment_v1")
     ],
-    description: "No container or init container lists capabilities under `securityContext.capabilities.add`.",
+    description: "No container or init container lists capabilities under `securityContext.capabilities.add`. Terraform pods and deployments: no `container` block (not init containers) lists capabilities in `security_context.capabilities.add`.",
     remediation: "Remove `capabilities.add`, or justify each capability and suppress the finding for that workload.",
     references: [
         "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
@@ -82,6 +93,9 @@ check!(AddedCapabilities {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    if tf::is_terraform(r) {
+        return terraform(r);
+    }
     each_container(r, true, judge)
 }
 
@@ -92,5 +106,96 @@ fn judge(c: &crate::model::Value) -> Answer {
         Answer::Fail("adds capabilities")
     } else {
         Answer::Pass
+    }
+}
+
+/// A Terraform workload, as Checkov's Terraform check for the id judges it.
+fn terraform(r: &Resource) -> Verdict {
+    tfs::each_container(r, Verdict::Unknown, Verdict::Pass, |c| {
+        tfs::with_context(c, Answer::Pass, |ctx| {
+            match tfs::block(ctx, "capabilities") {
+                Block::Absent => Answer::Pass,
+                Block::Unknown => Answer::Unknown,
+                Block::Found(caps) => match tfs::set(caps.get("add")) {
+                    Some(true) => Answer::Fail("adds capabilities"),
+                    Some(false) => Answer::Pass,
+                    None => Answer::Unknown,
+                },
+            }
+        })
+    })
+}
+
+#[cfg(test)]
+mod terraform_tests {
+    use super::*;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    #[test]
+    fn terraform_verdicts() {
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        capabilities {\n          add = [\"NET_ADMIN\"]\n        }\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::fail("container `a` adds capabilities")
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        capabilities {\n          add = []\n          drop = [\"ALL\"]\n        }\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        capabilities {\n          add = var.caps\n        }\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource("resource \"kubernetes_pod\" \"p\" {\n}\n"),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = false\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container = [\n      {\n        name = \"a\"\n        security_context = {\n          privileged = true\n        }\n      }\n    ]\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
     }
 }

@@ -3,6 +3,12 @@
 //! # What it checks
 //! No `hostPath` volume of the pod spec has the path `/var/run/docker.sock`.
 //!
+//! Terraform's `kubernetes_pod`, `kubernetes_pod_v1`, `kubernetes_deployment`,
+//! `kubernetes_deployment_v1`, `kubernetes_daemonset` and `kubernetes_daemon_set_v1` are
+//! judged as Checkov's Terraform check judges them: no `volume` block of the `spec`, or of
+//! its pod template's spec, has `host_path { path = "/var/run/docker.sock" }`; a resource
+//! without `spec` fails.
+//!
 //! # Why it matters
 //! Whoever can talk to the Docker daemon can start a privileged container with the host's
 //! root filesystem: the socket is root on the node.
@@ -48,6 +54,8 @@
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
 
 use super::k8s::pod_spec;
+use super::k8s::tf;
+use super::k8s::tf_security::{self as tfs, Block};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 use crate::model::Value;
@@ -66,15 +74,24 @@ check!(DockerSocket {
         (Kubernetes, "ReplicaSet"),
         (Kubernetes, "ReplicationController"),
         (Kubernetes, "Job"),
-        (Kubernetes, "CronJob")
+        (Kubernetes, "CronJob"),
+        (Terraform, "kubernetes_pod"),
+        (Terraform, "kubernetes_pod_v1"),
+        (Terraform, "kubernetes_deployment"),
+        (Terraform, "kubernetes_deployment_v1"),
+        (Terraform, "kubernetes_daemonset"),
+        (Terraform, "kubernetes_daemon_set_v1")
     ],
-    description: "No `hostPath` volume of the pod spec has the path `/var/run/docker.sock`.",
+    description: "No `hostPath` volume of the pod spec has the path `/var/run/docker.sock`. Terraform pods, deployments and daemon sets: no `volume` block of the spec or its pod template has `host_path.path = \"/var/run/docker.sock\"`; no `spec` fails.",
     remediation: "Remove the volume; build images with a daemonless builder (BuildKit rootless, kaniko) instead.",
     references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/"],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    if tf::is_terraform(r) {
+        return terraform(r);
+    }
     let socket = pod_spec(r)
         .filter(|s| matches!(s, Value::Map(_)))
         .and_then(|s| s.get("volumes"));
@@ -94,5 +111,118 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
         Verdict::fail("a hostPath volume mounts /var/run/docker.sock")
     } else {
         Verdict::Pass
+    }
+}
+
+/// A Terraform workload, as Checkov's Terraform check for the id judges it: the volumes
+/// of the spec and of its pod template's spec.
+fn terraform(r: &Resource) -> Verdict {
+    if r.config.get("spec").is_none() {
+        return Verdict::fail("the resource has no spec");
+    }
+    let Some(spec) = tf::spec(r).filter(|s| matches!(s, Value::Map(_))) else {
+        return Verdict::Unknown;
+    };
+    let mut undecided = matches!(spec.get("template"), Some(Value::Unknown(_)));
+    let template = tf::block(spec, "template").and_then(|t| tf::block(t, "spec"));
+    for spec in std::iter::once(spec).chain(template) {
+        let volumes = match spec.get("volume") {
+            Some(Value::List(volumes)) => volumes.as_slice(),
+            Some(Value::Unknown(_)) => {
+                undecided = true;
+                continue;
+            }
+            _ => continue,
+        };
+        for v in volumes {
+            match v {
+                Value::Map(_) => {}
+                Value::Unknown(_) => {
+                    undecided = true;
+                    continue;
+                }
+                // Checkov passes over what is not a block (`volume = "…"`).
+                _ => continue,
+            }
+            match tfs::block(v, "host_path") {
+                Block::Absent => {}
+                Block::Unknown => undecided = true,
+                Block::Found(host) => match host.get("path") {
+                    Some(Value::String(p)) if p == "/var/run/docker.sock" => {
+                        return Verdict::fail("a host_path volume mounts /var/run/docker.sock");
+                    }
+                    Some(Value::Unknown(_)) => undecided = true,
+                    _ => {}
+                },
+            }
+        }
+    }
+    if undecided {
+        Verdict::Unknown
+    } else {
+        Verdict::Pass
+    }
+}
+
+#[cfg(test)]
+mod terraform_tests {
+    use super::*;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    #[test]
+    fn terraform_verdicts() {
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    volume {\n      name = \"v\"\n      host_path {\n        path = \"/var/run/docker.sock\"\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::fail("a host_path volume mounts /var/run/docker.sock")
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    volume {\n      name = \"v\"\n      host_path {\n        path = \"/var/log\"\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    volume {\n      name = \"v\"\n      host_path {\n        path = var.path\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
+        assert!(matches!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_daemonset\" \"d\" {\n  spec {\n    template {\n      spec {\n        volume {\n          name = \"v\"\n          host_path {\n            path = \"/var/run/docker.sock\"\n          }\n        }\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Fail(_)
+        ));
+        assert!(matches!(
+            evaluate(
+                &tf::resource("resource \"kubernetes_deployment\" \"d\" {\n}\n"),
+                &cx()
+            ),
+            Verdict::Fail(_)
+        ));
+        assert_eq!(
+            evaluate(
+                &tf::resource("resource \"kubernetes_pod\" \"p\" {\n  spec {\n  }\n}\n"),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
     }
 }

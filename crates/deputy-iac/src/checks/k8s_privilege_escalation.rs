@@ -4,6 +4,12 @@
 //! Every container and init container sets `securityContext.allowPrivilegeEscalation:
 //! false` explicitly (the default allows it).
 //!
+//! Terraform's `kubernetes_pod`, `kubernetes_pod_v1`, `kubernetes_deployment` and
+//! `kubernetes_deployment_v1` are judged as Checkov's Terraform check judges
+//! them, which only fails an explicit `true`: no `container` block (init containers are not
+//! looked at) sets `security_context { allow_privilege_escalation = true }`; a resource
+//! without `spec` or without containers has no verdict.
+//!
 //! # Why it matters
 //! With privilege escalation allowed, a setuid binary or file capability inside the image
 //! lets a compromised process gain more privileges than the container was started with.
@@ -46,6 +52,8 @@
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
 
+use super::k8s::tf;
+use super::k8s::tf_security as tfs;
 use super::k8s::{Answer, each_container};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -66,9 +74,13 @@ check!(AllowPrivilegeEscalation {
         (Kubernetes, "Job"),
         (Kubernetes, "ReplicaSet"),
         (Kubernetes, "ReplicationController"),
-        (Kubernetes, "StatefulSet")
+        (Kubernetes, "StatefulSet"),
+        (Terraform, "kubernetes_pod"),
+        (Terraform, "kubernetes_pod_v1"),
+        (Terraform, "kubernetes_deployment"),
+        (Terraform, "kubernetes_deployment_v1")
     ],
-    description: "Every container and init container sets `securityContext.allowPrivilegeEscalation: false` explicitly (the default allows it).",
+    description: "Every container and init container sets `securityContext.allowPrivilegeEscalation: false` explicitly (the default allows it). Terraform pods and deployments (as Checkov's Terraform check): no `container` block (not init containers) sets `security_context.allow_privilege_escalation = true`; without containers there is no verdict.",
     remediation: "Set `securityContext.allowPrivilegeEscalation: false` on every container.",
     references: [
         "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
@@ -78,6 +90,9 @@ check!(AllowPrivilegeEscalation {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    if tf::is_terraform(r) {
+        return terraform(r);
+    }
     each_container(r, true, judge)
 }
 
@@ -88,5 +103,91 @@ fn judge(c: &crate::model::Value) -> Answer {
         Answer::Pass
     } else {
         Answer::Fail("does not set allowPrivilegeEscalation: false")
+    }
+}
+
+/// A Terraform workload, as Checkov's Terraform check for the id judges it.
+fn terraform(r: &Resource) -> Verdict {
+    tfs::each_container(r, Verdict::Unknown, Verdict::Unknown, |c| {
+        tfs::with_context(c, Answer::Pass, |ctx| {
+            tfs::must_not_be_true(
+                ctx.get("allow_privilege_escalation"),
+                "allows privilege escalation",
+            )
+        })
+    })
+}
+
+#[cfg(test)]
+mod terraform_tests {
+    use super::*;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    #[test]
+    fn terraform_verdicts() {
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        allow_privilege_escalation = true\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::fail("container `a` allows privilege escalation")
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        allow_privilege_escalation = false\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        allow_privilege_escalation = var.p\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource("resource \"kubernetes_pod\" \"p\" {\n}\n"),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = false\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container = [\n      {\n        name = \"a\"\n        security_context = {\n          privileged = true\n        }\n      }\n    ]\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
     }
 }

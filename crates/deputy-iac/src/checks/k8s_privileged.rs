@@ -3,6 +3,11 @@
 //! # What it checks
 //! No container or init container sets `securityContext.privileged: true`.
 //!
+//! Terraform's `kubernetes_pod`, `kubernetes_pod_v1`, `kubernetes_deployment` and
+//! `kubernetes_deployment_v1` are judged as Checkov's Terraform check judges
+//! them: no `container` block (init containers are not looked at) sets
+//! `security_context { privileged = true }`.
+//!
 //! # Why it matters
 //! A privileged container has every capability and the host's devices: escaping to the node
 //! is trivial, and from the node, the cluster.
@@ -46,6 +51,8 @@
 //! - <https://kubernetes.io/docs/concepts/security/pod-security-standards/>
 //! - <https://kubernetes.io/docs/tasks/configure-pod-container/security-context/>
 
+use super::k8s::tf;
+use super::k8s::tf_security as tfs;
 use super::k8s::{Answer, each_container, truthy};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
@@ -66,9 +73,13 @@ check!(PrivilegedContainer {
         (Kubernetes, "Job"),
         (Kubernetes, "ReplicaSet"),
         (Kubernetes, "ReplicationController"),
-        (Kubernetes, "StatefulSet")
+        (Kubernetes, "StatefulSet"),
+        (Terraform, "kubernetes_pod"),
+        (Terraform, "kubernetes_pod_v1"),
+        (Terraform, "kubernetes_deployment"),
+        (Terraform, "kubernetes_deployment_v1")
     ],
-    description: "No container or init container sets `securityContext.privileged: true`.",
+    description: "No container or init container sets `securityContext.privileged: true`. Terraform pods and deployments: no `container` block (not init containers) sets `security_context.privileged = true`.",
     remediation: "Remove `privileged: true`; grant the specific capabilities the workload needs instead.",
     references: [
         "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
@@ -78,6 +89,9 @@ check!(PrivilegedContainer {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    if tf::is_terraform(r) {
+        return terraform(r);
+    }
     each_container(r, true, judge)
 }
 
@@ -88,6 +102,15 @@ fn judge(c: &crate::model::Value) -> Answer {
     } else {
         Answer::Pass
     }
+}
+
+/// A Terraform workload, as Checkov's Terraform check for the id judges it.
+fn terraform(r: &Resource) -> Verdict {
+    tfs::each_container(r, Verdict::Unknown, Verdict::Pass, |c| {
+        tfs::with_context(c, Answer::Pass, |ctx| {
+            tfs::must_not_be_true(ctx.get("privileged"), "runs privileged")
+        })
+    })
 }
 
 #[cfg(test)]
@@ -113,5 +136,79 @@ mod tests {
             "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  hostPID: false\n",
         );
         assert_eq!(evaluate(&none, &cx()), Verdict::Unknown);
+    }
+}
+
+#[cfg(test)]
+mod terraform_tests {
+    use super::*;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    #[test]
+    fn terraform_verdicts() {
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        privileged = true\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::fail("container `a` runs privileged")
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        privileged = false\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        privileged = var.p\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource("resource \"kubernetes_pod\" \"p\" {\n}\n"),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = false\n      }\n    }\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Pass
+        );
+        assert_eq!(
+            evaluate(
+                &tf::resource(
+                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container = [\n      {\n        name = \"a\"\n        security_context = {\n          privileged = true\n        }\n      }\n    ]\n  }\n}\n"
+                ),
+                &cx()
+            ),
+            Verdict::Unknown
+        );
     }
 }
