@@ -3,6 +3,12 @@
 //! # What it checks
 //! Every container and init container sets `resources.limits.cpu`.
 //!
+//! Terraform's `kubernetes_pod`, `kubernetes_pod_v1`, `kubernetes_deployment` and
+//! `kubernetes_deployment_v1` are judged as Checkov's Terraform check judges them: every
+//! `container` block (not `init_container`) sets `cpu` in the `limits` of its `resources`
+//! block. A resource without `spec` fails; an empty `spec`, or a pod spec without
+//! containers, is not judged.
+//!
 //! # Why it matters
 //! A container without a CPU limit can take every core of its node, starving its neighbours
 //! (a noisy neighbour or a cryptominer in a compromised pod).
@@ -44,7 +50,8 @@
 //! # References
 //! - <https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/>
 
-use super::k8s::{Answer, each_container, truthy};
+use super::k8s::tf_containers::{Walk, judge_each, sets_quantity, walk};
+use super::k8s::{Answer, each_container, tf, truthy};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 use crate::model::Value;
@@ -65,16 +72,40 @@ check!(CpuLimits {
         (Kubernetes, "Job"),
         (Kubernetes, "ReplicaSet"),
         (Kubernetes, "ReplicationController"),
-        (Kubernetes, "StatefulSet")
+        (Kubernetes, "StatefulSet"),
+        (Terraform, "kubernetes_pod"),
+        (Terraform, "kubernetes_pod_v1"),
+        (Terraform, "kubernetes_deployment"),
+        (Terraform, "kubernetes_deployment_v1")
     ],
-    description: "Every container and init container sets `resources.limits.cpu`.",
+    description: "Every container and init container sets `resources.limits.cpu`. Terraform's `kubernetes_pod`, `kubernetes_pod_v1`, `kubernetes_deployment` and `kubernetes_deployment_v1` are judged as Checkov's Terraform check judges them: every `container` block (not `init_container`) sets `cpu` in the `limits` of its `resources` block. A resource without `spec` fails; an empty `spec`, or a pod spec without containers, is not judged.",
     remediation: "Set `resources.limits.cpu` on every container, or a LimitRange default in the namespace.",
     references: ["https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"],
-    differences: [],
+    differences: [
+        "On Terraform resources every container is judged; Checkov's Terraform check judges only the first."
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    if tf::is_terraform(r) {
+        return terraform(r);
+    }
     each_container(r, true, judge)
+}
+
+/// A Terraform `kubernetes_*` resource, judged as Checkov's Terraform check judges it.
+fn terraform(r: &Resource) -> Verdict {
+    match walk(r) {
+        Walk::NoSpec => Verdict::fail("has no `spec`, so no container sets a CPU limit"),
+        Walk::Containers(containers) => {
+            judge_each(containers, |c| match sets_quantity(c, "limits", "cpu") {
+                Some(true) => Answer::Pass,
+                Some(false) => Answer::Fail("sets no CPU limit"),
+                None => Answer::Unknown,
+            })
+        }
+        Walk::EmptySpec | Walk::NoContainers { .. } | Walk::Unreadable => Verdict::Unknown,
+    }
 }
 
 /// One container's answer.
@@ -89,5 +120,43 @@ fn judge(c: &crate::model::Value) -> Answer {
         Some(limits @ Value::Map(_)) if truthy(limits.get("cpu")) => Answer::Pass,
         Some(Value::List(_) | Value::String(_)) => Answer::Unknown,
         _ => Answer::Fail("sets no CPU limit"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::k8s::tf::resource;
+
+    fn cx() -> Cx<'static> {
+        Cx { resources: &[] }
+    }
+
+    fn deployment(container: &str) -> Resource {
+        resource(&format!(
+            "variable \"v\" {{}}\nresource \"kubernetes_deployment_v1\" \"d\" {{\n  spec {{\n    template {{\n      spec {{\n{container}\n      }}\n    }}\n  }}\n}}\n"
+        ))
+    }
+
+    #[test]
+    fn terraform_verdicts() {
+        let set = deployment(
+            "container {\n name = \"a\"\n resources {\n limits = {\n cpu = \"1\"\n }\n }\n}",
+        );
+        assert_eq!(evaluate(&set, &cx()), Verdict::Pass);
+        let requests = deployment(
+            "container {\n name = \"a\"\n resources {\n requests = {\n cpu = \"1\"\n }\n }\n}",
+        );
+        assert_eq!(
+            evaluate(&requests, &cx()),
+            Verdict::fail("container `a` sets no CPU limit")
+        );
+        let unresolved =
+            deployment("container {\n name = \"a\"\n resources {\n limits = var.v\n }\n}");
+        assert_eq!(evaluate(&unresolved, &cx()), Verdict::Unknown);
+        let none = deployment("host_pid = true");
+        assert_eq!(evaluate(&none, &cx()), Verdict::Unknown);
+        let empty = resource("resource \"kubernetes_pod\" \"p\" {\n  spec {\n  }\n}\n");
+        assert_eq!(evaluate(&empty, &cx()), Verdict::Unknown);
     }
 }

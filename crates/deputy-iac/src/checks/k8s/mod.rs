@@ -4,6 +4,7 @@
 
 pub(crate) mod rbac;
 pub(crate) mod tf;
+pub(crate) mod tf_containers;
 pub(crate) mod tf_security;
 
 use crate::check::Verdict;
