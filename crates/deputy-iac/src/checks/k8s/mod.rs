@@ -4,6 +4,7 @@
 
 pub(crate) mod rbac;
 pub(crate) mod tf;
+pub(crate) mod tf_policy;
 
 use crate::check::Verdict;
 use crate::model::{Resource, Value};
