@@ -5,6 +5,13 @@
 //! Ingresses set `metadata.namespace` to something other than `default`. The `default`
 //! ServiceAccount and the `kubernetes` Service are exempt.
 //!
+//! Terraform's Kubernetes resources (`kubernetes_pod`, `kubernetes_deployment`,
+//! `kubernetes_daemonset`, `kubernetes_stateful_set`, `kubernetes_replication_controller`,
+//! `kubernetes_job`, `kubernetes_cron_job`, `kubernetes_service`, `kubernetes_secret`,
+//! `kubernetes_service_account`, `kubernetes_role_binding`, `kubernetes_config_map`,
+//! `kubernetes_ingress` and their `_v1` forms) set `namespace` in their `metadata` block to
+//! something other than `default`; as in Checkov's Terraform check, nothing is exempt there.
+//!
 //! # Why it matters
 //! The default namespace is where everything without a home ends up: its RBAC and
 //! NetworkPolicies are rarely tailored, so objects there share more than they should.
@@ -36,6 +43,7 @@
 //! # References
 //! - <https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/>
 
+use super::k8s::tf;
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 use crate::model::Value;
@@ -61,9 +69,35 @@ check!(DefaultNamespace {
         (Kubernetes, "Role"),
         (Kubernetes, "RoleBinding"),
         (Kubernetes, "ConfigMap"),
-        (Kubernetes, "Ingress")
+        (Kubernetes, "Ingress"),
+        (Terraform, "kubernetes_pod"),
+        (Terraform, "kubernetes_pod_v1"),
+        (Terraform, "kubernetes_deployment"),
+        (Terraform, "kubernetes_deployment_v1"),
+        (Terraform, "kubernetes_daemonset"),
+        (Terraform, "kubernetes_daemon_set_v1"),
+        (Terraform, "kubernetes_stateful_set"),
+        (Terraform, "kubernetes_stateful_set_v1"),
+        (Terraform, "kubernetes_replication_controller"),
+        (Terraform, "kubernetes_replication_controller_v1"),
+        (Terraform, "kubernetes_job"),
+        (Terraform, "kubernetes_job_v1"),
+        (Terraform, "kubernetes_cron_job"),
+        (Terraform, "kubernetes_cron_job_v1"),
+        (Terraform, "kubernetes_service"),
+        (Terraform, "kubernetes_service_v1"),
+        (Terraform, "kubernetes_secret"),
+        (Terraform, "kubernetes_secret_v1"),
+        (Terraform, "kubernetes_service_account"),
+        (Terraform, "kubernetes_service_account_v1"),
+        (Terraform, "kubernetes_role_binding"),
+        (Terraform, "kubernetes_role_binding_v1"),
+        (Terraform, "kubernetes_config_map"),
+        (Terraform, "kubernetes_config_map_v1"),
+        (Terraform, "kubernetes_ingress"),
+        (Terraform, "kubernetes_ingress_v1")
     ],
-    description: "Workloads, Services, Secrets, ServiceAccounts, Roles, RoleBindings, ConfigMaps and Ingresses set `metadata.namespace` to something other than `default`. The `default` ServiceAccount and the `kubernetes` Service are exempt.",
+    description: "Workloads, Services, Secrets, ServiceAccounts, Roles, RoleBindings, ConfigMaps and Ingresses set `metadata.namespace` to something other than `default`. The `default` ServiceAccount and the `kubernetes` Service are exempt. Terraform's Kubernetes resources (`kubernetes_pod`, `kubernetes_deployment`, `kubernetes_daemonset`, `kubernetes_stateful_set`, `kubernetes_replication_controller`, `kubernetes_job`, `kubernetes_cron_job`, `kubernetes_service`, `kubernetes_secret`, `kubernetes_service_account`, `kubernetes_role_binding`, `kubernetes_config_map`, `kubernetes_ingress` and their `_v1` forms) set `namespace` in their `metadata` block to something other than `default`; as in Checkov's Terraform check, nothing is exempt there.",
     remediation: "Create a namespace per application or team and set `metadata.namespace`.",
     references: ["https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/"],
     differences: [
@@ -72,6 +106,9 @@ check!(DefaultNamespace {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    if tf::is_terraform(r) {
+        return evaluate_terraform(r);
+    }
     let Some(metadata) = r
         .config
         .get("metadata")
@@ -98,6 +135,25 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     }
 }
 
+/// Checkov's Terraform check: the first `metadata` block must set a namespace other than
+/// `default`; a missing block or namespace is the default namespace.
+fn evaluate_terraform(r: &Resource) -> Verdict {
+    let Some(metadata) = tf::block(&r.config, "metadata") else {
+        return Verdict::fail("the resource has no metadata, so it lands in the default namespace");
+    };
+    if metadata.is_unknown() {
+        return Verdict::Unknown;
+    }
+    match metadata.get("namespace") {
+        Some(ns) if ns.is_unknown() => Verdict::Unknown,
+        Some(Value::String(ns)) if ns == "default" => {
+            Verdict::fail("the resource is in the default namespace")
+        }
+        ns if super::k8s::truthy(ns) => Verdict::Pass,
+        _ => Verdict::fail("the resource sets no namespace, so it lands in the default namespace"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +169,33 @@ mod tests {
         assert!(matches!(evaluate(&default, &cx()), Verdict::Fail(_)));
         let sa = manifest("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default}\n");
         assert_eq!(evaluate(&sa, &cx()), Verdict::Pass);
+    }
+
+    #[test]
+    fn terraform_verdicts() {
+        let account = |body: &str| {
+            tf::resource(&format!(
+                "resource \"kubernetes_service_account\" \"s\" {{\n{body}\n}}\n"
+            ))
+        };
+        let judge = |body: &str| evaluate(&account(body), &cx());
+        assert_eq!(
+            judge("  metadata {\n    name = \"default\"\n    namespace = \"shop\"\n  }"),
+            Verdict::Pass
+        );
+        // No exemption for the default ServiceAccount in Terraform.
+        assert_eq!(
+            judge("  metadata {\n    name = \"default\"\n  }"),
+            Verdict::fail("the resource sets no namespace, so it lands in the default namespace")
+        );
+        assert_eq!(
+            judge("  metadata {\n    namespace = \"default\"\n  }"),
+            Verdict::fail("the resource is in the default namespace")
+        );
+        assert!(matches!(judge(""), Verdict::Fail(_)));
+        assert_eq!(
+            judge("  metadata {\n    namespace = var.ns\n  }"),
+            Verdict::Unknown
+        );
     }
 }

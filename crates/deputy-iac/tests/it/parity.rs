@@ -31,6 +31,9 @@ const DOCUMENTED: &[(&str, &str)] = &[
     ("CKV_K8S_15", "kubernetes_pod_v1.fail"),
     ("CKV_K8S_15", "kubernetes_deployment.fail"),
     ("CKV_K8S_15", "kubernetes_deployment_v1.fail"),
+    // An `annotations` map with an unquoted expression as a key is unknown, as in Terraform.
+    ("CKV_K8S_32", "kubernetes_pod_security_policy.pass"),
+    ("CKV_K8S_32", "kubernetes_pod_security_policy.fail3"),
 ];
 
 /// Claimed ids still under 98 % because of a front-end gap, with the gap (none today).

@@ -5,6 +5,7 @@
 pub(crate) mod rbac;
 pub(crate) mod tf;
 pub(crate) mod tf_containers;
+pub(crate) mod tf_policy;
 pub(crate) mod tf_security;
 
 use crate::check::Verdict;
