@@ -168,59 +168,44 @@ fn terraform(r: &Resource) -> Verdict {
 mod terraform_tests {
     use super::*;
 
-    fn cx() -> Cx<'static> {
-        Cx { resources: &[] }
-    }
-
     #[test]
     fn terraform_verdicts() {
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    volume {\n      name = \"v\"\n      host_path {\n        path = \"/var/run/docker.sock\"\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    volume {\n      name = \"v\"\n      host_path {\n        path = \"/var/run/docker.sock\"\n      }\n    }\n  }\n}\n"
             ),
             Verdict::fail("a host_path volume mounts /var/run/docker.sock")
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    volume {\n      name = \"v\"\n      host_path {\n        path = \"/var/log\"\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    volume {\n      name = \"v\"\n      host_path {\n        path = \"/var/log\"\n      }\n    }\n  }\n}\n"
             ),
             Verdict::Pass
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    volume {\n      name = \"v\"\n      host_path {\n        path = var.path\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    volume {\n      name = \"v\"\n      host_path {\n        path = var.path\n      }\n    }\n  }\n}\n"
             ),
             Verdict::Unknown
         );
         assert!(matches!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_daemonset\" \"d\" {\n  spec {\n    template {\n      spec {\n        volume {\n          name = \"v\"\n          host_path {\n            path = \"/var/run/docker.sock\"\n          }\n        }\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_daemonset\" \"d\" {\n  spec {\n    template {\n      spec {\n        volume {\n          name = \"v\"\n          host_path {\n            path = \"/var/run/docker.sock\"\n          }\n        }\n      }\n    }\n  }\n}\n"
             ),
             Verdict::Fail(_)
         ));
         assert!(matches!(
-            evaluate(
-                &tf::resource("resource \"kubernetes_deployment\" \"d\" {\n}\n"),
-                &cx()
-            ),
+            tf::judge(evaluate, "resource \"kubernetes_deployment\" \"d\" {\n}\n"),
             Verdict::Fail(_)
         ));
         assert_eq!(
-            evaluate(
-                &tf::resource("resource \"kubernetes_pod\" \"p\" {\n  spec {\n  }\n}\n"),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n  }\n}\n"
             ),
             Verdict::Unknown
         );

@@ -122,70 +122,51 @@ fn terraform(r: &Resource) -> Verdict {
 mod terraform_tests {
     use super::*;
 
-    fn cx() -> Cx<'static> {
-        Cx { resources: &[] }
-    }
-
     #[test]
     fn terraform_verdicts() {
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        allow_privilege_escalation = true\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        allow_privilege_escalation = true\n      }\n    }\n  }\n}\n"
             ),
             Verdict::fail("container `a` allows privilege escalation")
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        allow_privilege_escalation = false\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        allow_privilege_escalation = false\n      }\n    }\n  }\n}\n"
             ),
             Verdict::Pass
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n    }\n  }\n}\n"
             ),
             Verdict::Pass
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        allow_privilege_escalation = var.p\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        allow_privilege_escalation = var.p\n      }\n    }\n  }\n}\n"
             ),
             Verdict::Unknown
         );
         assert_eq!(
-            evaluate(
-                &tf::resource("resource \"kubernetes_pod\" \"p\" {\n}\n"),
-                &cx()
+            tf::judge(evaluate, "resource \"kubernetes_pod\" \"p\" {\n}\n"),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = false\n      }\n    }\n  }\n}\n"
             ),
             Verdict::Unknown
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = false\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
-            ),
-            Verdict::Unknown
-        );
-        assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container = [\n      {\n        name = \"a\"\n        security_context = {\n          privileged = true\n        }\n      }\n    ]\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container = [\n      {\n        name = \"a\"\n        security_context = {\n          privileged = true\n        }\n      }\n    ]\n  }\n}\n"
             ),
             Verdict::Unknown
         );

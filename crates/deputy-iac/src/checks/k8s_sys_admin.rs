@@ -135,70 +135,51 @@ fn terraform(r: &Resource) -> Verdict {
 mod terraform_tests {
     use super::*;
 
-    fn cx() -> Cx<'static> {
-        Cx { resources: &[] }
-    }
-
     #[test]
     fn terraform_verdicts() {
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        capabilities {\n          add = [\"NET_ADMIN\", \"SYS_ADMIN\"]\n        }\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        capabilities {\n          add = [\"NET_ADMIN\", \"SYS_ADMIN\"]\n        }\n      }\n    }\n  }\n}\n"
             ),
             Verdict::fail("container `a` adds SYS_ADMIN")
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        capabilities {\n          add = [\"NET_ADMIN\"]\n        }\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        capabilities {\n          add = [\"NET_ADMIN\"]\n        }\n      }\n    }\n  }\n}\n"
             ),
             Verdict::Pass
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n    }\n  }\n}\n"
             ),
             Verdict::Pass
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        capabilities {\n          add = [var.cap]\n        }\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container {\n      name = \"a\"\n      security_context {\n        capabilities {\n          add = [var.cap]\n        }\n      }\n    }\n  }\n}\n"
             ),
             Verdict::Unknown
         );
         assert_eq!(
-            evaluate(
-                &tf::resource("resource \"kubernetes_pod\" \"p\" {\n}\n"),
-                &cx()
-            ),
+            tf::judge(evaluate, "resource \"kubernetes_pod\" \"p\" {\n}\n"),
             Verdict::Unknown
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = false\n      }\n    }\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = false\n      }\n    }\n  }\n}\n"
             ),
             Verdict::Pass
         );
         assert_eq!(
-            evaluate(
-                &tf::resource(
-                    "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container = [\n      {\n        name = \"a\"\n        security_context = {\n          privileged = true\n        }\n      }\n    ]\n  }\n}\n"
-                ),
-                &cx()
+            tf::judge(
+                evaluate,
+                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container = [\n      {\n        name = \"a\"\n        security_context = {\n          privileged = true\n        }\n      }\n    ]\n  }\n}\n"
             ),
             Verdict::Unknown
         );

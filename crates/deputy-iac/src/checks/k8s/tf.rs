@@ -69,6 +69,17 @@ pub(crate) fn resource(hcl: &str) -> Resource {
     }
 }
 
+/// The verdict `evaluate` gives the first Terraform resource of `hcl`, judged as a scan
+/// judges it (with the resource in the scan's index), for the checks' tests.
+#[cfg(test)]
+pub(crate) fn judge(
+    evaluate: fn(&Resource, &crate::check::Cx<'_>) -> crate::check::Verdict,
+    hcl: &str,
+) -> crate::check::Verdict {
+    let r = resource(hcl);
+    evaluate(&r, &crate::check::Cx::new(std::slice::from_ref(&r)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
