@@ -143,10 +143,6 @@ mod tests {
 mod terraform_tests {
     use super::*;
 
-    fn cx() -> Cx<'static> {
-        Cx { resources: &[] }
-    }
-
     #[test]
     fn terraform_verdicts() {
         assert_eq!(
@@ -178,22 +174,8 @@ mod terraform_tests {
             Verdict::Unknown
         );
         assert_eq!(
-            tf::judge(evaluate, "resource \"kubernetes_pod\" \"p\" {\n}\n"),
-            Verdict::Unknown
-        );
-        assert_eq!(
-            tf::judge(
-                evaluate,
-                "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = false\n      }\n    }\n  }\n}\n"
-            ),
-            Verdict::Pass
-        );
-        assert_eq!(
-            tf::judge(
-                evaluate,
-                "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container = [\n      {\n        name = \"a\"\n        security_context = {\n          privileged = true\n        }\n      }\n    ]\n  }\n}\n"
-            ),
-            Verdict::Unknown
+            tf::shapes(evaluate),
+            [Verdict::Unknown, Verdict::Pass, Verdict::Unknown]
         );
     }
 }

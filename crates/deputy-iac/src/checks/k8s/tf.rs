@@ -80,6 +80,21 @@ pub(crate) fn judge(
     evaluate(&r, &crate::check::Cx::new(std::slice::from_ref(&r)))
 }
 
+/// The verdicts `evaluate` gives the shapes every container check must handle: a pod
+/// without `spec`, a deployment whose pod template has no container, and a container
+/// written as an attribute (`container = [{ … }]`, which the provider rejects).
+#[cfg(test)]
+pub(crate) fn shapes(
+    evaluate: fn(&Resource, &crate::check::Cx<'_>) -> crate::check::Verdict,
+) -> [crate::check::Verdict; 3] {
+    [
+        "resource \"kubernetes_pod\" \"p\" {\n}\n",
+        "resource \"kubernetes_deployment\" \"d\" {\n  spec {\n    template {\n      spec {\n        host_pid = false\n      }\n    }\n  }\n}\n",
+        "resource \"kubernetes_pod\" \"p\" {\n  spec {\n    container = [\n      {\n        name = \"a\"\n        security_context = {\n          privileged = true\n        }\n      }\n    ]\n  }\n}\n",
+    ]
+    .map(|hcl| judge(evaluate, hcl))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
