@@ -33,6 +33,7 @@ mod aws_elasticsearch_cmk;
 mod aws_elasticsearch_encryption;
 mod aws_elasticsearch_in_vpc;
 mod aws_elasticsearch_logging;
+mod aws_elasticsearch_master_ha;
 mod aws_elasticsearch_tls_policy;
 mod aws_elb_drop_invalid_headers;
 mod aws_iam_admin_managed_policy;
@@ -230,6 +231,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_elasticsearch_cmk::SearchCmk,
     &aws_elasticsearch_in_vpc::SearchInVpc,
     &aws_elasticsearch_tls_policy::SearchTlsPolicy,
+    &aws_elasticsearch_master_ha::SearchMasterHa,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
