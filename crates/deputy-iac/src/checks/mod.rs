@@ -32,6 +32,7 @@ mod aws_elasticsearch_audit_logging;
 mod aws_elasticsearch_cmk;
 mod aws_elasticsearch_default_sg;
 mod aws_elasticsearch_encryption;
+mod aws_elasticsearch_fine_grained_access;
 mod aws_elasticsearch_in_vpc;
 mod aws_elasticsearch_logging;
 mod aws_elasticsearch_master_ha;
@@ -234,6 +235,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_elasticsearch_tls_policy::SearchTlsPolicy,
     &aws_elasticsearch_master_ha::SearchMasterHa,
     &aws_elasticsearch_default_sg::SearchDefaultSg,
+    &aws_elasticsearch_fine_grained_access::SearchFineGrainedAccess,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
