@@ -30,6 +30,7 @@ mod aws_eks_public_endpoint;
 mod aws_eks_secrets_encryption;
 mod aws_elasticsearch_audit_logging;
 mod aws_elasticsearch_cmk;
+mod aws_elasticsearch_dedicated_master;
 mod aws_elasticsearch_default_sg;
 mod aws_elasticsearch_encryption;
 mod aws_elasticsearch_fine_grained_access;
@@ -236,6 +237,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_elasticsearch_master_ha::SearchMasterHa,
     &aws_elasticsearch_default_sg::SearchDefaultSg,
     &aws_elasticsearch_fine_grained_access::SearchFineGrainedAccess,
+    &aws_elasticsearch_dedicated_master::SearchDedicatedMaster,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
