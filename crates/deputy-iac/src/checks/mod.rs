@@ -71,6 +71,7 @@ mod aws_iam_user_defined;
 mod aws_kms_key_policy;
 mod aws_kms_rotation;
 mod aws_lambda_concurrency;
+mod aws_lambda_deprecated_runtime;
 mod aws_lambda_dlq;
 mod aws_lambda_in_vpc;
 mod aws_lambda_url_auth;
@@ -274,6 +275,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_lambda_in_vpc::LambdaInVpc,
     &aws_lambda_dlq::LambdaDlq,
     &aws_lambda_concurrency::LambdaConcurrency,
+    &aws_lambda_deprecated_runtime::LambdaDeprecatedRuntime,
     &aws_logs_retention::LogRetention,
     &aws_logs_kms::LogGroupKms,
     &aws_logs_retention_set::LogRetentionSet,
