@@ -73,6 +73,7 @@ mod aws_kms_rotation;
 mod aws_lambda_concurrency;
 mod aws_lambda_deprecated_runtime;
 mod aws_lambda_dlq;
+mod aws_lambda_env_encryption;
 mod aws_lambda_in_vpc;
 mod aws_lambda_url_auth;
 mod aws_lambda_xray;
@@ -276,6 +277,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_lambda_dlq::LambdaDlq,
     &aws_lambda_concurrency::LambdaConcurrency,
     &aws_lambda_deprecated_runtime::LambdaDeprecatedRuntime,
+    &aws_lambda_env_encryption::LambdaEnvEncryption,
     &aws_logs_retention::LogRetention,
     &aws_logs_kms::LogGroupKms,
     &aws_logs_retention_set::LogRetentionSet,
