@@ -70,6 +70,7 @@ mod aws_iam_user_console_access;
 mod aws_iam_user_defined;
 mod aws_kms_key_policy;
 mod aws_kms_rotation;
+mod aws_lambda_code_signing;
 mod aws_lambda_concurrency;
 mod aws_lambda_deprecated_runtime;
 mod aws_lambda_dlq;
@@ -278,6 +279,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_lambda_concurrency::LambdaConcurrency,
     &aws_lambda_deprecated_runtime::LambdaDeprecatedRuntime,
     &aws_lambda_env_encryption::LambdaEnvEncryption,
+    &aws_lambda_code_signing::LambdaCodeSigning,
     &aws_logs_retention::LogRetention,
     &aws_logs_kms::LogGroupKms,
     &aws_logs_retention_set::LogRetentionSet,
