@@ -28,7 +28,16 @@ mod aws_ecr_scan_on_push;
 mod aws_eks_control_plane_logging;
 mod aws_eks_public_endpoint;
 mod aws_eks_secrets_encryption;
+mod aws_elasticsearch_audit_logging;
+mod aws_elasticsearch_cmk;
+mod aws_elasticsearch_dedicated_master;
+mod aws_elasticsearch_default_sg;
 mod aws_elasticsearch_encryption;
+mod aws_elasticsearch_fine_grained_access;
+mod aws_elasticsearch_in_vpc;
+mod aws_elasticsearch_logging;
+mod aws_elasticsearch_master_ha;
+mod aws_elasticsearch_tls_policy;
 mod aws_elb_drop_invalid_headers;
 mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
@@ -61,8 +70,11 @@ mod aws_iam_user_console_access;
 mod aws_iam_user_defined;
 mod aws_kms_key_policy;
 mod aws_kms_rotation;
+mod aws_lambda_code_signing;
 mod aws_lambda_concurrency;
+mod aws_lambda_deprecated_runtime;
 mod aws_lambda_dlq;
+mod aws_lambda_env_encryption;
 mod aws_lambda_in_vpc;
 mod aws_lambda_url_auth;
 mod aws_lambda_xray;
@@ -220,6 +232,15 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_eks_control_plane_logging::EksControlPlaneLogging,
     &aws_elb_drop_invalid_headers::AlbDropInvalidHeaders,
     &aws_elasticsearch_encryption::SearchEncryptionAtRest,
+    &aws_elasticsearch_logging::SearchLogging,
+    &aws_elasticsearch_audit_logging::SearchAuditLogging,
+    &aws_elasticsearch_cmk::SearchCmk,
+    &aws_elasticsearch_in_vpc::SearchInVpc,
+    &aws_elasticsearch_tls_policy::SearchTlsPolicy,
+    &aws_elasticsearch_master_ha::SearchMasterHa,
+    &aws_elasticsearch_default_sg::SearchDefaultSg,
+    &aws_elasticsearch_fine_grained_access::SearchFineGrainedAccess,
+    &aws_elasticsearch_dedicated_master::SearchDedicatedMaster,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
     &aws_iam_document_admin::DocumentFullAdmin,
@@ -256,6 +277,9 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_lambda_in_vpc::LambdaInVpc,
     &aws_lambda_dlq::LambdaDlq,
     &aws_lambda_concurrency::LambdaConcurrency,
+    &aws_lambda_deprecated_runtime::LambdaDeprecatedRuntime,
+    &aws_lambda_env_encryption::LambdaEnvEncryption,
+    &aws_lambda_code_signing::LambdaCodeSigning,
     &aws_logs_retention::LogRetention,
     &aws_logs_kms::LogGroupKms,
     &aws_logs_retention_set::LogRetentionSet,
