@@ -70,6 +70,7 @@ mod aws_logs_kms;
 mod aws_logs_retention;
 mod aws_logs_retention_set;
 mod aws_neptune_cmk;
+mod aws_neptune_iam_auth;
 mod aws_neptune_logging;
 mod aws_neptune_storage_encrypted;
 mod aws_rds_backup_retention;
@@ -265,6 +266,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_neptune_storage_encrypted::NeptuneStorageEncrypted,
     &aws_neptune_cmk::NeptuneCmk,
     &aws_neptune_logging::NeptuneLogging,
+    &aws_neptune_iam_auth::NeptuneIamAuth,
     &aws_rds_cluster_deletion_protection::ClusterDeletionProtection,
     &aws_rds_cluster_iam_auth::ClusterIamAuth,
     &aws_rds_cluster_copy_tags::ClusterCopyTags,
