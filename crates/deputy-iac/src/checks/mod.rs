@@ -70,6 +70,7 @@ mod aws_logs_kms;
 mod aws_logs_retention;
 mod aws_logs_retention_set;
 mod aws_neptune_cmk;
+mod aws_neptune_copy_tags;
 mod aws_neptune_iam_auth;
 mod aws_neptune_logging;
 mod aws_neptune_storage_encrypted;
@@ -267,6 +268,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_neptune_cmk::NeptuneCmk,
     &aws_neptune_logging::NeptuneLogging,
     &aws_neptune_iam_auth::NeptuneIamAuth,
+    &aws_neptune_copy_tags::NeptuneCopyTags,
     &aws_rds_cluster_deletion_protection::ClusterDeletionProtection,
     &aws_rds_cluster_iam_auth::ClusterIamAuth,
     &aws_rds_cluster_copy_tags::ClusterCopyTags,
