@@ -69,6 +69,7 @@ mod aws_lambda_xray;
 mod aws_logs_kms;
 mod aws_logs_retention;
 mod aws_logs_retention_set;
+mod aws_neptune_backup_retention;
 mod aws_neptune_cmk;
 mod aws_neptune_copy_tags;
 mod aws_neptune_iam_auth;
@@ -269,6 +270,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_neptune_logging::NeptuneLogging,
     &aws_neptune_iam_auth::NeptuneIamAuth,
     &aws_neptune_copy_tags::NeptuneCopyTags,
+    &aws_neptune_backup_retention::NeptuneBackupRetention,
     &aws_rds_cluster_deletion_protection::ClusterDeletionProtection,
     &aws_rds_cluster_iam_auth::ClusterIamAuth,
     &aws_rds_cluster_copy_tags::ClusterCopyTags,
