@@ -72,6 +72,7 @@ mod aws_logs_retention_set;
 mod aws_neptune_backup_retention;
 mod aws_neptune_cmk;
 mod aws_neptune_copy_tags;
+mod aws_neptune_deletion_protection;
 mod aws_neptune_iam_auth;
 mod aws_neptune_logging;
 mod aws_neptune_storage_encrypted;
@@ -271,6 +272,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_neptune_iam_auth::NeptuneIamAuth,
     &aws_neptune_copy_tags::NeptuneCopyTags,
     &aws_neptune_backup_retention::NeptuneBackupRetention,
+    &aws_neptune_deletion_protection::NeptuneDeletionProtection,
     &aws_rds_cluster_deletion_protection::ClusterDeletionProtection,
     &aws_rds_cluster_iam_auth::ClusterIamAuth,
     &aws_rds_cluster_copy_tags::ClusterCopyTags,
