@@ -75,6 +75,7 @@ mod aws_neptune_copy_tags;
 mod aws_neptune_deletion_protection;
 mod aws_neptune_iam_auth;
 mod aws_neptune_logging;
+mod aws_neptune_snapshot_cmk;
 mod aws_neptune_snapshot_encrypted;
 mod aws_neptune_storage_encrypted;
 mod aws_rds_backup_retention;
@@ -275,6 +276,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_neptune_backup_retention::NeptuneBackupRetention,
     &aws_neptune_deletion_protection::NeptuneDeletionProtection,
     &aws_neptune_snapshot_encrypted::NeptuneSnapshotEncrypted,
+    &aws_neptune_snapshot_cmk::NeptuneSnapshotCmk,
     &aws_rds_cluster_deletion_protection::ClusterDeletionProtection,
     &aws_rds_cluster_iam_auth::ClusterIamAuth,
     &aws_rds_cluster_copy_tags::ClusterCopyTags,
