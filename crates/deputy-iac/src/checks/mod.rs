@@ -89,6 +89,7 @@ mod aws_rds_cluster_iam_auth;
 mod aws_rds_cluster_logging;
 mod aws_rds_cluster_storage_encrypted;
 mod aws_rds_enhanced_monitoring;
+mod aws_rds_instance_copy_tags;
 mod aws_rds_instance_deletion_protection;
 mod aws_rds_instance_encrypted;
 mod aws_rds_instance_iam_auth;
@@ -295,6 +296,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_rds_instance_iam_auth::InstanceIamAuth,
     &aws_rds_backup_retention::BackupRetention,
     &aws_rds_cluster_backup_plan::ClusterBackupPlan,
+    &aws_rds_instance_copy_tags::InstanceCopyTags,
     &aws_redshift_encryption::RedshiftEncryption,
     &aws_s3_access_logging::S3AccessLogging,
     &aws_s3_versioning::S3Versioning,
