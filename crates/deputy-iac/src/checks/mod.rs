@@ -96,6 +96,7 @@ mod aws_rds_instance_iam_auth;
 mod aws_rds_instance_logging;
 mod aws_rds_instance_multi_az;
 mod aws_rds_instance_public;
+mod aws_rds_instance_tls;
 mod aws_rds_minor_upgrade;
 mod aws_redshift_encryption;
 mod aws_s3_access_logging;
@@ -297,6 +298,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_rds_backup_retention::BackupRetention,
     &aws_rds_cluster_backup_plan::ClusterBackupPlan,
     &aws_rds_instance_copy_tags::InstanceCopyTags,
+    &aws_rds_instance_tls::InstanceTls,
     &aws_redshift_encryption::RedshiftEncryption,
     &aws_s3_access_logging::S3AccessLogging,
     &aws_s3_versioning::S3Versioning,
