@@ -9,6 +9,7 @@ mod aws_cloudtrail_kms;
 mod aws_cloudtrail_log_validation;
 mod aws_cloudtrail_multi_region;
 mod aws_dynamodb_pitr;
+mod aws_ec2_az_pinned;
 mod aws_ec2_detailed_monitoring;
 mod aws_ec2_ebs_optimized;
 mod aws_ec2_ebs_volume_cmk;
@@ -224,6 +225,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_sg_description::SgDescription,
     &aws_ec2_sg_attached::SgAttached,
     &aws_ec2_ebs_volume_cmk::EbsVolumeCmk,
+    &aws_ec2_az_pinned::AzPinned,
     &aws_ecr_immutable_tags::EcrImmutableTags,
     &aws_ecr_scan_on_push::EcrScanOnPush,
     &aws_eks_public_endpoint::EksPublicEndpoint,
