@@ -9,6 +9,7 @@ mod aws_cloudtrail_kms;
 mod aws_cloudtrail_log_validation;
 mod aws_cloudtrail_multi_region;
 mod aws_dynamodb_pitr;
+mod aws_ec2_az_pinned;
 mod aws_ec2_detailed_monitoring;
 mod aws_ec2_ebs_optimized;
 mod aws_ec2_ebs_volume_cmk;
@@ -81,6 +82,15 @@ mod aws_lambda_xray;
 mod aws_logs_kms;
 mod aws_logs_retention;
 mod aws_logs_retention_set;
+mod aws_neptune_backup_retention;
+mod aws_neptune_cmk;
+mod aws_neptune_copy_tags;
+mod aws_neptune_deletion_protection;
+mod aws_neptune_iam_auth;
+mod aws_neptune_logging;
+mod aws_neptune_snapshot_cmk;
+mod aws_neptune_snapshot_encrypted;
+mod aws_neptune_storage_encrypted;
 mod aws_rds_backup_retention;
 mod aws_rds_cluster_audit_logging;
 mod aws_rds_cluster_backtrack;
@@ -92,12 +102,14 @@ mod aws_rds_cluster_iam_auth;
 mod aws_rds_cluster_logging;
 mod aws_rds_cluster_storage_encrypted;
 mod aws_rds_enhanced_monitoring;
+mod aws_rds_instance_copy_tags;
 mod aws_rds_instance_deletion_protection;
 mod aws_rds_instance_encrypted;
 mod aws_rds_instance_iam_auth;
 mod aws_rds_instance_logging;
 mod aws_rds_instance_multi_az;
 mod aws_rds_instance_public;
+mod aws_rds_instance_tls;
 mod aws_rds_minor_upgrade;
 mod aws_redshift_encryption;
 mod aws_s3_access_logging;
@@ -225,6 +237,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_sg_description::SgDescription,
     &aws_ec2_sg_attached::SgAttached,
     &aws_ec2_ebs_volume_cmk::EbsVolumeCmk,
+    &aws_ec2_az_pinned::AzPinned,
     &aws_ecr_immutable_tags::EcrImmutableTags,
     &aws_ecr_scan_on_push::EcrScanOnPush,
     &aws_eks_public_endpoint::EksPublicEndpoint,
@@ -283,6 +296,15 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_logs_retention::LogRetention,
     &aws_logs_kms::LogGroupKms,
     &aws_logs_retention_set::LogRetentionSet,
+    &aws_neptune_storage_encrypted::NeptuneStorageEncrypted,
+    &aws_neptune_cmk::NeptuneCmk,
+    &aws_neptune_logging::NeptuneLogging,
+    &aws_neptune_iam_auth::NeptuneIamAuth,
+    &aws_neptune_copy_tags::NeptuneCopyTags,
+    &aws_neptune_backup_retention::NeptuneBackupRetention,
+    &aws_neptune_deletion_protection::NeptuneDeletionProtection,
+    &aws_neptune_snapshot_encrypted::NeptuneSnapshotEncrypted,
+    &aws_neptune_snapshot_cmk::NeptuneSnapshotCmk,
     &aws_rds_cluster_deletion_protection::ClusterDeletionProtection,
     &aws_rds_cluster_iam_auth::ClusterIamAuth,
     &aws_rds_cluster_copy_tags::ClusterCopyTags,
@@ -301,6 +323,8 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_rds_instance_iam_auth::InstanceIamAuth,
     &aws_rds_backup_retention::BackupRetention,
     &aws_rds_cluster_backup_plan::ClusterBackupPlan,
+    &aws_rds_instance_copy_tags::InstanceCopyTags,
+    &aws_rds_instance_tls::InstanceTls,
     &aws_redshift_encryption::RedshiftEncryption,
     &aws_s3_access_logging::S3AccessLogging,
     &aws_s3_versioning::S3Versioning,
