@@ -1,4 +1,4 @@
-//! DPY-AWS-EC2-015: Availability Zone lookup does not pin the zones it returns.
+//! DPY-AWS-EC2-018: Availability Zone lookup does not pin the zones it returns.
 //!
 //! # What it checks
 //! `data "aws_availability_zones"` has a `filter` block whose `name` is `zone-name` or
@@ -45,7 +45,7 @@ use crate::check::{Cx, Verdict};
 use crate::model::{Resource, Value};
 
 check!(AzPinned {
-    code: "DPY-AWS-EC2-015",
+    code: "DPY-AWS-EC2-018",
     checkov: ["CKV_AWS_394"],
     title: "Availability Zone lookup does not pin the zones it returns",
     severity: Low,
