@@ -88,6 +88,7 @@ mod aws_rds_instance_multi_az;
 mod aws_rds_instance_public;
 mod aws_rds_minor_upgrade;
 mod aws_redshift_encryption;
+mod aws_s3_abort_multipart;
 mod aws_s3_access_logging;
 mod aws_s3_acls_disabled;
 mod aws_s3_block_public_acls;
@@ -293,6 +294,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_block_public_policy::S3BlockPublicPolicy,
     &aws_s3_ignore_public_acls::S3IgnorePublicAcls,
     &aws_s3_restrict_public_buckets::S3RestrictPublicBuckets,
+    &aws_s3_abort_multipart::S3AbortMultipart,
     &aws_sns_encryption::SnsEncryption,
     &aws_sqs_encryption::SqsEncryption,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
