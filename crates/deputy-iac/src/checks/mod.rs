@@ -29,6 +29,7 @@ mod aws_eks_control_plane_logging;
 mod aws_eks_public_endpoint;
 mod aws_eks_secrets_encryption;
 mod aws_elasticsearch_encryption;
+mod aws_elb_access_logs;
 mod aws_elb_drop_invalid_headers;
 mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
@@ -220,6 +221,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_eks_secrets_encryption::EksSecretsEncryption,
     &aws_eks_control_plane_logging::EksControlPlaneLogging,
     &aws_elb_drop_invalid_headers::AlbDropInvalidHeaders,
+    &aws_elb_access_logs::ElbAccessLogs,
     &aws_elasticsearch_encryption::SearchEncryptionAtRest,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
