@@ -31,6 +31,7 @@ mod aws_eks_secrets_encryption;
 mod aws_elasticsearch_encryption;
 mod aws_elb_access_logs;
 mod aws_elb_drop_invalid_headers;
+mod aws_elb_listener_tls;
 mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
 mod aws_iam_document_credentials_exposure;
@@ -222,6 +223,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_eks_control_plane_logging::EksControlPlaneLogging,
     &aws_elb_drop_invalid_headers::AlbDropInvalidHeaders,
     &aws_elb_access_logs::ElbAccessLogs,
+    &aws_elb_listener_tls::ElbListenerTls,
     &aws_elasticsearch_encryption::SearchEncryptionAtRest,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
