@@ -30,6 +30,7 @@ mod aws_eks_public_endpoint;
 mod aws_eks_secrets_encryption;
 mod aws_elasticsearch_encryption;
 mod aws_elb_access_logs;
+mod aws_elb_certificate;
 mod aws_elb_drop_invalid_headers;
 mod aws_elb_listener_tls;
 mod aws_iam_admin_managed_policy;
@@ -224,6 +225,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_elb_drop_invalid_headers::AlbDropInvalidHeaders,
     &aws_elb_access_logs::ElbAccessLogs,
     &aws_elb_listener_tls::ElbListenerTls,
+    &aws_elb_certificate::ElbCertificate,
     &aws_elasticsearch_encryption::SearchEncryptionAtRest,
     &aws_iam_policy_admin::PolicyFullAdmin,
     &aws_iam_policy_star_action::PolicyStarAction,
