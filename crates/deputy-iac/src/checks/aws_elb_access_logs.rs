@@ -111,21 +111,39 @@ mod tests {
     #[test]
     fn access_logs_are_on_unless_disabled() {
         assert_eq!(judge("aws_elb", "{}"), "fail");
-        assert_eq!(judge("aws_elb", r#"{"access_logs":[{"bucket":"b"}]}"#), "pass");
-        assert_eq!(judge("aws_elb", r#"{"access_logs":[{"enabled":true}]}"#), "pass");
-        assert_eq!(judge("aws_elb", r#"{"access_logs":[{"enabled":false}]}"#), "fail");
         assert_eq!(
-            judge("aws_elb", r#"{"access_logs":[{"enabled":{"$unknown":[]}}]}"#),
+            judge("aws_elb", r#"{"access_logs":[{"bucket":"b"}]}"#),
+            "pass"
+        );
+        assert_eq!(
+            judge("aws_elb", r#"{"access_logs":[{"enabled":true}]}"#),
+            "pass"
+        );
+        assert_eq!(
+            judge("aws_elb", r#"{"access_logs":[{"enabled":false}]}"#),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "aws_elb",
+                r#"{"access_logs":[{"enabled":{"$unknown":[]}}]}"#
+            ),
             "unknown"
         );
         let cfn = "AWS::ElasticLoadBalancing::LoadBalancer";
         assert_eq!(judge(cfn, r#"{"Properties":{}}"#), "fail");
         assert_eq!(
-            judge(cfn, r#"{"Properties":{"AccessLoggingPolicy":{"Enabled":true}}}"#),
+            judge(
+                cfn,
+                r#"{"Properties":{"AccessLoggingPolicy":{"Enabled":true}}}"#
+            ),
             "pass"
         );
         assert_eq!(
-            judge(cfn, r#"{"Properties":{"AccessLoggingPolicy":{"Enabled":false}}}"#),
+            judge(
+                cfn,
+                r#"{"Properties":{"AccessLoggingPolicy":{"Enabled":false}}}"#
+            ),
             "fail"
         );
     }

@@ -103,7 +103,10 @@ mod tests {
 
     #[test]
     fn every_listener_needs_a_certificate() {
-        assert_eq!(judge(r#"{"listener":[{"ssl_certificate_id":"arn"}]}"#), "pass");
+        assert_eq!(
+            judge(r#"{"listener":[{"ssl_certificate_id":"arn"}]}"#),
+            "pass"
+        );
         assert_eq!(
             judge(r#"{"listener":[{"ssl_certificate_id":"arn"},{"lb_port":80}]}"#),
             "fail"

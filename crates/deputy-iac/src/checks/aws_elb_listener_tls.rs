@@ -139,6 +139,9 @@ mod tests {
             judge(r#"[{"instance_protocol":"https","ssl_certificate_id":""}]"#),
             "fail"
         );
-        assert_eq!(judge(r#"[{"instance_protocol":{"$unknown":[]}}]"#), "unknown");
+        assert_eq!(
+            judge(r#"[{"instance_protocol":{"$unknown":[]}}]"#),
+            "unknown"
+        );
     }
 }

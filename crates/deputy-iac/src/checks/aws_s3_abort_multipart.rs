@@ -113,11 +113,14 @@ fn narrows(filter: &Value) -> Truth {
             f = first;
         }
     }
-    any(
-        ["prefix", "object_size_greater_than", "object_size_less_than", "tag"]
-            .iter()
-            .map(|k| present(f.get(k))),
-    )
+    any([
+        "prefix",
+        "object_size_greater_than",
+        "object_size_less_than",
+        "tag",
+    ]
+    .iter()
+    .map(|k| present(f.get(k))))
 }
 
 /// Whether a value is set to something non-empty (not absent, null, `""`, `0`, `false`
@@ -191,12 +194,20 @@ mod tests {
     #[test]
     fn an_enabled_unfiltered_abort_rule_passes() {
         let abort = r#""abort_incomplete_multipart_upload":[{"days_after_initiation":7}]"#;
-        assert_eq!(judge(&format!(r#"[{{"status":"Enabled",{abort}}}]"#)), "pass");
         assert_eq!(
-            judge(&format!(r#"[{{"status":"Enabled","filter":[{{}}],{abort}}}]"#)),
+            judge(&format!(r#"[{{"status":"Enabled",{abort}}}]"#)),
             "pass"
         );
-        assert_eq!(judge(&format!(r#"[{{"status":"Disabled",{abort}}}]"#)), "fail");
+        assert_eq!(
+            judge(&format!(
+                r#"[{{"status":"Enabled","filter":[{{}}],{abort}}}]"#
+            )),
+            "pass"
+        );
+        assert_eq!(
+            judge(&format!(r#"[{{"status":"Disabled",{abort}}}]"#)),
+            "fail"
+        );
         assert_eq!(
             judge(&format!(
                 r#"[{{"status":"Enabled","filter":[{{"and":[{{"prefix":"log/"}}]}}],{abort}}}]"#
