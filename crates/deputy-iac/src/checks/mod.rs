@@ -24,6 +24,7 @@ mod aws_ec2_sg_ingress_http;
 mod aws_ec2_sg_ingress_rdp;
 mod aws_ec2_sg_ingress_ssh;
 mod aws_ecr_immutable_tags;
+mod aws_ecr_kms;
 mod aws_ecr_scan_on_push;
 mod aws_eks_control_plane_logging;
 mod aws_eks_public_endpoint;
@@ -219,6 +220,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_ebs_volume_cmk::EbsVolumeCmk,
     &aws_ecr_immutable_tags::EcrImmutableTags,
     &aws_ecr_scan_on_push::EcrScanOnPush,
+    &aws_ecr_kms::EcrKms,
     &aws_eks_public_endpoint::EksPublicEndpoint,
     &aws_eks_secrets_encryption::EksSecretsEncryption,
     &aws_eks_control_plane_logging::EksControlPlaneLogging,
