@@ -27,6 +27,7 @@ mod aws_ecr_immutable_tags;
 mod aws_ecr_kms;
 mod aws_ecr_scan_on_push;
 mod aws_eks_control_plane_logging;
+mod aws_eks_public_cidrs;
 mod aws_eks_public_endpoint;
 mod aws_eks_secrets_encryption;
 mod aws_elasticsearch_encryption;
@@ -224,6 +225,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_eks_public_endpoint::EksPublicEndpoint,
     &aws_eks_secrets_encryption::EksSecretsEncryption,
     &aws_eks_control_plane_logging::EksControlPlaneLogging,
+    &aws_eks_public_cidrs::EksPublicCidrs,
     &aws_elb_drop_invalid_headers::AlbDropInvalidHeaders,
     &aws_elb_access_logs::ElbAccessLogs,
     &aws_elb_listener_tls::ElbListenerTls,
