@@ -41,6 +41,7 @@ mod aws_iam_document_credentials_exposure;
 mod aws_iam_document_data_exfiltration;
 mod aws_iam_document_permissions_management;
 mod aws_iam_document_privilege_escalation;
+mod aws_iam_document_public_principal;
 mod aws_iam_document_star_resource;
 mod aws_iam_document_write_access;
 mod aws_iam_group_has_user;
@@ -260,6 +261,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_policy_full_iam::PolicyFullIam,
     &aws_iam_group_membership_user::GroupMembershipUser,
     &aws_iam_group_has_user::GroupHasUser,
+    &aws_iam_document_public_principal::DocumentPublicPrincipal,
     &aws_kms_rotation::KmsRotation,
     &aws_kms_key_policy::KmsKeyPolicy,
     &aws_lambda_xray::LambdaXray,
