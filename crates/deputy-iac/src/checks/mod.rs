@@ -104,6 +104,7 @@ mod aws_s3_event_notifications;
 mod aws_s3_ignore_public_acls;
 mod aws_s3_kms_default;
 mod aws_s3_lifecycle;
+mod aws_s3_object_cmk;
 mod aws_s3_public_access_block;
 mod aws_s3_public_read_acl;
 mod aws_s3_public_write_acl;
@@ -307,6 +308,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_ignore_public_acls::S3IgnorePublicAcls,
     &aws_s3_restrict_public_buckets::S3RestrictPublicBuckets,
     &aws_s3_abort_multipart::S3AbortMultipart,
+    &aws_s3_object_cmk::S3ObjectCmk,
     &aws_sns_encryption::SnsEncryption,
     &aws_sqs_encryption::SqsEncryption,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
