@@ -13,6 +13,7 @@ mod aws_ec2_detailed_monitoring;
 mod aws_ec2_ebs_optimized;
 mod aws_ec2_ebs_volume_cmk;
 mod aws_ec2_ebs_volume_encryption;
+mod aws_ec2_eip_attached;
 mod aws_ec2_iam_role;
 mod aws_ec2_imdsv2;
 mod aws_ec2_launch_ebs_encryption;
@@ -223,6 +224,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_sg_attached::SgAttached,
     &aws_ec2_ebs_volume_cmk::EbsVolumeCmk,
     &aws_ec2_iam_role::Ec2IamRole,
+    &aws_ec2_eip_attached::EipAttached,
     &aws_ecr_immutable_tags::EcrImmutableTags,
     &aws_ecr_scan_on_push::EcrScanOnPush,
     &aws_ecr_kms::EcrKms,
