@@ -9,6 +9,7 @@ mod aws_cloudtrail_kms;
 mod aws_cloudtrail_log_validation;
 mod aws_cloudtrail_multi_region;
 mod aws_dynamodb_pitr;
+mod aws_ec2_attached_volume_encrypted;
 mod aws_ec2_detailed_monitoring;
 mod aws_ec2_ebs_optimized;
 mod aws_ec2_ebs_volume_cmk;
@@ -225,6 +226,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_ebs_volume_cmk::EbsVolumeCmk,
     &aws_ec2_iam_role::Ec2IamRole,
     &aws_ec2_eip_attached::EipAttached,
+    &aws_ec2_attached_volume_encrypted::AttachedVolumeEncrypted,
     &aws_ecr_immutable_tags::EcrImmutableTags,
     &aws_ecr_scan_on_push::EcrScanOnPush,
     &aws_ecr_kms::EcrKms,
