@@ -118,6 +118,7 @@ mod aws_sns_encryption;
 mod aws_sqs_encryption;
 mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
+mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod docker_add;
 mod docker_alias_unique;
@@ -320,6 +321,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &aws_vpc_default_vpc::DefaultVpcManaged,
+    &aws_vpc_flow_logs::VpcFlowLogs,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
