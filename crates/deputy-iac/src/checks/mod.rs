@@ -9,11 +9,14 @@ mod aws_cloudtrail_kms;
 mod aws_cloudtrail_log_validation;
 mod aws_cloudtrail_multi_region;
 mod aws_dynamodb_pitr;
+mod aws_ec2_attached_volume_encrypted;
 mod aws_ec2_az_pinned;
 mod aws_ec2_detailed_monitoring;
 mod aws_ec2_ebs_optimized;
 mod aws_ec2_ebs_volume_cmk;
 mod aws_ec2_ebs_volume_encryption;
+mod aws_ec2_eip_attached;
+mod aws_ec2_iam_role;
 mod aws_ec2_imdsv2;
 mod aws_ec2_launch_ebs_encryption;
 mod aws_ec2_public_ip;
@@ -25,8 +28,10 @@ mod aws_ec2_sg_ingress_http;
 mod aws_ec2_sg_ingress_rdp;
 mod aws_ec2_sg_ingress_ssh;
 mod aws_ecr_immutable_tags;
+mod aws_ecr_kms;
 mod aws_ecr_scan_on_push;
 mod aws_eks_control_plane_logging;
+mod aws_eks_public_cidrs;
 mod aws_eks_public_endpoint;
 mod aws_eks_secrets_encryption;
 mod aws_elasticsearch_audit_logging;
@@ -39,13 +44,17 @@ mod aws_elasticsearch_in_vpc;
 mod aws_elasticsearch_logging;
 mod aws_elasticsearch_master_ha;
 mod aws_elasticsearch_tls_policy;
+mod aws_elb_access_logs;
+mod aws_elb_certificate;
 mod aws_elb_drop_invalid_headers;
+mod aws_elb_listener_tls;
 mod aws_iam_admin_managed_policy;
 mod aws_iam_document_admin;
 mod aws_iam_document_credentials_exposure;
 mod aws_iam_document_data_exfiltration;
 mod aws_iam_document_permissions_management;
 mod aws_iam_document_privilege_escalation;
+mod aws_iam_document_public_principal;
 mod aws_iam_document_star_resource;
 mod aws_iam_document_write_access;
 mod aws_iam_group_has_user;
@@ -112,6 +121,7 @@ mod aws_rds_instance_public;
 mod aws_rds_instance_tls;
 mod aws_rds_minor_upgrade;
 mod aws_redshift_encryption;
+mod aws_s3_abort_multipart;
 mod aws_s3_access_logging;
 mod aws_s3_acls_disabled;
 mod aws_s3_block_public_acls;
@@ -121,6 +131,7 @@ mod aws_s3_event_notifications;
 mod aws_s3_ignore_public_acls;
 mod aws_s3_kms_default;
 mod aws_s3_lifecycle;
+mod aws_s3_object_cmk;
 mod aws_s3_public_access_block;
 mod aws_s3_public_read_acl;
 mod aws_s3_public_write_acl;
@@ -131,6 +142,7 @@ mod aws_sns_encryption;
 mod aws_sqs_encryption;
 mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
+mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod docker_add;
 mod docker_alias_unique;
@@ -238,12 +250,20 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_ec2_sg_attached::SgAttached,
     &aws_ec2_ebs_volume_cmk::EbsVolumeCmk,
     &aws_ec2_az_pinned::AzPinned,
+    &aws_ec2_iam_role::Ec2IamRole,
+    &aws_ec2_eip_attached::EipAttached,
+    &aws_ec2_attached_volume_encrypted::AttachedVolumeEncrypted,
     &aws_ecr_immutable_tags::EcrImmutableTags,
     &aws_ecr_scan_on_push::EcrScanOnPush,
+    &aws_ecr_kms::EcrKms,
     &aws_eks_public_endpoint::EksPublicEndpoint,
     &aws_eks_secrets_encryption::EksSecretsEncryption,
     &aws_eks_control_plane_logging::EksControlPlaneLogging,
+    &aws_eks_public_cidrs::EksPublicCidrs,
     &aws_elb_drop_invalid_headers::AlbDropInvalidHeaders,
+    &aws_elb_access_logs::ElbAccessLogs,
+    &aws_elb_listener_tls::ElbListenerTls,
+    &aws_elb_certificate::ElbCertificate,
     &aws_elasticsearch_encryption::SearchEncryptionAtRest,
     &aws_elasticsearch_logging::SearchLogging,
     &aws_elasticsearch_audit_logging::SearchAuditLogging,
@@ -283,6 +303,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_iam_policy_full_iam::PolicyFullIam,
     &aws_iam_group_membership_user::GroupMembershipUser,
     &aws_iam_group_has_user::GroupHasUser,
+    &aws_iam_document_public_principal::DocumentPublicPrincipal,
     &aws_kms_rotation::KmsRotation,
     &aws_kms_key_policy::KmsKeyPolicy,
     &aws_lambda_xray::LambdaXray,
@@ -341,11 +362,14 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_block_public_policy::S3BlockPublicPolicy,
     &aws_s3_ignore_public_acls::S3IgnorePublicAcls,
     &aws_s3_restrict_public_buckets::S3RestrictPublicBuckets,
+    &aws_s3_abort_multipart::S3AbortMultipart,
+    &aws_s3_object_cmk::S3ObjectCmk,
     &aws_sns_encryption::SnsEncryption,
     &aws_sqs_encryption::SqsEncryption,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &aws_vpc_default_vpc::DefaultVpcManaged,
+    &aws_vpc_flow_logs::VpcFlowLogs,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
