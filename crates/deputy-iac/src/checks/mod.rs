@@ -146,6 +146,7 @@ mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_app_authentication;
 mod azure_app_detailed_errors;
+mod azure_app_tls;
 mod azure_common_b;
 mod docker_add;
 mod docker_alias_unique;
@@ -375,6 +376,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_flow_logs::VpcFlowLogs,
     &azure_app_authentication::AppAuthentication,
     &azure_app_detailed_errors::AppDetailedErrors,
+    &azure_app_tls::AppTlsVersion,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
