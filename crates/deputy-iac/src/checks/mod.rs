@@ -145,6 +145,7 @@ mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_app_authentication;
+mod azure_app_client_cert;
 mod azure_app_detailed_errors;
 mod azure_app_tls;
 mod azure_common_b;
@@ -377,6 +378,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_authentication::AppAuthentication,
     &azure_app_detailed_errors::AppDetailedErrors,
     &azure_app_tls::AppTlsVersion,
+    &azure_app_client_cert::AppClientCert,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
