@@ -147,6 +147,7 @@ mod aws_vpc_subnet_public_ip;
 mod azure_app_authentication;
 mod azure_app_client_cert;
 mod azure_app_detailed_errors;
+mod azure_app_failed_request_tracing;
 mod azure_app_http_logs;
 mod azure_app_tls;
 mod azure_common_b;
@@ -381,6 +382,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_tls::AppTlsVersion,
     &azure_app_client_cert::AppClientCert,
     &azure_app_http_logs::AppHttpLogs,
+    &azure_app_failed_request_tracing::AppFailedRequestTracing,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
