@@ -148,6 +148,7 @@ mod azure_app_authentication;
 mod azure_app_client_cert;
 mod azure_app_detailed_errors;
 mod azure_app_failed_request_tracing;
+mod azure_app_ftps;
 mod azure_app_http_logs;
 mod azure_app_tls;
 mod azure_common_b;
@@ -383,6 +384,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_client_cert::AppClientCert,
     &azure_app_http_logs::AppHttpLogs,
     &azure_app_failed_request_tracing::AppFailedRequestTracing,
+    &azure_app_ftps::AppFtps,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
