@@ -145,6 +145,7 @@ mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_app_authentication;
+mod azure_app_azure_files;
 mod azure_app_client_cert;
 mod azure_app_detailed_errors;
 mod azure_app_failed_request_tracing;
@@ -385,6 +386,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_http_logs::AppHttpLogs,
     &azure_app_failed_request_tracing::AppFailedRequestTracing,
     &azure_app_ftps::AppFtps,
+    &azure_app_azure_files::AppAzureFiles,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
