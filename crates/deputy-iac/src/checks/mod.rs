@@ -152,6 +152,7 @@ mod azure_app_failed_request_tracing;
 mod azure_app_ftps;
 mod azure_app_http_logs;
 mod azure_app_https_only;
+mod azure_app_identity;
 mod azure_app_tls;
 mod azure_common_b;
 mod docker_add;
@@ -389,6 +390,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_ftps::AppFtps,
     &azure_app_azure_files::AppAzureFiles,
     &azure_app_https_only::AppHttpsOnly,
+    &azure_app_identity::AppIdentity,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
