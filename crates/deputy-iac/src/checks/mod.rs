@@ -150,6 +150,7 @@ mod azure_app_client_cert;
 mod azure_app_detailed_errors;
 mod azure_app_failed_request_tracing;
 mod azure_app_ftps;
+mod azure_app_health_check;
 mod azure_app_http2;
 mod azure_app_http_logs;
 mod azure_app_https_only;
@@ -393,6 +394,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_https_only::AppHttpsOnly,
     &azure_app_identity::AppIdentity,
     &azure_app_http2::AppHttp2,
+    &azure_app_health_check::AppHealthCheck,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
