@@ -155,6 +155,7 @@ mod azure_app_http2;
 mod azure_app_http_logs;
 mod azure_app_https_only;
 mod azure_app_identity;
+mod azure_app_identity_type;
 mod azure_app_tls;
 mod azure_common_b;
 mod docker_add;
@@ -395,6 +396,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_identity::AppIdentity,
     &azure_app_http2::AppHttp2,
     &azure_app_health_check::AppHealthCheck,
+    &azure_app_identity_type::AppIdentityType,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
