@@ -158,6 +158,7 @@ mod azure_app_identity;
 mod azure_app_identity_type;
 mod azure_app_tls;
 mod azure_common_b;
+mod azure_sql_audit_retention;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -397,6 +398,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_http2::AppHttp2,
     &azure_app_health_check::AppHealthCheck,
     &azure_app_identity_type::AppIdentityType,
+    &azure_sql_audit_retention::SqlAuditRetention,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
