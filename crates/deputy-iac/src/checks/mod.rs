@@ -159,6 +159,7 @@ mod azure_app_identity_type;
 mod azure_app_tls;
 mod azure_common_b;
 mod azure_sql_audit_retention;
+mod azure_sql_auditing;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -399,6 +400,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_health_check::AppHealthCheck,
     &azure_app_identity_type::AppIdentityType,
     &azure_sql_audit_retention::SqlAuditRetention,
+    &azure_sql_auditing::SqlAuditing,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
