@@ -158,6 +158,7 @@ mod azure_app_identity;
 mod azure_app_identity_type;
 mod azure_app_tls;
 mod azure_common_b;
+mod azure_sql_ad_auth;
 mod azure_sql_audit_retention;
 mod azure_sql_auditing;
 mod docker_add;
@@ -401,6 +402,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_identity_type::AppIdentityType,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
+    &azure_sql_ad_auth::SqlAdAuth,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
