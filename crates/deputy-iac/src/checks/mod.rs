@@ -161,6 +161,7 @@ mod azure_common_b;
 mod azure_sql_ad_auth;
 mod azure_sql_audit_retention;
 mod azure_sql_auditing;
+mod azure_sql_private_endpoint;
 mod azure_sql_public_access;
 mod docker_add;
 mod docker_alias_unique;
@@ -405,6 +406,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
     &azure_sql_public_access::SqlPublicAccess,
+    &azure_sql_private_endpoint::SqlPrivateEndpoint,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
