@@ -163,6 +163,7 @@ mod azure_sql_audit_retention;
 mod azure_sql_auditing;
 mod azure_sql_private_endpoint;
 mod azure_sql_public_access;
+mod azure_sql_threat_types;
 mod azure_sql_tls;
 mod docker_add;
 mod docker_alias_unique;
@@ -409,6 +410,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_sql_public_access::SqlPublicAccess,
     &azure_sql_private_endpoint::SqlPrivateEndpoint,
     &azure_sql_tls::SqlTlsVersion,
+    &azure_sql_threat_types::SqlThreatTypes,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
