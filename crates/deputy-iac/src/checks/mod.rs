@@ -159,6 +159,7 @@ mod azure_app_identity_type;
 mod azure_app_tls;
 mod azure_common_b;
 mod azure_sql_ad_auth;
+mod azure_sql_alert_admins;
 mod azure_sql_alert_emails;
 mod azure_sql_audit_retention;
 mod azure_sql_auditing;
@@ -413,6 +414,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_sql_tls::SqlTlsVersion,
     &azure_sql_threat_types::SqlThreatTypes,
     &azure_sql_alert_emails::SqlAlertEmails,
+    &azure_sql_alert_admins::SqlAlertAdmins,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
