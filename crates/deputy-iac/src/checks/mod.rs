@@ -159,6 +159,7 @@ mod azure_app_identity_type;
 mod azure_app_tls;
 mod azure_common_b;
 mod azure_mysql_geo_backup;
+mod azure_mysql_threat_detection;
 mod azure_sql_ad_auth;
 mod azure_sql_alert_admins;
 mod azure_sql_alert_emails;
@@ -408,6 +409,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_health_check::AppHealthCheck,
     &azure_app_identity_type::AppIdentityType,
     &azure_mysql_geo_backup::MysqlGeoBackup,
+    &azure_mysql_threat_detection::MysqlThreatDetection,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
