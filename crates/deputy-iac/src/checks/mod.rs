@@ -159,6 +159,7 @@ mod azure_app_identity_type;
 mod azure_app_tls;
 mod azure_common_b;
 mod azure_mysql_geo_backup;
+mod azure_mysql_public_access;
 mod azure_mysql_threat_detection;
 mod azure_sql_ad_auth;
 mod azure_sql_alert_admins;
@@ -410,6 +411,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_identity_type::AppIdentityType,
     &azure_mysql_geo_backup::MysqlGeoBackup,
     &azure_mysql_threat_detection::MysqlThreatDetection,
+    &azure_mysql_public_access::MysqlPublicAccess,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
