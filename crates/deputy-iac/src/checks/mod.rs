@@ -158,6 +158,7 @@ mod azure_app_identity;
 mod azure_app_identity_type;
 mod azure_app_tls;
 mod azure_common_b;
+mod azure_mysql_cmk;
 mod azure_mysql_geo_backup;
 mod azure_mysql_public_access;
 mod azure_mysql_threat_detection;
@@ -412,6 +413,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_mysql_geo_backup::MysqlGeoBackup,
     &azure_mysql_threat_detection::MysqlThreatDetection,
     &azure_mysql_public_access::MysqlPublicAccess,
+    &azure_mysql_cmk::MysqlCmk,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
