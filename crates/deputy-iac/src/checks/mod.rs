@@ -160,6 +160,7 @@ mod azure_app_tls;
 mod azure_common_b;
 mod azure_mysql_cmk;
 mod azure_mysql_geo_backup;
+mod azure_mysql_private_endpoint;
 mod azure_mysql_public_access;
 mod azure_mysql_threat_detection;
 mod azure_sql_ad_auth;
@@ -414,6 +415,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_mysql_threat_detection::MysqlThreatDetection,
     &azure_mysql_public_access::MysqlPublicAccess,
     &azure_mysql_cmk::MysqlCmk,
+    &azure_mysql_private_endpoint::MysqlPrivateEndpoint,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
