@@ -162,6 +162,7 @@ mod azure_mysql_cmk;
 mod azure_mysql_geo_backup;
 mod azure_mysql_private_endpoint;
 mod azure_mysql_public_access;
+mod azure_mysql_ssl;
 mod azure_mysql_threat_detection;
 mod azure_sql_ad_auth;
 mod azure_sql_alert_admins;
@@ -416,6 +417,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_mysql_public_access::MysqlPublicAccess,
     &azure_mysql_cmk::MysqlCmk,
     &azure_mysql_private_endpoint::MysqlPrivateEndpoint,
+    &azure_mysql_ssl::MysqlSslEnforced,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
