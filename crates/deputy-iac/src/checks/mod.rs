@@ -165,6 +165,7 @@ mod azure_mysql_public_access;
 mod azure_mysql_ssl;
 mod azure_mysql_threat_detection;
 mod azure_mysql_tls;
+mod azure_pg_connection_throttling;
 mod azure_pg_log_checkpoints;
 mod azure_sql_ad_auth;
 mod azure_sql_alert_admins;
@@ -422,6 +423,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_mysql_ssl::MysqlSslEnforced,
     &azure_mysql_tls::MysqlTlsVersion,
     &azure_pg_log_checkpoints::PgLogCheckpoints,
+    &azure_pg_connection_throttling::PgConnectionThrottling,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
