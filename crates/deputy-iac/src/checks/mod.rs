@@ -166,6 +166,7 @@ mod azure_mysql_ssl;
 mod azure_mysql_threat_detection;
 mod azure_mysql_tls;
 mod azure_pg_connection_throttling;
+mod azure_pg_geo_backup;
 mod azure_pg_log_checkpoints;
 mod azure_sql_ad_auth;
 mod azure_sql_alert_admins;
@@ -424,6 +425,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_mysql_tls::MysqlTlsVersion,
     &azure_pg_log_checkpoints::PgLogCheckpoints,
     &azure_pg_connection_throttling::PgConnectionThrottling,
+    &azure_pg_geo_backup::PgGeoBackup,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
