@@ -168,6 +168,7 @@ mod azure_mysql_tls;
 mod azure_pg_connection_throttling;
 mod azure_pg_geo_backup;
 mod azure_pg_log_checkpoints;
+mod azure_pg_threat_detection;
 mod azure_sql_ad_auth;
 mod azure_sql_alert_admins;
 mod azure_sql_alert_emails;
@@ -426,6 +427,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_pg_log_checkpoints::PgLogCheckpoints,
     &azure_pg_connection_throttling::PgConnectionThrottling,
     &azure_pg_geo_backup::PgGeoBackup,
+    &azure_pg_threat_detection::PgThreatDetection,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
