@@ -167,6 +167,7 @@ mod azure_mysql_threat_detection;
 mod azure_mysql_tls;
 mod azure_pg_connection_throttling;
 mod azure_pg_geo_backup;
+mod azure_pg_infra_encryption;
 mod azure_pg_log_checkpoints;
 mod azure_pg_threat_detection;
 mod azure_sql_ad_auth;
@@ -428,6 +429,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_pg_connection_throttling::PgConnectionThrottling,
     &azure_pg_geo_backup::PgGeoBackup,
     &azure_pg_threat_detection::PgThreatDetection,
+    &azure_pg_infra_encryption::PgInfraEncryption,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
