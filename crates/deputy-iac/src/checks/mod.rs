@@ -170,6 +170,7 @@ mod azure_pg_geo_backup;
 mod azure_pg_infra_encryption;
 mod azure_pg_log_checkpoints;
 mod azure_pg_threat_detection;
+mod azure_pg_tls;
 mod azure_sql_ad_auth;
 mod azure_sql_alert_admins;
 mod azure_sql_alert_emails;
@@ -430,6 +431,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_pg_geo_backup::PgGeoBackup,
     &azure_pg_threat_detection::PgThreatDetection,
     &azure_pg_infra_encryption::PgInfraEncryption,
+    &azure_pg_tls::PgTlsVersion,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
