@@ -169,6 +169,7 @@ mod azure_pg_connection_throttling;
 mod azure_pg_geo_backup;
 mod azure_pg_infra_encryption;
 mod azure_pg_log_checkpoints;
+mod azure_pg_private_endpoint;
 mod azure_pg_public_access;
 mod azure_pg_threat_detection;
 mod azure_pg_tls;
@@ -434,6 +435,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_pg_infra_encryption::PgInfraEncryption,
     &azure_pg_tls::PgTlsVersion,
     &azure_pg_public_access::PgPublicAccess,
+    &azure_pg_private_endpoint::PgPrivateEndpoint,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
