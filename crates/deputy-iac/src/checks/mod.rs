@@ -171,6 +171,7 @@ mod azure_pg_infra_encryption;
 mod azure_pg_log_checkpoints;
 mod azure_pg_private_endpoint;
 mod azure_pg_public_access;
+mod azure_pg_ssl;
 mod azure_pg_threat_detection;
 mod azure_pg_tls;
 mod azure_sql_ad_auth;
@@ -436,6 +437,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_pg_tls::PgTlsVersion,
     &azure_pg_public_access::PgPublicAccess,
     &azure_pg_private_endpoint::PgPrivateEndpoint,
+    &azure_pg_ssl::PgSslEnforced,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
