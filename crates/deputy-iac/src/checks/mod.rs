@@ -174,6 +174,7 @@ mod azure_pg_public_access;
 mod azure_pg_ssl;
 mod azure_pg_threat_detection;
 mod azure_pg_tls;
+mod azure_sql_ad_admin;
 mod azure_sql_ad_auth;
 mod azure_sql_alert_admins;
 mod azure_sql_alert_emails;
@@ -447,6 +448,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_sql_threat_types::SqlThreatTypes,
     &azure_sql_alert_emails::SqlAlertEmails,
     &azure_sql_alert_admins::SqlAlertAdmins,
+    &azure_sql_ad_admin::SqlAdAdmin,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
