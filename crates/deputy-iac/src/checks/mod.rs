@@ -144,6 +144,8 @@ mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
+mod azure_common_a;
+mod azure_kv_public_network;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -370,6 +372,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &aws_vpc_default_vpc::DefaultVpcManaged,
     &aws_vpc_flow_logs::VpcFlowLogs,
+    &azure_kv_public_network::KeyVaultPublicNetwork,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
