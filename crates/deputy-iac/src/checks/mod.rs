@@ -146,6 +146,7 @@ mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_common_a;
 mod azure_kv_public_network;
+mod azure_kv_recoverable;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -373,6 +374,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_default_vpc::DefaultVpcManaged,
     &aws_vpc_flow_logs::VpcFlowLogs,
     &azure_kv_public_network::KeyVaultPublicNetwork,
+    &azure_kv_recoverable::KeyVaultRecoverable,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
