@@ -145,6 +145,7 @@ mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_common_a;
+mod azure_kv_firewall;
 mod azure_kv_public_network;
 mod azure_kv_recoverable;
 mod docker_add;
@@ -375,6 +376,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_flow_logs::VpcFlowLogs,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
+    &azure_kv_firewall::KeyVaultFirewall,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
