@@ -147,6 +147,7 @@ mod aws_vpc_subnet_public_ip;
 mod azure_common_a;
 mod azure_kv_firewall;
 mod azure_kv_public_network;
+mod azure_kv_purge_protection;
 mod azure_kv_recoverable;
 mod docker_add;
 mod docker_alias_unique;
@@ -377,6 +378,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
+    &azure_kv_purge_protection::KeyVaultPurgeProtection,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
