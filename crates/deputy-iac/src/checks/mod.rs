@@ -146,6 +146,7 @@ mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_common_a;
 mod azure_kv_firewall;
+mod azure_kv_private_endpoint;
 mod azure_kv_public_network;
 mod azure_kv_purge_protection;
 mod azure_kv_recoverable;
@@ -379,6 +380,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
     &azure_kv_purge_protection::KeyVaultPurgeProtection,
+    &azure_kv_private_endpoint::KeyVaultPrivateEndpoint,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
