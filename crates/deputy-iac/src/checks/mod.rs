@@ -146,6 +146,7 @@ mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_common_a;
 mod azure_kv_firewall;
+mod azure_kv_key_expiry;
 mod azure_kv_key_hsm;
 mod azure_kv_private_endpoint;
 mod azure_kv_public_network;
@@ -383,6 +384,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_kv_purge_protection::KeyVaultPurgeProtection,
     &azure_kv_private_endpoint::KeyVaultPrivateEndpoint,
     &azure_kv_key_hsm::KeyVaultKeyHsm,
+    &azure_kv_key_expiry::KeyVaultKeyExpiry,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
