@@ -152,6 +152,7 @@ mod azure_kv_private_endpoint;
 mod azure_kv_public_network;
 mod azure_kv_purge_protection;
 mod azure_kv_recoverable;
+mod azure_kv_secret_content_type;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -385,6 +386,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_kv_private_endpoint::KeyVaultPrivateEndpoint,
     &azure_kv_key_hsm::KeyVaultKeyHsm,
     &azure_kv_key_expiry::KeyVaultKeyExpiry,
+    &azure_kv_secret_content_type::KeyVaultSecretContentType,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
