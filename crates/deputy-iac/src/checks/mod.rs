@@ -145,6 +145,7 @@ mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_aks_host_encryption;
+mod azure_aks_max_pods;
 mod azure_common_a;
 mod azure_kv_firewall;
 mod azure_kv_key_expiry;
@@ -382,6 +383,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_default_vpc::DefaultVpcManaged,
     &aws_vpc_flow_logs::VpcFlowLogs,
     &azure_aks_host_encryption::AksHostEncryption,
+    &azure_aks_max_pods::AksMaxPods,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
