@@ -147,6 +147,7 @@ mod aws_vpc_subnet_public_ip;
 mod azure_aks_host_encryption;
 mod azure_aks_max_pods;
 mod azure_aks_policy_addon;
+mod azure_aks_upgrade_channel;
 mod azure_common_a;
 mod azure_kv_firewall;
 mod azure_kv_key_expiry;
@@ -386,6 +387,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_host_encryption::AksHostEncryption,
     &azure_aks_max_pods::AksMaxPods,
     &azure_aks_policy_addon::AksPolicyAddon,
+    &azure_aks_upgrade_channel::AksUpgradeChannel,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
