@@ -144,6 +144,7 @@ mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
+mod azure_aks_authorized_ips;
 mod azure_aks_critical_system_pods;
 mod azure_aks_host_encryption;
 mod azure_aks_max_pods;
@@ -390,6 +391,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_policy_addon::AksPolicyAddon,
     &azure_aks_upgrade_channel::AksUpgradeChannel,
     &azure_aks_critical_system_pods::AksCriticalSystemPods,
+    &azure_aks_authorized_ips::AksAuthorizedIps,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
