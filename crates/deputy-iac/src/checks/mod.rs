@@ -146,6 +146,7 @@ mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_aks_authorized_ips;
 mod azure_aks_critical_system_pods;
+mod azure_aks_dashboard;
 mod azure_aks_host_encryption;
 mod azure_aks_max_pods;
 mod azure_aks_policy_addon;
@@ -392,6 +393,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_upgrade_channel::AksUpgradeChannel,
     &azure_aks_critical_system_pods::AksCriticalSystemPods,
     &azure_aks_authorized_ips::AksAuthorizedIps,
+    &azure_aks_dashboard::AksDashboard,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
