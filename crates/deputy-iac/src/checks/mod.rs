@@ -145,6 +145,7 @@ mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_aks_authorized_ips;
+mod azure_aks_azure_cni;
 mod azure_aks_critical_system_pods;
 mod azure_aks_dashboard;
 mod azure_aks_host_encryption;
@@ -394,6 +395,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_critical_system_pods::AksCriticalSystemPods,
     &azure_aks_authorized_ips::AksAuthorizedIps,
     &azure_aks_dashboard::AksDashboard,
+    &azure_aks_azure_cni::AksAzureCni,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
