@@ -151,6 +151,7 @@ mod azure_aks_dashboard;
 mod azure_aks_host_encryption;
 mod azure_aks_max_pods;
 mod azure_aks_policy_addon;
+mod azure_aks_private_cluster;
 mod azure_aks_upgrade_channel;
 mod azure_common_a;
 mod azure_kv_firewall;
@@ -396,6 +397,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_authorized_ips::AksAuthorizedIps,
     &azure_aks_dashboard::AksDashboard,
     &azure_aks_azure_cni::AksAzureCni,
+    &azure_aks_private_cluster::AksPrivateCluster,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
