@@ -149,6 +149,7 @@ mod azure_aks_azure_cni;
 mod azure_aks_critical_system_pods;
 mod azure_aks_dashboard;
 mod azure_aks_host_encryption;
+mod azure_aks_local_accounts;
 mod azure_aks_max_pods;
 mod azure_aks_policy_addon;
 mod azure_aks_private_cluster;
@@ -398,6 +399,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_dashboard::AksDashboard,
     &azure_aks_azure_cni::AksAzureCni,
     &azure_aks_private_cluster::AksPrivateCluster,
+    &azure_aks_local_accounts::AksLocalAccounts,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
