@@ -151,6 +151,7 @@ mod azure_aks_dashboard;
 mod azure_aks_host_encryption;
 mod azure_aks_local_accounts;
 mod azure_aks_max_pods;
+mod azure_aks_paid_sku;
 mod azure_aks_policy_addon;
 mod azure_aks_private_cluster;
 mod azure_aks_upgrade_channel;
@@ -400,6 +401,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_azure_cni::AksAzureCni,
     &azure_aks_private_cluster::AksPrivateCluster,
     &azure_aks_local_accounts::AksLocalAccounts,
+    &azure_aks_paid_sku::AksPaidSku,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
