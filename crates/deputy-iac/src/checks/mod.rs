@@ -154,6 +154,7 @@ mod azure_aks_max_pods;
 mod azure_aks_paid_sku;
 mod azure_aks_policy_addon;
 mod azure_aks_private_cluster;
+mod azure_aks_secret_rotation;
 mod azure_aks_upgrade_channel;
 mod azure_common_a;
 mod azure_kv_firewall;
@@ -402,6 +403,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_private_cluster::AksPrivateCluster,
     &azure_aks_local_accounts::AksLocalAccounts,
     &azure_aks_paid_sku::AksPaidSku,
+    &azure_aks_secret_rotation::AksSecretRotation,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
