@@ -148,6 +148,7 @@ mod azure_aks_authorized_ips;
 mod azure_aks_azure_cni;
 mod azure_aks_critical_system_pods;
 mod azure_aks_dashboard;
+mod azure_aks_disk_encryption_set;
 mod azure_aks_ephemeral_os_disk;
 mod azure_aks_host_encryption;
 mod azure_aks_local_accounts;
@@ -406,6 +407,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_paid_sku::AksPaidSku,
     &azure_aks_secret_rotation::AksSecretRotation,
     &azure_aks_ephemeral_os_disk::AksEphemeralOsDisk,
+    &azure_aks_disk_encryption_set::AksDiskEncryptionSet,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
