@@ -152,6 +152,7 @@ mod azure_aks_disk_encryption_set;
 mod azure_aks_ephemeral_os_disk;
 mod azure_aks_host_encryption;
 mod azure_aks_local_accounts;
+mod azure_aks_logging;
 mod azure_aks_max_pods;
 mod azure_aks_paid_sku;
 mod azure_aks_policy_addon;
@@ -408,6 +409,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_secret_rotation::AksSecretRotation,
     &azure_aks_ephemeral_os_disk::AksEphemeralOsDisk,
     &azure_aks_disk_encryption_set::AksDiskEncryptionSet,
+    &azure_aks_logging::AksLogging,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
