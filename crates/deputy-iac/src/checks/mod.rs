@@ -157,6 +157,7 @@ mod azure_aks_max_pods;
 mod azure_aks_paid_sku;
 mod azure_aks_policy_addon;
 mod azure_aks_private_cluster;
+mod azure_aks_rbac;
 mod azure_aks_secret_rotation;
 mod azure_aks_upgrade_channel;
 mod azure_common_a;
@@ -410,6 +411,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_ephemeral_os_disk::AksEphemeralOsDisk,
     &azure_aks_disk_encryption_set::AksDiskEncryptionSet,
     &azure_aks_logging::AksLogging,
+    &azure_aks_rbac::AksRbac,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
