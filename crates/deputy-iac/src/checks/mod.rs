@@ -154,6 +154,7 @@ mod azure_aks_host_encryption;
 mod azure_aks_local_accounts;
 mod azure_aks_logging;
 mod azure_aks_max_pods;
+mod azure_aks_network_policy;
 mod azure_aks_paid_sku;
 mod azure_aks_policy_addon;
 mod azure_aks_private_cluster;
@@ -412,6 +413,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_disk_encryption_set::AksDiskEncryptionSet,
     &azure_aks_logging::AksLogging,
     &azure_aks_rbac::AksRbac,
+    &azure_aks_network_policy::AksNetworkPolicy,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
