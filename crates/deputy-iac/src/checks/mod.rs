@@ -163,6 +163,7 @@ mod azure_aks_secret_rotation;
 mod azure_aks_upgrade_channel;
 mod azure_common_a;
 mod azure_disk_encryption;
+mod azure_disk_encryption_set;
 mod azure_disk_public_access;
 mod azure_kv_firewall;
 mod azure_kv_key_expiry;
@@ -418,6 +419,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_aks_network_policy::AksNetworkPolicy,
     &azure_disk_encryption::ManagedDiskEncryption,
     &azure_disk_public_access::ManagedDiskPublicAccess,
+    &azure_disk_encryption_set::ManagedDiskEncryptionSet,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
