@@ -174,6 +174,7 @@ mod azure_kv_purge_protection;
 mod azure_kv_recoverable;
 mod azure_kv_secret_content_type;
 mod azure_kv_secret_expiry;
+mod azure_storage_sas_expiration;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -429,6 +430,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_kv_key_expiry::KeyVaultKeyExpiry,
     &azure_kv_secret_content_type::KeyVaultSecretContentType,
     &azure_kv_secret_expiry::KeyVaultSecretExpiry,
+    &azure_storage_sas_expiration::StorageSasExpiration,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
