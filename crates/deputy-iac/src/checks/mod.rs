@@ -174,6 +174,7 @@ mod azure_kv_purge_protection;
 mod azure_kv_recoverable;
 mod azure_kv_secret_content_type;
 mod azure_kv_secret_expiry;
+mod azure_storage_min_tls;
 mod azure_storage_sas_expiration;
 mod docker_add;
 mod docker_alias_unique;
@@ -431,6 +432,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_kv_secret_content_type::KeyVaultSecretContentType,
     &azure_kv_secret_expiry::KeyVaultSecretExpiry,
     &azure_storage_sas_expiration::StorageSasExpiration,
+    &azure_storage_min_tls::StorageMinTls,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
