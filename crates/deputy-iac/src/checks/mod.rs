@@ -176,6 +176,7 @@ mod azure_kv_secret_content_type;
 mod azure_kv_secret_expiry;
 mod azure_storage_min_tls;
 mod azure_storage_sas_expiration;
+mod azure_storage_soft_delete;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -433,6 +434,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_kv_secret_expiry::KeyVaultSecretExpiry,
     &azure_storage_sas_expiration::StorageSasExpiration,
     &azure_storage_min_tls::StorageMinTls,
+    &azure_storage_soft_delete::StorageSoftDelete,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
