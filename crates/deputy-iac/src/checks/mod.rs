@@ -175,6 +175,7 @@ mod azure_kv_recoverable;
 mod azure_kv_secret_content_type;
 mod azure_kv_secret_expiry;
 mod azure_storage_min_tls;
+mod azure_storage_queue_logging;
 mod azure_storage_sas_expiration;
 mod azure_storage_soft_delete;
 mod docker_add;
@@ -435,6 +436,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_storage_sas_expiration::StorageSasExpiration,
     &azure_storage_min_tls::StorageMinTls,
     &azure_storage_soft_delete::StorageSoftDelete,
+    &azure_storage_queue_logging::StorageQueueLogging,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
