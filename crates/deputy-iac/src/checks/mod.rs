@@ -174,6 +174,7 @@ mod azure_kv_purge_protection;
 mod azure_kv_recoverable;
 mod azure_kv_secret_content_type;
 mod azure_kv_secret_expiry;
+mod azure_storage_cmk;
 mod azure_storage_min_tls;
 mod azure_storage_queue_logging;
 mod azure_storage_sas_expiration;
@@ -437,6 +438,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_storage_min_tls::StorageMinTls,
     &azure_storage_soft_delete::StorageSoftDelete,
     &azure_storage_queue_logging::StorageQueueLogging,
+    &azure_storage_cmk::StorageCmk,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
