@@ -178,6 +178,7 @@ mod azure_storage_cmk;
 mod azure_storage_min_tls;
 mod azure_storage_queue_logging;
 mod azure_storage_sas_expiration;
+mod azure_storage_shared_key;
 mod azure_storage_soft_delete;
 mod docker_add;
 mod docker_alias_unique;
@@ -439,6 +440,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_storage_soft_delete::StorageSoftDelete,
     &azure_storage_queue_logging::StorageQueueLogging,
     &azure_storage_cmk::StorageCmk,
+    &azure_storage_shared_key::StorageSharedKey,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
