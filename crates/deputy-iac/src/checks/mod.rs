@@ -175,6 +175,7 @@ mod azure_kv_recoverable;
 mod azure_kv_secret_content_type;
 mod azure_kv_secret_expiry;
 mod azure_storage_blob_anonymous;
+mod azure_storage_blob_public;
 mod azure_storage_cmk;
 mod azure_storage_min_tls;
 mod azure_storage_queue_logging;
@@ -443,6 +444,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_storage_cmk::StorageCmk,
     &azure_storage_shared_key::StorageSharedKey,
     &azure_storage_blob_anonymous::StorageBlobAnonymous,
+    &azure_storage_blob_public::StorageBlobPublic,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
