@@ -179,6 +179,7 @@ mod azure_storage_blob_public;
 mod azure_storage_cmk;
 mod azure_storage_min_tls;
 mod azure_storage_queue_logging;
+mod azure_storage_replication;
 mod azure_storage_sas_expiration;
 mod azure_storage_shared_key;
 mod azure_storage_soft_delete;
@@ -445,6 +446,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_storage_shared_key::StorageSharedKey,
     &azure_storage_blob_anonymous::StorageBlobAnonymous,
     &azure_storage_blob_public::StorageBlobPublic,
+    &azure_storage_replication::StorageReplication,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
