@@ -178,6 +178,7 @@ mod azure_storage_blob_anonymous;
 mod azure_storage_blob_public;
 mod azure_storage_cmk;
 mod azure_storage_min_tls;
+mod azure_storage_private_endpoint;
 mod azure_storage_public_network;
 mod azure_storage_queue_logging;
 mod azure_storage_replication;
@@ -449,6 +450,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_storage_blob_public::StorageBlobPublic,
     &azure_storage_replication::StorageReplication,
     &azure_storage_public_network::StoragePublicNetwork,
+    &azure_storage_private_endpoint::StoragePrivateEndpoint,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
