@@ -185,6 +185,7 @@ mod azure_storage_replication;
 mod azure_storage_sas_expiration;
 mod azure_storage_shared_key;
 mod azure_storage_soft_delete;
+mod azure_storage_trusted_services;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -451,6 +452,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_storage_replication::StorageReplication,
     &azure_storage_public_network::StoragePublicNetwork,
     &azure_storage_private_endpoint::StoragePrivateEndpoint,
+    &azure_storage_trusted_services::StorageTrustedServices,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
