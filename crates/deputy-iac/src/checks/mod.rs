@@ -144,6 +144,23 @@ mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
+mod azure_aks_authorized_ips;
+mod azure_aks_azure_cni;
+mod azure_aks_critical_system_pods;
+mod azure_aks_dashboard;
+mod azure_aks_disk_encryption_set;
+mod azure_aks_ephemeral_os_disk;
+mod azure_aks_host_encryption;
+mod azure_aks_local_accounts;
+mod azure_aks_logging;
+mod azure_aks_max_pods;
+mod azure_aks_network_policy;
+mod azure_aks_paid_sku;
+mod azure_aks_policy_addon;
+mod azure_aks_private_cluster;
+mod azure_aks_rbac;
+mod azure_aks_secret_rotation;
+mod azure_aks_upgrade_channel;
 mod azure_app_authentication;
 mod azure_app_azure_files;
 mod azure_app_client_cert;
@@ -157,7 +174,20 @@ mod azure_app_https_only;
 mod azure_app_identity;
 mod azure_app_identity_type;
 mod azure_app_tls;
+mod azure_common_a;
 mod azure_common_b;
+mod azure_disk_encryption;
+mod azure_disk_encryption_set;
+mod azure_disk_public_access;
+mod azure_kv_firewall;
+mod azure_kv_key_expiry;
+mod azure_kv_key_hsm;
+mod azure_kv_private_endpoint;
+mod azure_kv_public_network;
+mod azure_kv_purge_protection;
+mod azure_kv_recoverable;
+mod azure_kv_secret_content_type;
+mod azure_kv_secret_expiry;
 mod azure_mysql_cmk;
 mod azure_mysql_geo_backup;
 mod azure_mysql_private_endpoint;
@@ -184,6 +214,18 @@ mod azure_sql_private_endpoint;
 mod azure_sql_public_access;
 mod azure_sql_threat_types;
 mod azure_sql_tls;
+mod azure_storage_blob_anonymous;
+mod azure_storage_blob_public;
+mod azure_storage_cmk;
+mod azure_storage_min_tls;
+mod azure_storage_private_endpoint;
+mod azure_storage_public_network;
+mod azure_storage_queue_logging;
+mod azure_storage_replication;
+mod azure_storage_sas_expiration;
+mod azure_storage_shared_key;
+mod azure_storage_soft_delete;
+mod azure_storage_trusted_services;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -410,6 +452,23 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &aws_vpc_default_vpc::DefaultVpcManaged,
     &aws_vpc_flow_logs::VpcFlowLogs,
+    &azure_aks_host_encryption::AksHostEncryption,
+    &azure_aks_max_pods::AksMaxPods,
+    &azure_aks_policy_addon::AksPolicyAddon,
+    &azure_aks_upgrade_channel::AksUpgradeChannel,
+    &azure_aks_critical_system_pods::AksCriticalSystemPods,
+    &azure_aks_authorized_ips::AksAuthorizedIps,
+    &azure_aks_dashboard::AksDashboard,
+    &azure_aks_azure_cni::AksAzureCni,
+    &azure_aks_private_cluster::AksPrivateCluster,
+    &azure_aks_local_accounts::AksLocalAccounts,
+    &azure_aks_paid_sku::AksPaidSku,
+    &azure_aks_secret_rotation::AksSecretRotation,
+    &azure_aks_ephemeral_os_disk::AksEphemeralOsDisk,
+    &azure_aks_disk_encryption_set::AksDiskEncryptionSet,
+    &azure_aks_logging::AksLogging,
+    &azure_aks_rbac::AksRbac,
+    &azure_aks_network_policy::AksNetworkPolicy,
     &azure_app_authentication::AppAuthentication,
     &azure_app_detailed_errors::AppDetailedErrors,
     &azure_app_tls::AppTlsVersion,
@@ -423,6 +482,18 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_app_http2::AppHttp2,
     &azure_app_health_check::AppHealthCheck,
     &azure_app_identity_type::AppIdentityType,
+    &azure_disk_encryption::ManagedDiskEncryption,
+    &azure_disk_public_access::ManagedDiskPublicAccess,
+    &azure_disk_encryption_set::ManagedDiskEncryptionSet,
+    &azure_kv_public_network::KeyVaultPublicNetwork,
+    &azure_kv_recoverable::KeyVaultRecoverable,
+    &azure_kv_firewall::KeyVaultFirewall,
+    &azure_kv_purge_protection::KeyVaultPurgeProtection,
+    &azure_kv_private_endpoint::KeyVaultPrivateEndpoint,
+    &azure_kv_key_hsm::KeyVaultKeyHsm,
+    &azure_kv_key_expiry::KeyVaultKeyExpiry,
+    &azure_kv_secret_content_type::KeyVaultSecretContentType,
+    &azure_kv_secret_expiry::KeyVaultSecretExpiry,
     &azure_mysql_geo_backup::MysqlGeoBackup,
     &azure_mysql_threat_detection::MysqlThreatDetection,
     &azure_mysql_public_access::MysqlPublicAccess,
@@ -449,6 +520,18 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_sql_alert_emails::SqlAlertEmails,
     &azure_sql_alert_admins::SqlAlertAdmins,
     &azure_sql_ad_admin::SqlAdAdmin,
+    &azure_storage_sas_expiration::StorageSasExpiration,
+    &azure_storage_min_tls::StorageMinTls,
+    &azure_storage_soft_delete::StorageSoftDelete,
+    &azure_storage_queue_logging::StorageQueueLogging,
+    &azure_storage_cmk::StorageCmk,
+    &azure_storage_shared_key::StorageSharedKey,
+    &azure_storage_blob_anonymous::StorageBlobAnonymous,
+    &azure_storage_blob_public::StorageBlobPublic,
+    &azure_storage_replication::StorageReplication,
+    &azure_storage_public_network::StoragePublicNetwork,
+    &azure_storage_private_endpoint::StoragePrivateEndpoint,
+    &azure_storage_trusted_services::StorageTrustedServices,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
