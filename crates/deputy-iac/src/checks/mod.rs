@@ -3,6 +3,7 @@
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
 mod aws;
+mod gcp_common;
 mod aws_apigw_access_logging;
 mod aws_cloudfront_logging;
 mod aws_cloudtrail_kms;
@@ -173,6 +174,7 @@ mod docker_wget_no_check;
 mod docker_workdir_absolute;
 mod docker_yum_nogpgcheck;
 mod docker_yum_sslverify;
+mod gcp_fw_ingress_ssh;
 mod k8s;
 mod k8s_added_capabilities;
 mod k8s_container_security_context;
@@ -398,6 +400,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &docker_yum_sslverify::YumSslVerify,
     &docker_pip_trusted_host_env::PipTrustedHostEnv,
     &docker_chpasswd::RunChpasswd,
+    &gcp_fw_ingress_ssh::FwIngressSsh,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,
