@@ -174,6 +174,7 @@ mod docker_wget_no_check;
 mod docker_workdir_absolute;
 mod docker_yum_nogpgcheck;
 mod docker_yum_sslverify;
+mod gcp_fw_ingress_ftp;
 mod gcp_fw_ingress_http;
 mod gcp_fw_ingress_rdp;
 mod gcp_fw_ingress_ssh;
@@ -405,6 +406,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_fw_ingress_ssh::FwIngressSsh,
     &gcp_fw_ingress_rdp::FwIngressRdp,
     &gcp_fw_ingress_http::FwIngressHttp,
+    &gcp_fw_ingress_ftp::FwIngressFtp,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,
