@@ -175,6 +175,7 @@ mod docker_workdir_absolute;
 mod docker_yum_nogpgcheck;
 mod docker_yum_sslverify;
 mod gcp_fw_ingress_ftp;
+mod gcp_fw_ingress_ftp_data;
 mod gcp_fw_ingress_http;
 mod gcp_fw_ingress_rdp;
 mod gcp_fw_ingress_ssh;
@@ -407,6 +408,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_fw_ingress_rdp::FwIngressRdp,
     &gcp_fw_ingress_http::FwIngressHttp,
     &gcp_fw_ingress_ftp::FwIngressFtp,
+    &gcp_fw_ingress_ftp_data::FwIngressFtpData,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,
