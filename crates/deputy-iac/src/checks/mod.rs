@@ -177,6 +177,7 @@ mod docker_yum_sslverify;
 mod gcp_fw_ingress_ftp;
 mod gcp_fw_ingress_ftp_data;
 mod gcp_fw_ingress_http;
+mod gcp_fw_ingress_mysql;
 mod gcp_fw_ingress_rdp;
 mod gcp_fw_ingress_ssh;
 mod k8s;
@@ -409,6 +410,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_fw_ingress_http::FwIngressHttp,
     &gcp_fw_ingress_ftp::FwIngressFtp,
     &gcp_fw_ingress_ftp_data::FwIngressFtpData,
+    &gcp_fw_ingress_mysql::FwIngressMysql,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,
