@@ -96,6 +96,25 @@ fn world_source(v: Option<&Value>) -> Truth {
     }
 }
 
+/// A setting that must not have the truth value `forbidden`: absent or null passes, an
+/// unresolved value is undecided (Checkov's negative value checks).
+pub(crate) fn must_not_be(v: Option<&Value>, forbidden: Truth) -> Truth {
+    match v {
+        None | Some(Value::Null) => Truth::True,
+        Some(Value::Unknown(_)) => Truth::Unknown,
+        Some(v) if v.truth() == forbidden => Truth::False,
+        Some(_) => Truth::True,
+    }
+}
+
+/// Whether a `google_compute_instance_from_template` leaves `key` to its source template
+/// (`source_instance_template` is set and `key` is not written), so that the template,
+/// which Deputy does not follow, decides the setting.
+pub(crate) fn left_to_template(config: &Value, key: &str) -> bool {
+    config.get("source_instance_template").is_some() && config.path(key).is_none()
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
