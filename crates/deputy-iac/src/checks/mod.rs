@@ -176,6 +176,7 @@ mod docker_yum_nogpgcheck;
 mod docker_yum_sslverify;
 mod gcp_compute_ip_forward;
 mod gcp_compute_oslogin_override;
+mod gcp_compute_public_ip;
 mod gcp_compute_serial_port;
 mod gcp_compute_shielded_vm;
 mod gcp_fw_ingress_ftp;
@@ -413,6 +414,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_compute_ip_forward::IpForwarding,
     &gcp_compute_oslogin_override::OsLoginOverride,
     &gcp_compute_serial_port::SerialPortEnabled,
+    &gcp_compute_public_ip::InstancePublicIp,
     &gcp_fw_ingress_ssh::FwIngressSsh,
     &gcp_fw_ingress_rdp::FwIngressRdp,
     &gcp_fw_ingress_http::FwIngressHttp,
