@@ -3,6 +3,7 @@
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
 mod aws;
+mod gcp_bq_dataset_cmk;
 mod gcp_bq_public_dataset;
 mod gcp_common;
 mod aws_apigw_access_logging;
@@ -412,6 +413,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &docker_pip_trusted_host_env::PipTrustedHostEnv,
     &docker_chpasswd::RunChpasswd,
     &gcp_bq_public_dataset::BqPublicDataset,
+    &gcp_bq_dataset_cmk::BqDatasetCmk,
     &gcp_compute_shielded_vm::ShieldedVm,
     &gcp_compute_ip_forward::IpForwarding,
     &gcp_compute_oslogin_override::OsLoginOverride,
