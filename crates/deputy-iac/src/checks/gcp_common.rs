@@ -115,6 +115,16 @@ pub(crate) fn left_to_template(config: &Value, key: &str) -> bool {
 }
 
 
+/// Whether a `google_compute_subnetwork` is a proxy-only subnet (its `purpose` is one of
+/// the load-balancer proxy purposes), where flow logs and Private Google Access do not
+/// apply.
+pub(crate) fn proxy_only_subnet(config: &Value) -> bool {
+    matches!(
+        config.get("purpose").and_then(Value::as_str),
+        Some("INTERNAL_HTTPS_LOAD_BALANCER" | "REGIONAL_MANAGED_PROXY" | "GLOBAL_MANAGED_PROXY")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
