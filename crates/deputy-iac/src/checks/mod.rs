@@ -191,6 +191,7 @@ mod gcp_fw_ingress_ssh;
 mod gcp_gke_network_policy;
 mod gcp_net_subnet_flow_logs;
 mod gcp_net_subnet_private_access;
+mod gcp_sql_major_version;
 mod k8s;
 mod k8s_added_capabilities;
 mod k8s_container_security_context;
@@ -433,6 +434,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_network_policy::GkeNetworkPolicy,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
+    &gcp_sql_major_version::SqlMajorVersion,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,
