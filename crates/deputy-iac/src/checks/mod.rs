@@ -192,6 +192,7 @@ mod gcp_gke_network_policy;
 mod gcp_net_subnet_flow_logs;
 mod gcp_net_subnet_private_access;
 mod gcp_sql_major_version;
+mod gcp_sql_open_to_world;
 mod k8s;
 mod k8s_added_capabilities;
 mod k8s_container_security_context;
@@ -435,6 +436,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
+    &gcp_sql_open_to_world::SqlOpenToWorld,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,
