@@ -1,6 +1,7 @@
 //! Logic shared by the Google Cloud checks: firewall ingress rules that open a port to the
 //! whole internet, and Cloud SQL database flags.
 
+use crate::check::Verdict;
 use crate::model::{Truth, Value};
 
 /// Whether one `ports` entry (`"22"`, `22`, `"20-23"`) covers `port`; unknown when the
@@ -123,6 +124,69 @@ pub(crate) fn proxy_only_subnet(config: &Value) -> bool {
         config.get("purpose").and_then(Value::as_str),
         Some("INTERNAL_HTTPS_LOAD_BALANCER" | "REGIONAL_MANAGED_PROXY" | "GLOBAL_MANAGED_PROXY")
     )
+}
+
+/// How a Cloud SQL instance that is not PostgreSQL is judged by a PostgreSQL flag check.
+#[derive(Clone, Copy)]
+pub(crate) enum OtherEngines {
+    /// No verdict: the check does not apply (Checkov's resource checks).
+    Skip,
+    /// Passes (Checkov's graph checks, whose condition is "not PostgreSQL, or flag set").
+    Pass,
+}
+
+/// The verdict on a `google_sql_database_instance` that must set the PostgreSQL database
+/// flag `flag` to one of `values` in `settings.database_flags`. An instance without
+/// `settings`, or whose flags do not include the flag with an accepted value, fails.
+pub(crate) fn postgres_flag(
+    config: &Value,
+    flag: &str,
+    values: &[&str],
+    others: OtherEngines,
+) -> Verdict {
+    let other = match others {
+        OtherEngines::Skip => Verdict::Unknown,
+        OtherEngines::Pass => Verdict::Pass,
+    };
+    match config.get("database_version") {
+        Some(Value::String(v)) if v.contains("POSTGRES") => {}
+        Some(Value::Unknown(_)) => return Verdict::Unknown,
+        Some(Value::String(_)) => return other,
+        _ => {
+            return match others {
+                OtherEngines::Skip => Verdict::Unknown,
+                OtherEngines::Pass => Verdict::Pass,
+            }
+        }
+    }
+    let message = format!("database flag {flag} is not set to {}", values.join("/"));
+    match config.get("settings") {
+        None | Some(Value::Null) => return Verdict::fail(message),
+        Some(Value::Unknown(_)) => return Verdict::Unknown,
+        Some(_) => {}
+    }
+    let Some(flags) = config.path("settings.database_flags") else {
+        return Verdict::fail(message);
+    };
+    let mut undecided = flags.is_unknown();
+    for f in flags.items() {
+        match (f.get("name"), f.get("value")) {
+            (Some(Value::String(n)), Some(Value::String(v)))
+                if n == flag && values.contains(&v.as_str()) =>
+            {
+                return Verdict::Pass;
+            }
+            (Some(Value::String(n)), Some(Value::Unknown(_))) if n == flag => undecided = true,
+            (Some(Value::Unknown(_)), _) => undecided = true,
+            (None, _) if f.is_unknown() => undecided = true,
+            _ => {}
+        }
+    }
+    if undecided {
+        Verdict::Unknown
+    } else {
+        Verdict::fail(message)
+    }
 }
 
 #[cfg(test)]
