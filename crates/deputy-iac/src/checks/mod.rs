@@ -197,6 +197,7 @@ mod gcp_sql_pg_log_checkpoints;
 mod gcp_sql_pg_log_connections;
 mod gcp_sql_pg_log_disconnections;
 mod gcp_sql_pg_log_duration;
+mod gcp_sql_pg_log_hostname;
 mod gcp_sql_pg_log_lock_waits;
 mod gcp_sql_pg_log_min_error_statement;
 mod gcp_sql_pg_log_statement;
@@ -453,6 +454,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_sql_pg_log_disconnections::PgLogDisconnections,
     &gcp_sql_pg_log_lock_waits::PgLogLockWaits,
     &gcp_sql_pg_log_duration::PgLogDuration,
+    &gcp_sql_pg_log_hostname::PgLogHostname,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,
