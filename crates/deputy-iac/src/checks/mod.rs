@@ -201,6 +201,7 @@ mod gcp_sql_pg_log_hostname;
 mod gcp_sql_pg_log_lock_waits;
 mod gcp_sql_pg_log_min_error_statement;
 mod gcp_sql_pg_log_statement;
+mod gcp_sql_pg_pgaudit;
 mod gcp_sql_public_ip;
 mod k8s;
 mod k8s_added_capabilities;
@@ -455,6 +456,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_sql_pg_log_lock_waits::PgLogLockWaits,
     &gcp_sql_pg_log_duration::PgLogDuration,
     &gcp_sql_pg_log_hostname::PgLogHostname,
+    &gcp_sql_pg_pgaudit::PgEnablePgaudit,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,
