@@ -190,6 +190,7 @@ mod gcp_fw_ingress_rdp;
 mod gcp_fw_ingress_ssh;
 mod gcp_gcs_public_access_prevention;
 mod gcp_gcs_uniform_access;
+mod gcp_gcs_versioning;
 mod gcp_gke_network_policy;
 mod gcp_net_subnet_flow_logs;
 mod gcp_net_subnet_private_access;
@@ -446,6 +447,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_fw_ingress_mysql::FwIngressMysql,
     &gcp_gcs_public_access_prevention::GcsPublicAccessPrevention,
     &gcp_gcs_uniform_access::GcsUniformAccess,
+    &gcp_gcs_versioning::GcsVersioning,
     &gcp_gke_network_policy::GkeNetworkPolicy,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
