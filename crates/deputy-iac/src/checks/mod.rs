@@ -188,6 +188,7 @@ mod gcp_fw_ingress_http;
 mod gcp_fw_ingress_mysql;
 mod gcp_fw_ingress_rdp;
 mod gcp_fw_ingress_ssh;
+mod gcp_gcs_access_logging;
 mod gcp_gcs_public_access_prevention;
 mod gcp_gcs_uniform_access;
 mod gcp_gcs_versioning;
@@ -448,6 +449,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gcs_public_access_prevention::GcsPublicAccessPrevention,
     &gcp_gcs_uniform_access::GcsUniformAccess,
     &gcp_gcs_versioning::GcsVersioning,
+    &gcp_gcs_access_logging::GcsAccessLogging,
     &gcp_gke_network_policy::GkeNetworkPolicy,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
