@@ -190,6 +190,7 @@ mod gcp_fw_ingress_rdp;
 mod gcp_fw_ingress_ssh;
 mod gcp_gcs_access_logging;
 mod gcp_gcs_public_access_prevention;
+mod gcp_gcs_public_iam;
 mod gcp_gcs_uniform_access;
 mod gcp_gcs_versioning;
 mod gcp_gke_network_policy;
@@ -450,6 +451,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gcs_uniform_access::GcsUniformAccess,
     &gcp_gcs_versioning::GcsVersioning,
     &gcp_gcs_access_logging::GcsAccessLogging,
+    &gcp_gcs_public_iam::GcsPublicIam,
     &gcp_gke_network_policy::GkeNetworkPolicy,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
