@@ -177,6 +177,7 @@ mod docker_workdir_absolute;
 mod docker_yum_nogpgcheck;
 mod docker_yum_sslverify;
 mod gcp_compute_block_project_ssh_keys;
+mod gcp_compute_boot_disk_csek;
 mod gcp_compute_disk_csek;
 mod gcp_compute_ip_forward;
 mod gcp_compute_oslogin_override;
@@ -443,6 +444,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_compute_public_ip::InstancePublicIp,
     &gcp_compute_disk_csek::DiskCsek,
     &gcp_compute_block_project_ssh_keys::BlockProjectSshKeys,
+    &gcp_compute_boot_disk_csek::BootDiskCsek,
     &gcp_fw_ingress_ssh::FwIngressSsh,
     &gcp_fw_ingress_rdp::FwIngressRdp,
     &gcp_fw_ingress_http::FwIngressHttp,
