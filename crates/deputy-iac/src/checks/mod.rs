@@ -195,6 +195,7 @@ mod gcp_gcs_public_access_prevention;
 mod gcp_gcs_public_iam;
 mod gcp_gcs_uniform_access;
 mod gcp_gcs_versioning;
+mod gcp_gke_client_certificate;
 mod gcp_gke_logging;
 mod gcp_gke_network_policy;
 mod gcp_net_subnet_flow_logs;
@@ -459,6 +460,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gcs_public_iam::GcsPublicIam,
     &gcp_gke_network_policy::GkeNetworkPolicy,
     &gcp_gke_logging::GkeLogging,
+    &gcp_gke_client_certificate::GkeClientCertificate,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
