@@ -198,6 +198,7 @@ mod gcp_gcs_versioning;
 mod gcp_gke_client_certificate;
 mod gcp_gke_logging;
 mod gcp_gke_network_policy;
+mod gcp_gke_public_control_plane;
 mod gcp_net_subnet_flow_logs;
 mod gcp_net_subnet_private_access;
 mod gcp_sql_major_version;
@@ -461,6 +462,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_network_policy::GkeNetworkPolicy,
     &gcp_gke_logging::GkeLogging,
     &gcp_gke_client_certificate::GkeClientCertificate,
+    &gcp_gke_public_control_plane::GkePublicControlPlane,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
