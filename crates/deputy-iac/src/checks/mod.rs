@@ -196,6 +196,7 @@ mod gcp_gcs_public_iam;
 mod gcp_gcs_uniform_access;
 mod gcp_gcs_versioning;
 mod gcp_gke_client_certificate;
+mod gcp_gke_labels;
 mod gcp_gke_logging;
 mod gcp_gke_network_policy;
 mod gcp_gke_public_control_plane;
@@ -463,6 +464,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_logging::GkeLogging,
     &gcp_gke_client_certificate::GkeClientCertificate,
     &gcp_gke_public_control_plane::GkePublicControlPlane,
+    &gcp_gke_labels::GkeLabels,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
