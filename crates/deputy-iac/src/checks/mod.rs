@@ -195,6 +195,7 @@ mod gcp_gcs_public_access_prevention;
 mod gcp_gcs_public_iam;
 mod gcp_gcs_uniform_access;
 mod gcp_gcs_versioning;
+mod gcp_gke_alias_ip;
 mod gcp_gke_client_certificate;
 mod gcp_gke_labels;
 mod gcp_gke_logging;
@@ -465,6 +466,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_client_certificate::GkeClientCertificate,
     &gcp_gke_public_control_plane::GkePublicControlPlane,
     &gcp_gke_labels::GkeLabels,
+    &gcp_gke_alias_ip::GkeAliasIp,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
