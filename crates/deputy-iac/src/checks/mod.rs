@@ -200,6 +200,7 @@ mod gcp_gke_client_certificate;
 mod gcp_gke_labels;
 mod gcp_gke_logging;
 mod gcp_gke_network_policy;
+mod gcp_gke_private_cluster;
 mod gcp_gke_public_control_plane;
 mod gcp_net_subnet_flow_logs;
 mod gcp_net_subnet_private_access;
@@ -467,6 +468,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_public_control_plane::GkePublicControlPlane,
     &gcp_gke_labels::GkeLabels,
     &gcp_gke_alias_ip::GkeAliasIp,
+    &gcp_gke_private_cluster::GkePrivateCluster,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
