@@ -202,6 +202,7 @@ mod gcp_gke_labels;
 mod gcp_gke_logging;
 mod gcp_gke_network_policy;
 mod gcp_gke_private_cluster;
+mod gcp_gke_private_nodes;
 mod gcp_gke_public_control_plane;
 mod gcp_net_subnet_flow_logs;
 mod gcp_net_subnet_private_access;
@@ -471,6 +472,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_alias_ip::GkeAliasIp,
     &gcp_gke_private_cluster::GkePrivateCluster,
     &gcp_gke_intranode_visibility::GkeIntranodeVisibility,
+    &gcp_gke_private_nodes::GkePrivateNodes,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
