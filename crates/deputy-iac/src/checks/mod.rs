@@ -197,6 +197,7 @@ mod gcp_gcs_uniform_access;
 mod gcp_gcs_versioning;
 mod gcp_gke_alias_ip;
 mod gcp_gke_client_certificate;
+mod gcp_gke_google_groups_rbac;
 mod gcp_gke_intranode_visibility;
 mod gcp_gke_labels;
 mod gcp_gke_logging;
@@ -473,6 +474,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_private_cluster::GkePrivateCluster,
     &gcp_gke_intranode_visibility::GkeIntranodeVisibility,
     &gcp_gke_private_nodes::GkePrivateNodes,
+    &gcp_gke_google_groups_rbac::GkeGoogleGroupsRbac,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
