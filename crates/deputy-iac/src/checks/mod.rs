@@ -196,6 +196,7 @@ mod gcp_gcs_public_iam;
 mod gcp_gcs_uniform_access;
 mod gcp_gcs_versioning;
 mod gcp_gke_alias_ip;
+mod gcp_gke_binary_authorization;
 mod gcp_gke_client_certificate;
 mod gcp_gke_google_groups_rbac;
 mod gcp_gke_intranode_visibility;
@@ -475,6 +476,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_intranode_visibility::GkeIntranodeVisibility,
     &gcp_gke_private_nodes::GkePrivateNodes,
     &gcp_gke_google_groups_rbac::GkeGoogleGroupsRbac,
+    &gcp_gke_binary_authorization::GkeBinaryAuthorization,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
