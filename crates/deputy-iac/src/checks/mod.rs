@@ -201,6 +201,7 @@ mod gcp_gke_client_certificate;
 mod gcp_gke_google_groups_rbac;
 mod gcp_gke_intranode_visibility;
 mod gcp_gke_labels;
+mod gcp_gke_legacy_abac;
 mod gcp_gke_logging;
 mod gcp_gke_metadata_server;
 mod gcp_gke_network_policy;
@@ -479,6 +480,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_google_groups_rbac::GkeGoogleGroupsRbac,
     &gcp_gke_binary_authorization::GkeBinaryAuthorization,
     &gcp_gke_metadata_server::GkeMetadataServer,
+    &gcp_gke_legacy_abac::GkeLegacyAbac,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
