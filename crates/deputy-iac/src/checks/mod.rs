@@ -208,6 +208,7 @@ mod gcp_gke_network_policy;
 mod gcp_gke_private_cluster;
 mod gcp_gke_private_nodes;
 mod gcp_gke_public_control_plane;
+mod gcp_gke_release_channel;
 mod gcp_net_subnet_flow_logs;
 mod gcp_net_subnet_private_access;
 mod gcp_sql_major_version;
@@ -481,6 +482,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_binary_authorization::GkeBinaryAuthorization,
     &gcp_gke_metadata_server::GkeMetadataServer,
     &gcp_gke_legacy_abac::GkeLegacyAbac,
+    &gcp_gke_release_channel::GkeReleaseChannel,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
