@@ -204,6 +204,7 @@ mod gcp_gke_labels;
 mod gcp_gke_legacy_abac;
 mod gcp_gke_logging;
 mod gcp_gke_metadata_server;
+mod gcp_gke_monitoring;
 mod gcp_gke_network_policy;
 mod gcp_gke_private_cluster;
 mod gcp_gke_private_nodes;
@@ -483,6 +484,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_metadata_server::GkeMetadataServer,
     &gcp_gke_legacy_abac::GkeLegacyAbac,
     &gcp_gke_release_channel::GkeReleaseChannel,
+    &gcp_gke_monitoring::GkeMonitoring,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
