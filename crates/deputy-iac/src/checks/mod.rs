@@ -211,6 +211,7 @@ mod gcp_gke_private_cluster;
 mod gcp_gke_private_nodes;
 mod gcp_gke_public_control_plane;
 mod gcp_gke_release_channel;
+mod gcp_gke_secure_boot;
 mod gcp_net_subnet_flow_logs;
 mod gcp_net_subnet_private_access;
 mod gcp_sql_major_version;
@@ -487,6 +488,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_release_channel::GkeReleaseChannel,
     &gcp_gke_monitoring::GkeMonitoring,
     &gcp_gke_node_auto_upgrade::GkeNodeAutoUpgrade,
+    &gcp_gke_secure_boot::GkeSecureBoot,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
