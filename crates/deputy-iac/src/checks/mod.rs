@@ -206,6 +206,7 @@ mod gcp_gke_logging;
 mod gcp_gke_metadata_server;
 mod gcp_gke_monitoring;
 mod gcp_gke_network_policy;
+mod gcp_gke_node_auto_repair;
 mod gcp_gke_node_auto_upgrade;
 mod gcp_gke_private_cluster;
 mod gcp_gke_private_nodes;
@@ -489,6 +490,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_gke_monitoring::GkeMonitoring,
     &gcp_gke_node_auto_upgrade::GkeNodeAutoUpgrade,
     &gcp_gke_secure_boot::GkeSecureBoot,
+    &gcp_gke_node_auto_repair::GkeNodeAutoRepair,
     &gcp_net_subnet_private_access::SubnetPrivateGoogleAccess,
     &gcp_net_subnet_flow_logs::SubnetFlowLogs,
     &gcp_sql_major_version::SqlMajorVersion,
