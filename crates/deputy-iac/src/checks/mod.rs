@@ -215,6 +215,7 @@ mod gcp_gke_release_channel;
 mod gcp_gke_secure_boot;
 mod gcp_net_subnet_flow_logs;
 mod gcp_net_subnet_private_access;
+mod gcp_sql_backup;
 mod gcp_sql_major_version;
 mod gcp_sql_open_to_world;
 mod gcp_sql_pg_log_checkpoints;
@@ -505,6 +506,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_sql_pg_log_duration::PgLogDuration,
     &gcp_sql_pg_log_hostname::PgLogHostname,
     &gcp_sql_pg_pgaudit::PgEnablePgaudit,
+    &gcp_sql_backup::SqlBackup,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,
