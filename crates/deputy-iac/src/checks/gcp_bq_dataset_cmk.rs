@@ -43,9 +43,7 @@ check!(BqDatasetCmk {
     title: "BigQuery dataset is not encrypted with a customer-managed key",
     severity: Low,
     reason: "trivy-checks has no BigQuery key check; its closest, AVD-GCP-0066 (storage bucket customer key) and AVD-GCP-0034 (disk customer key), are Low; followed",
-    targets: [
-        (Terraform, "google_bigquery_dataset")
-    ],
+    targets: [(Terraform, "google_bigquery_dataset")],
     description: "A `google_bigquery_dataset` sets `default_encryption_configuration { kms_key_name = … }`.",
     remediation: "Add `default_encryption_configuration` with a Cloud KMS key.",
     references: ["https://cloud.google.com/bigquery/docs/customer-managed-encryption"],
@@ -54,7 +52,10 @@ check!(BqDatasetCmk {
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     verdict(
-        must_be_set(r.config.path("default_encryption_configuration.kms_key_name")),
+        must_be_set(
+            r.config
+                .path("default_encryption_configuration.kms_key_name"),
+        ),
         "no customer-managed key is set",
     )
 }
@@ -75,10 +76,21 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_bigquery_dataset";
         assert_eq!(judge(k, "{}"), "fail");
-        assert_eq!(judge(k, r#"{"default_encryption_configuration":[{"kms_key_name":"projects/p/locations/l/keyRings/r/cryptoKeys/k"}]}"#), "pass");
-        assert_eq!(judge(k, r#"{"default_encryption_configuration":[{"kms_key_name":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                k,
+                r#"{"default_encryption_configuration":[{"kms_key_name":"projects/p/locations/l/keyRings/r/cryptoKeys/k"}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                k,
+                r#"{"default_encryption_configuration":[{"kms_key_name":{"$unknown":[]}}]}"#
+            ),
+            "unknown"
+        );
     }
 }

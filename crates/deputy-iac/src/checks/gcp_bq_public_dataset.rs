@@ -48,9 +48,7 @@ check!(BqPublicDataset {
     title: "BigQuery dataset is publicly accessible",
     severity: Critical,
     reason: "trivy-checks AVD-GCP-0046 (google-bigquery-no-public-access) is Critical; followed",
-    targets: [
-        (Terraform, "google_bigquery_dataset")
-    ],
+    targets: [(Terraform, "google_bigquery_dataset")],
     description: "No `access` block of a `google_bigquery_dataset` grants `special_group = \"allUsers\"` or `\"allAuthenticatedUsers\"`, and every `access` block names who it grants (`user_by_email`, `group_by_email`, `domain`, `view`, `routine`, `dataset` or `special_group`).",
     remediation: "Grant access to named users, groups, domains or views instead of `allUsers`/`allAuthenticatedUsers`.",
     references: ["https://cloud.google.com/bigquery/docs/control-access-to-resources-iam"],
@@ -107,12 +105,26 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_bigquery_dataset";
         assert_eq!(judge(k, "{}"), "pass");
-        assert_eq!(judge(k, r#"{"access":[{"role":"READER","special_group":"allUsers"}]}"#), "fail");
+        assert_eq!(
+            judge(
+                k,
+                r#"{"access":[{"role":"READER","special_group":"allUsers"}]}"#
+            ),
+            "fail"
+        );
         assert_eq!(judge(k, r#"{"access":[{"role":"READER"}]}"#), "fail");
-        assert_eq!(judge(k, r#"{"access":[{"role":"READER","domain":"example.com"}]}"#), "pass");
-        assert_eq!(judge(k, r#"{"access":[{"special_group":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                k,
+                r#"{"access":[{"role":"READER","domain":"example.com"}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(k, r#"{"access":[{"special_group":{"$unknown":[]}}]}"#),
+            "unknown"
+        );
     }
 }

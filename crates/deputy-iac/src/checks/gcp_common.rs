@@ -115,7 +115,6 @@ pub(crate) fn left_to_template(config: &Value, key: &str) -> bool {
     config.get("source_instance_template").is_some() && config.path(key).is_none()
 }
 
-
 /// Whether a `google_compute_subnetwork` is a proxy-only subnet (its `purpose` is one of
 /// the load-balancer proxy purposes), where flow logs and Private Google Access do not
 /// apply.
@@ -156,7 +155,7 @@ pub(crate) fn postgres_flag(
             return match others {
                 OtherEngines::Skip => Verdict::Unknown,
                 OtherEngines::Pass => Verdict::Pass,
-            }
+            };
         }
     }
     let message = format!("database flag {flag} is not set to {}", values.join("/"));
@@ -207,7 +206,10 @@ mod tests {
         assert_eq!(opens(world, 3389), Truth::False);
         let inside = r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["22"]}]}"#;
         assert_eq!(opens(inside, 22), Truth::False);
-        assert_eq!(opens(r#"{"allow":[{"protocol":"icmp"}]}"#, 22), Truth::False);
+        assert_eq!(
+            opens(r#"{"allow":[{"protocol":"icmp"}]}"#, 22),
+            Truth::False
+        );
         let unknown = r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["22"]}]}"#;
         assert_eq!(opens(unknown, 22), Truth::Unknown);
     }

@@ -84,9 +84,33 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_compute_instance", r#"{}"#), "fail");
-        assert_eq!(judge("google_compute_instance", r#"{"metadata":{"block-project-ssh-keys":"TRUE"}}"#), "pass");
-        assert_eq!(judge("google_compute_instance", r#"{"metadata":{"block-project-ssh-keys":false}}"#), "fail");
-        assert_eq!(judge("google_compute_instance", r#"{"metadata":{"block-project-ssh-keys":{"$unknown":[]}}}"#), "unknown");
-        assert_eq!(judge("google_compute_instance_from_template", r#"{"source_instance_template":"t"}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_compute_instance",
+                r#"{"metadata":{"block-project-ssh-keys":"TRUE"}}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_compute_instance",
+                r#"{"metadata":{"block-project-ssh-keys":false}}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_compute_instance",
+                r#"{"metadata":{"block-project-ssh-keys":{"$unknown":[]}}}"#
+            ),
+            "unknown"
+        );
+        assert_eq!(
+            judge(
+                "google_compute_instance_from_template",
+                r#"{"source_instance_template":"t"}"#
+            ),
+            "unknown"
+        );
     }
 }

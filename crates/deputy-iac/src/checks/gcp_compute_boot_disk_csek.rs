@@ -53,9 +53,7 @@ check!(BootDiskCsek {
     title: "Compute instance boot disk is not encrypted with a customer key",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0033 (google-compute-vm-disk-encryption-customer-key) is Low; followed",
-    targets: [
-        (Terraform, "google_compute_instance")
-    ],
+    targets: [(Terraform, "google_compute_instance")],
     description: "A `google_compute_instance` sets `boot_disk { disk_encryption_key_raw = … }` or `boot_disk { kms_key_self_link = … }`.",
     remediation: "Set `kms_key_self_link` (or `disk_encryption_key_raw`) in the `boot_disk` block.",
     references: ["https://cloud.google.com/compute/docs/disks/customer-managed-encryption"],
@@ -64,7 +62,10 @@ check!(BootDiskCsek {
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
     let mut ok = Truth::False;
-    for key in ["boot_disk.disk_encryption_key_raw", "boot_disk.kms_key_self_link"] {
+    for key in [
+        "boot_disk.disk_encryption_key_raw",
+        "boot_disk.kms_key_self_link",
+    ] {
         match r.config.path(key) {
             None | Some(Value::Null) => {}
             Some(Value::Unknown(u)) if u.refs.is_empty() => ok = Truth::Unknown,
@@ -91,8 +92,26 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_compute_instance", r#"{}"#), "fail");
-        assert_eq!(judge("google_compute_instance", r#"{"boot_disk":[{"kms_key_self_link":{"$unknown":["google_kms_crypto_key.k"]}}]}"#), "pass");
-        assert_eq!(judge("google_compute_instance", r#"{"boot_disk":[{"disk_encryption_key_raw":"ZmFrZQ=="}]}"#), "pass");
-        assert_eq!(judge("google_compute_instance", r#"{"boot_disk":[{"kms_key_self_link":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_compute_instance",
+                r#"{"boot_disk":[{"kms_key_self_link":{"$unknown":["google_kms_crypto_key.k"]}}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_compute_instance",
+                r#"{"boot_disk":[{"disk_encryption_key_raw":"ZmFrZQ=="}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_compute_instance",
+                r#"{"boot_disk":[{"kms_key_self_link":{"$unknown":[]}}]}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -45,9 +45,7 @@ check!(DiskCsek {
     title: "Compute disk is not encrypted with a customer-supplied key",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0034 (google-compute-disk-encryption-customer-key) is Low; followed",
-    targets: [
-        (Terraform, "google_compute_disk")
-    ],
+    targets: [(Terraform, "google_compute_disk")],
     description: "A `google_compute_disk` has a `disk_encryption_key` block.",
     remediation: "Add a `disk_encryption_key` block with `raw_key`, `rsa_encrypted_key` or `kms_key_self_link`.",
     references: ["https://cloud.google.com/compute/docs/disks/customer-supplied-encryption"],
@@ -77,10 +75,15 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_compute_disk";
         assert_eq!(judge(k, "{}"), "fail");
-        assert_eq!(judge(k, r#"{"disk_encryption_key":[{"raw_key":"ZmFrZQ=="}]}"#), "pass");
-        assert_eq!(judge(k, r#"{"disk_encryption_key":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"disk_encryption_key":[{"raw_key":"ZmFrZQ=="}]}"#),
+            "pass"
+        );
+        assert_eq!(
+            judge(k, r#"{"disk_encryption_key":{"$unknown":[]}}"#),
+            "unknown"
+        );
     }
 }

@@ -57,8 +57,7 @@ check!(IpForwarding {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    if r
-        .config
+    if r.config
         .get("name")
         .and_then(|n| n.as_str())
         .is_some_and(|n| n.starts_with("gke-"))
@@ -90,12 +89,20 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_compute_instance";
         assert_eq!(judge(k, "{}"), "pass");
         assert_eq!(judge(k, r#"{"can_ip_forward":true}"#), "fail");
-        assert_eq!(judge(k, r#"{"name":"gke-node","can_ip_forward":true}"#), "pass");
+        assert_eq!(
+            judge(k, r#"{"name":"gke-node","can_ip_forward":true}"#),
+            "pass"
+        );
         assert_eq!(judge(k, r#"{"can_ip_forward":{"$unknown":[]}}"#), "unknown");
-        assert_eq!(judge("google_compute_instance_from_template", r#"{"source_instance_template":"t"}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_compute_instance_from_template",
+                r#"{"source_instance_template":"t"}"#
+            ),
+            "unknown"
+        );
     }
 }

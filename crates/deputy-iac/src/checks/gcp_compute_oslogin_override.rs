@@ -86,12 +86,23 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_compute_instance";
         assert_eq!(judge(k, "{}"), "pass");
         assert_eq!(judge(k, r#"{"metadata":{"enable-oslogin":false}}"#), "fail");
-        assert_eq!(judge(k, r#"{"metadata":{"enable-oslogin":"TRUE"}}"#), "pass");
-        assert_eq!(judge(k, r#"{"metadata":{"enable-oslogin":{"$unknown":[]}}}"#), "unknown");
-        assert_eq!(judge("google_compute_instance_from_template", r#"{"source_instance_template":"t"}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"metadata":{"enable-oslogin":"TRUE"}}"#),
+            "pass"
+        );
+        assert_eq!(
+            judge(k, r#"{"metadata":{"enable-oslogin":{"$unknown":[]}}}"#),
+            "unknown"
+        );
+        assert_eq!(
+            judge(
+                "google_compute_instance_from_template",
+                r#"{"source_instance_template":"t"}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -57,7 +57,9 @@ check!(InstancePublicIp {
     ],
     description: "The first `network_interface` of a Compute instance or instance template has no `access_config` block (which gives it an external IP). A `google_compute_instance_from_template` that leaves the setting to its source template is undecided.",
     remediation: "Remove the `access_config` block; use Cloud NAT for outbound traffic and IAP or a load balancer for inbound.",
-    references: ["https://cloud.google.com/compute/docs/ip-addresses/reserve-static-external-ip-address"],
+    references: [
+        "https://cloud.google.com/compute/docs/ip-addresses/reserve-static-external-ip-address"
+    ],
     differences: [],
 });
 
@@ -90,12 +92,29 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_compute_instance";
         assert_eq!(judge(k, "{}"), "pass");
-        assert_eq!(judge(k, r#"{"network_interface":[{"network":"default"}]}"#), "pass");
-        assert_eq!(judge(k, r#"{"network_interface":[{"access_config":[{}]}]}"#), "fail");
-        assert_eq!(judge(k, r#"{"network_interface":[{"access_config":{"$unknown":[]}}]}"#), "unknown");
-        assert_eq!(judge("google_compute_instance_from_template", r#"{"source_instance_template":"t"}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"network_interface":[{"network":"default"}]}"#),
+            "pass"
+        );
+        assert_eq!(
+            judge(k, r#"{"network_interface":[{"access_config":[{}]}]}"#),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                k,
+                r#"{"network_interface":[{"access_config":{"$unknown":[]}}]}"#
+            ),
+            "unknown"
+        );
+        assert_eq!(
+            judge(
+                "google_compute_instance_from_template",
+                r#"{"source_instance_template":"t"}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -53,7 +53,9 @@ check!(SerialPortEnabled {
     ],
     description: "A Compute instance or instance template does not set the metadata key `serial-port-enable` to true. A `google_compute_instance_from_template` that leaves the setting to its source template is undecided.",
     remediation: "Remove `serial-port-enable` from the metadata or set it to false.",
-    references: ["https://cloud.google.com/compute/docs/troubleshooting/troubleshooting-using-serial-console"],
+    references: [
+        "https://cloud.google.com/compute/docs/troubleshooting/troubleshooting-using-serial-console"
+    ],
     differences: [],
 });
 
@@ -83,12 +85,26 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_compute_instance";
         assert_eq!(judge(k, "{}"), "pass");
-        assert_eq!(judge(k, r#"{"metadata":{"serial-port-enable":true}}"#), "fail");
-        assert_eq!(judge(k, r#"{"metadata":{"serial-port-enable":false}}"#), "pass");
-        assert_eq!(judge(k, r#"{"metadata":{"serial-port-enable":{"$unknown":[]}}}"#), "unknown");
-        assert_eq!(judge("google_compute_instance_from_template", r#"{"source_instance_template":"t"}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"metadata":{"serial-port-enable":true}}"#),
+            "fail"
+        );
+        assert_eq!(
+            judge(k, r#"{"metadata":{"serial-port-enable":false}}"#),
+            "pass"
+        );
+        assert_eq!(
+            judge(k, r#"{"metadata":{"serial-port-enable":{"$unknown":[]}}}"#),
+            "unknown"
+        );
+        assert_eq!(
+            judge(
+                "google_compute_instance_from_template",
+                r#"{"source_instance_template":"t"}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -104,12 +104,26 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_compute_instance";
         assert_eq!(judge(k, "{}"), "fail");
         assert_eq!(judge(k, r#"{"shielded_instance_config":[{}]}"#), "pass");
-        assert_eq!(judge(k, r#"{"shielded_instance_config":[{"enable_vtpm":false}]}"#), "fail");
-        assert_eq!(judge(k, r#"{"shielded_instance_config":[{"enable_integrity_monitoring":{"$unknown":[]}}]}"#), "unknown");
-        assert_eq!(judge("google_compute_instance_from_template", r#"{"source_instance_template":"t"}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"shielded_instance_config":[{"enable_vtpm":false}]}"#),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                k,
+                r#"{"shielded_instance_config":[{"enable_integrity_monitoring":{"$unknown":[]}}]}"#
+            ),
+            "unknown"
+        );
+        assert_eq!(
+            judge(
+                "google_compute_instance_from_template",
+                r#"{"source_instance_template":"t"}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -53,9 +53,7 @@ check!(FwIngressFtp {
     title: "Compute firewall allows FTP (port 21) from the internet",
     severity: High,
     reason: "trivy-checks AVD-GCP-0027 (google-compute-no-public-ingress) is Critical; High: FTP sends credentials in clear text",
-    targets: [
-        (Terraform, "google_compute_firewall")
-    ],
+    targets: [(Terraform, "google_compute_firewall")],
     description: "`google_compute_firewall` has no `allow` block whose `ports` include 21 (alone or in a range such as `\"20-22\"`) while `source_ranges` holds `0.0.0.0/0`.",
     remediation: "Restrict `source_ranges` to the networks that need port 21, or front the service with a proxy such as Identity-Aware Proxy.",
     references: ["https://cloud.google.com/firewall/docs/firewalls"],
@@ -87,12 +85,41 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let kind = "google_compute_firewall";
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["21"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["20-22"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["21"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["21"]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["21"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["20-22"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["21"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["21"]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -53,13 +53,13 @@ check!(FwIngressHttp {
     title: "Compute firewall allows HTTP (port 80) from the internet",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0027 (google-compute-no-public-ingress) is Critical for any port; Medium: port 80 is often meant to be public (a web server), though plain HTTP is unencrypted",
-    targets: [
-        (Terraform, "google_compute_firewall")
-    ],
+    targets: [(Terraform, "google_compute_firewall")],
     description: "`google_compute_firewall` has no `allow` block whose `ports` include 80 (alone or in a range such as `\"79-81\"`) while `source_ranges` holds `0.0.0.0/0`.",
     remediation: "Restrict `source_ranges` to the networks that need port 80, or front the service with a proxy such as Identity-Aware Proxy.",
     references: ["https://cloud.google.com/firewall/docs/firewalls"],
-    differences: ["A file that declares the same resource address twice (invalid Terraform) has both blocks judged; Checkov keeps only the last."],
+    differences: [
+        "A file that declares the same resource address twice (invalid Terraform) has both blocks judged; Checkov keeps only the last."
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -87,12 +87,41 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let kind = "google_compute_firewall";
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["80"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["79-81"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["80"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["80"]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["80"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["79-81"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["80"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["80"]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

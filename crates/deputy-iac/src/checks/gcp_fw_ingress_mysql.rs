@@ -53,9 +53,7 @@ check!(FwIngressMysql {
     title: "Compute firewall allows MySQL (port 3306) from the internet",
     severity: High,
     reason: "trivy-checks AVD-GCP-0027 (google-compute-no-public-ingress) is Critical; High: a database port open to the internet invites credential attacks",
-    targets: [
-        (Terraform, "google_compute_firewall")
-    ],
+    targets: [(Terraform, "google_compute_firewall")],
     description: "`google_compute_firewall` has no `allow` block whose `ports` include 3306 (alone or in a range such as `\"3305-3307\"`) while `source_ranges` holds `0.0.0.0/0`.",
     remediation: "Restrict `source_ranges` to the networks that need port 3306, or front the service with a proxy such as Identity-Aware Proxy.",
     references: ["https://cloud.google.com/firewall/docs/firewalls"],
@@ -87,12 +85,41 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let kind = "google_compute_firewall";
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["3306"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["3305-3307"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["3306"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["3306"]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["3306"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["3305-3307"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["3306"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["3306"]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

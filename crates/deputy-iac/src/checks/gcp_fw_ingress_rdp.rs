@@ -53,9 +53,7 @@ check!(FwIngressRdp {
     title: "Compute firewall allows RDP (port 3389) from the internet",
     severity: High,
     reason: "trivy-checks AVD-GCP-0070 (no-open-rdp-access) is High; followed",
-    targets: [
-        (Terraform, "google_compute_firewall")
-    ],
+    targets: [(Terraform, "google_compute_firewall")],
     description: "`google_compute_firewall` has no `allow` block whose `ports` include 3389 (alone or in a range such as `\"3388-3390\"`) while `source_ranges` holds `0.0.0.0/0`.",
     remediation: "Restrict `source_ranges` to the networks that need port 3389, or front the service with a proxy such as Identity-Aware Proxy.",
     references: ["https://cloud.google.com/firewall/docs/firewalls"],
@@ -87,12 +85,41 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let kind = "google_compute_firewall";
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["3389"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["3388-3390"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["3389"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["3389"]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["3389"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["3388-3390"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["3389"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["3389"]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

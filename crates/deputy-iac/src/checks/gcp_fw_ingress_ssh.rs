@@ -53,9 +53,7 @@ check!(FwIngressSsh {
     title: "Compute firewall allows SSH (port 22) from the internet",
     severity: High,
     reason: "trivy-checks AVD-GCP-0027 (google-compute-no-public-ingress) is Critical; High, as Deputy rates open SSH on AWS security groups: a single well-known admin port open to the internet",
-    targets: [
-        (Terraform, "google_compute_firewall")
-    ],
+    targets: [(Terraform, "google_compute_firewall")],
     description: "`google_compute_firewall` has no `allow` block whose `ports` include 22 (alone or in a range such as `\"21-23\"`) while `source_ranges` holds `0.0.0.0/0`.",
     remediation: "Restrict `source_ranges` to the networks that need port 22, or front the service with a proxy such as Identity-Aware Proxy.",
     references: ["https://cloud.google.com/firewall/docs/firewalls"],
@@ -87,12 +85,41 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let kind = "google_compute_firewall";
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["22"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["21-23"]}]}"#), "fail");
-        assert_eq!(judge(kind, r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["22"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#), "pass");
-        assert_eq!(judge(kind, r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["22"]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["22"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["21-23"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["22"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["22"]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -45,9 +45,7 @@ check!(GcsAccessLogging {
     title: "Storage bucket does not log access",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0077 (google-storage-enable-bucket-logging) is Medium; followed",
-    targets: [
-        (Terraform, "google_storage_bucket")
-    ],
+    targets: [(Terraform, "google_storage_bucket")],
     description: "A `google_storage_bucket` has a `logging` block with a non-empty `log_bucket`.",
     remediation: "Add a `logging` block naming a `log_bucket`.",
     references: ["https://cloud.google.com/storage/docs/access-logs"],
@@ -89,11 +87,16 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_storage_bucket";
         assert_eq!(judge(k, "{}"), "fail");
-        assert_eq!(judge(k, r#"{"logging":[{"log_bucket":"example-logs"}]}"#), "pass");
+        assert_eq!(
+            judge(k, r#"{"logging":[{"log_bucket":"example-logs"}]}"#),
+            "pass"
+        );
         assert_eq!(judge(k, r#"{"logging":[{"log_bucket":""}]}"#), "fail");
-        assert_eq!(judge(k, r#"{"logging":[{"log_bucket":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"logging":[{"log_bucket":{"$unknown":[]}}]}"#),
+            "unknown"
+        );
     }
 }

@@ -44,9 +44,7 @@ check!(GcsPublicAccessPrevention {
     title: "Storage bucket does not enforce public access prevention",
     severity: Medium,
     reason: "trivy-checks has no check for public_access_prevention; its public-bucket check AVD-GCP-0001 is High. Medium: prevention is a safeguard against a later public grant, not an exposure in itself",
-    targets: [
-        (Terraform, "google_storage_bucket")
-    ],
+    targets: [(Terraform, "google_storage_bucket")],
     description: "A `google_storage_bucket` sets `public_access_prevention = \"enforced\"`.",
     remediation: "Set `public_access_prevention = \"enforced\"` (or enforce it with the organization policy `storage.publicAccessPrevention`).",
     references: ["https://cloud.google.com/storage/docs/public-access-prevention"],
@@ -76,11 +74,19 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_storage_bucket";
         assert_eq!(judge(k, "{}"), "fail");
-        assert_eq!(judge(k, r#"{"public_access_prevention":"inherited"}"#), "fail");
-        assert_eq!(judge(k, r#"{"public_access_prevention":"enforced"}"#), "pass");
-        assert_eq!(judge(k, r#"{"public_access_prevention":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"public_access_prevention":"inherited"}"#),
+            "fail"
+        );
+        assert_eq!(
+            judge(k, r#"{"public_access_prevention":"enforced"}"#),
+            "pass"
+        );
+        assert_eq!(
+            judge(k, r#"{"public_access_prevention":{"$unknown":[]}}"#),
+            "unknown"
+        );
     }
 }

@@ -89,10 +89,33 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
-        assert_eq!(judge("google_storage_bucket_iam_binding", r#"{"members":["allUsers"]}"#), "fail");
-        assert_eq!(judge("google_storage_bucket_iam_member", r#"{"member":"allAuthenticatedUsers"}"#), "fail");
-        assert_eq!(judge("google_storage_bucket_iam_binding", r#"{"members":["user:a@example.com"]}"#), "pass");
-        assert_eq!(judge("google_storage_bucket_iam_member", r#"{"member":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_storage_bucket_iam_binding",
+                r#"{"members":["allUsers"]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_storage_bucket_iam_member",
+                r#"{"member":"allAuthenticatedUsers"}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_storage_bucket_iam_binding",
+                r#"{"members":["user:a@example.com"]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_storage_bucket_iam_member",
+                r#"{"member":{"$unknown":[]}}"#
+            ),
+            "unknown"
+        );
     }
 }

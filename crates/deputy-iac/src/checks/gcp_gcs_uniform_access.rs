@@ -44,9 +44,7 @@ check!(GcsUniformAccess {
     title: "Storage bucket does not use uniform bucket-level access",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0002 (google-storage-enable-ubla) is Medium; followed",
-    targets: [
-        (Terraform, "google_storage_bucket")
-    ],
+    targets: [(Terraform, "google_storage_bucket")],
     description: "A `google_storage_bucket` sets `uniform_bucket_level_access = true`.",
     remediation: "Set `uniform_bucket_level_access = true`.",
     references: ["https://cloud.google.com/storage/docs/uniform-bucket-level-access"],
@@ -76,10 +74,12 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_storage_bucket";
         assert_eq!(judge(k, "{}"), "fail");
         assert_eq!(judge(k, r#"{"uniform_bucket_level_access":true}"#), "pass");
-        assert_eq!(judge(k, r#"{"uniform_bucket_level_access":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"uniform_bucket_level_access":{"$unknown":[]}}"#),
+            "unknown"
+        );
     }
 }

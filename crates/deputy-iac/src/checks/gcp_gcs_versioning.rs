@@ -46,9 +46,7 @@ check!(GcsVersioning {
     title: "Storage bucket does not enable versioning",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0078 (google-storage-enable-bucket-versioning) is Medium; followed",
-    targets: [
-        (Terraform, "google_storage_bucket")
-    ],
+    targets: [(Terraform, "google_storage_bucket")],
     description: "A `google_storage_bucket` sets `versioning { enabled = true }`.",
     remediation: "Add `versioning { enabled = true }`.",
     references: ["https://cloud.google.com/storage/docs/object-versioning"],
@@ -78,11 +76,13 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_storage_bucket";
         assert_eq!(judge(k, "{}"), "fail");
         assert_eq!(judge(k, r#"{"versioning":[{"enabled":true}]}"#), "pass");
         assert_eq!(judge(k, r#"{"versioning":[{"enabled":false}]}"#), "fail");
-        assert_eq!(judge(k, r#"{"versioning":[{"enabled":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"versioning":[{"enabled":{"$unknown":[]}}]}"#),
+            "unknown"
+        );
     }
 }

@@ -43,9 +43,7 @@ check!(GkeAliasIp {
     title: "GKE cluster does not use alias IP ranges",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0049 (google-gke-enable-ip-aliasing) is Low; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` has an `ip_allocation_policy` block (VPC-native cluster with alias IP ranges).",
     remediation: "Add an `ip_allocation_policy` block.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/concepts/alias-ips"],
@@ -53,7 +51,10 @@ check!(GkeAliasIp {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(r.config.get("ip_allocation_policy")), "alias IP ranges are not used")
+    verdict(
+        must_be_set(r.config.get("ip_allocation_policy")),
+        "alias IP ranges are not used",
+    )
 }
 
 #[cfg(test)]
@@ -73,7 +74,19 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"ip_allocation_policy":[{"cluster_secondary_range_name":"pods"}]}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"ip_allocation_policy":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"ip_allocation_policy":[{"cluster_secondary_range_name":"pods"}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"ip_allocation_policy":{"$unknown":[]}}"#
+            ),
+            "unknown"
+        );
     }
 }

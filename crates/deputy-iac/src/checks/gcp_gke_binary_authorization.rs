@@ -45,9 +45,7 @@ check!(GkeBinaryAuthorization {
     title: "GKE cluster does not use Binary Authorization",
     severity: Low,
     reason: "trivy-checks has no Binary Authorization check; Low: it is a supply-chain hardening control",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` sets `binary_authorization { evaluation_mode = \"PROJECT_SINGLETON_POLICY_ENFORCE\" }` or the older `enable_binary_authorization = true`.",
     remediation: "Add `binary_authorization { evaluation_mode = \"PROJECT_SINGLETON_POLICY_ENFORCE\" }`.",
     references: ["https://cloud.google.com/binary-authorization/docs/overview"],
@@ -87,9 +85,33 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"binary_authorization":[{"evaluation_mode":"PROJECT_SINGLETON_POLICY_ENFORCE"}]}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"binary_authorization":[{"evaluation_mode":"DISABLED"}]}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"enable_binary_authorization":true}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"binary_authorization":[{"evaluation_mode":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"binary_authorization":[{"evaluation_mode":"PROJECT_SINGLETON_POLICY_ENFORCE"}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"binary_authorization":[{"evaluation_mode":"DISABLED"}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"enable_binary_authorization":true}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"binary_authorization":[{"evaluation_mode":{"$unknown":[]}}]}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -47,17 +47,23 @@ check!(GkeClientCertificate {
     title: "GKE cluster does not turn off client certificate authentication",
     severity: High,
     reason: "trivy-checks AVD-GCP-0064 (google-gke-no-legacy-authentication, which covers client certificates) is High; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` sets `master_auth { client_certificate_config { issue_client_certificate = false } }`.",
     remediation: "Set `issue_client_certificate = false` and authenticate with Google identities.",
-    references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#restrict_authn_methods"],
+    references: [
+        "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#restrict_authn_methods"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_false(r.config.path("master_auth.client_certificate_config.issue_client_certificate")), "client certificate issuance is not turned off")
+    verdict(
+        must_be_false(
+            r.config
+                .path("master_auth.client_certificate_config.issue_client_certificate"),
+        ),
+        "client certificate issuance is not turned off",
+    )
 }
 
 #[cfg(test)]
@@ -77,8 +83,26 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"master_auth":[{"client_certificate_config":[{"issue_client_certificate":false}]}]}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"master_auth":[{"client_certificate_config":[{"issue_client_certificate":true}]}]}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"master_auth":[{"client_certificate_config":[{"issue_client_certificate":{"$unknown":[]}}]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"master_auth":[{"client_certificate_config":[{"issue_client_certificate":false}]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"master_auth":[{"client_certificate_config":[{"issue_client_certificate":true}]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"master_auth":[{"client_certificate_config":[{"issue_client_certificate":{"$unknown":[]}}]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -45,9 +45,7 @@ check!(GkeGoogleGroupsRbac {
     title: "GKE cluster does not use Google Groups for RBAC",
     severity: Low,
     reason: "trivy-checks has no check for Google Groups for RBAC; Low: it eases access management rather than closing an exposure",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` sets `authenticator_groups_config { security_group = … }`.",
     remediation: "Set `authenticator_groups_config.security_group` to your `gke-security-groups` group.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/google-groups-rbac"],
@@ -55,7 +53,10 @@ check!(GkeGoogleGroupsRbac {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(r.config.path("authenticator_groups_config.security_group")), "Google Groups for RBAC is not configured")
+    verdict(
+        must_be_set(r.config.path("authenticator_groups_config.security_group")),
+        "Google Groups for RBAC is not configured",
+    )
 }
 
 #[cfg(test)]
@@ -75,7 +76,19 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"authenticator_groups_config":[{"security_group":"gke-security-groups@example.com"}]}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"authenticator_groups_config":[{"security_group":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"authenticator_groups_config":[{"security_group":"gke-security-groups@example.com"}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"authenticator_groups_config":[{"security_group":{"$unknown":[]}}]}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -43,9 +43,7 @@ check!(GkeIntranodeVisibility {
     title: "GKE cluster does not enable intranode visibility",
     severity: Low,
     reason: "trivy-checks has no intranode-visibility check; its VPC flow logs check AVD-GCP-0029 (google-compute-enable-vpc-flow-logs) is Low; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` sets `enable_intranode_visibility = true`.",
     remediation: "Set `enable_intranode_visibility = true`.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/intranode-visibility"],
@@ -53,7 +51,10 @@ check!(GkeIntranodeVisibility {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.get("enable_intranode_visibility")), "intranode visibility is not enabled")
+    verdict(
+        must_be_true(r.config.get("enable_intranode_visibility")),
+        "intranode visibility is not enabled",
+    )
 }
 
 #[cfg(test)]
@@ -73,7 +74,19 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"enable_intranode_visibility":true}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"enable_intranode_visibility":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"enable_intranode_visibility":true}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"enable_intranode_visibility":{"$unknown":[]}}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -45,9 +45,7 @@ check!(GkeLabels {
     title: "GKE cluster has no resource labels",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0051 (google-gke-use-cluster-labels) is Low; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` sets a non-empty `resource_labels` map.",
     remediation: "Add `resource_labels`.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/creating-managing-labels"],
@@ -80,8 +78,23 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"resource_labels":{"team":"platform"}}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"resource_labels":{}}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"resource_labels":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"resource_labels":{"team":"platform"}}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge("google_container_cluster", r#"{"resource_labels":{}}"#),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"resource_labels":{"$unknown":[]}}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -44,17 +44,20 @@ check!(GkeLegacyAbac {
     title: "GKE cluster enables legacy ABAC authorization",
     severity: High,
     reason: "trivy-checks AVD-GCP-0062 (google-gke-use-rbac-permissions) is High; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` does not set `enable_legacy_abac = true`.",
     remediation: "Remove `enable_legacy_abac` or set it to false, and use RBAC.",
-    references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled_default_for_110"],
+    references: [
+        "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled_default_for_110"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_not_be(r.config.get("enable_legacy_abac"), Truth::True), "legacy ABAC is enabled")
+    verdict(
+        must_not_be(r.config.get("enable_legacy_abac"), Truth::True),
+        "legacy ABAC is enabled",
+    )
 }
 
 #[cfg(test)]
@@ -74,8 +77,23 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"enable_legacy_abac":true}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"enable_legacy_abac":false}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"enable_legacy_abac":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge("google_container_cluster", r#"{"enable_legacy_abac":true}"#),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"enable_legacy_abac":false}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"enable_legacy_abac":{"$unknown":[]}}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -44,9 +44,7 @@ check!(GkeLogging {
     title: "GKE cluster turns off Cloud Logging",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0060 (google-gke-enable-stackdriver-logging) is Low; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` does not set `logging_service = \"none\"` (the default sends logs to Cloud Logging).",
     remediation: "Remove `logging_service = \"none\"` or set it to `logging.googleapis.com/kubernetes`.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/concepts/about-logs"],
@@ -79,7 +77,16 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"logging_service":"none"}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"logging_service":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge("google_container_cluster", r#"{"logging_service":"none"}"#),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"logging_service":{"$unknown":[]}}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -98,9 +98,33 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_node_pool", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_node_pool", r#"{"node_config":[{"workload_metadata_config":[{"mode":"GKE_METADATA"}]}]}"#), "pass");
-        assert_eq!(judge("google_container_node_pool", r#"{"node_config":[{"workload_metadata_config":[{"mode":"GCE_METADATA"}]}]}"#), "fail");
-        assert_eq!(judge("google_container_node_pool", r#"{"node_config":[{"workload_metadata_config":[{"mode":{"$unknown":[]}}]}]}"#), "unknown");
-        assert_eq!(judge("google_container_cluster", r#"{"node_config":[{"workload_metadata_config":[{"node_metadata":"GKE_METADATA_SERVER"}]}]}"#), "pass");
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"node_config":[{"workload_metadata_config":[{"mode":"GKE_METADATA"}]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"node_config":[{"workload_metadata_config":[{"mode":"GCE_METADATA"}]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"node_config":[{"workload_metadata_config":[{"mode":{"$unknown":[]}}]}]}"#
+            ),
+            "unknown"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"node_config":[{"workload_metadata_config":[{"node_metadata":"GKE_METADATA_SERVER"}]}]}"#
+            ),
+            "pass"
+        );
     }
 }

@@ -44,9 +44,7 @@ check!(GkeMonitoring {
     title: "GKE cluster turns off Cloud Monitoring",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0052 (google-gke-enable-stackdriver-monitoring) is Low; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` does not set `monitoring_service = \"none\"` (the default sends metrics to Cloud Monitoring).",
     remediation: "Remove `monitoring_service = \"none\"` or set it to `monitoring.googleapis.com/kubernetes`.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/configure-metrics"],
@@ -79,7 +77,19 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"monitoring_service":"none"}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"monitoring_service":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"monitoring_service":"none"}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"monitoring_service":{"$unknown":[]}}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -45,9 +45,7 @@ check!(GkeNetworkPolicy {
     title: "GKE cluster does not enforce network policy",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0056 (google-gke-enable-network-policy) is Medium; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` sets `network_policy { enabled = true }`, or sets `enabled = false` with `datapath_provider = \"ADVANCED_DATAPATH\"` (Dataplane V2 enforces policies itself).",
     remediation: "Enable `network_policy`, or use Dataplane V2 (`datapath_provider = \"ADVANCED_DATAPATH\"`).",
     references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/network-policy"],
@@ -84,12 +82,23 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_container_cluster";
         assert_eq!(judge(k, "{}"), "fail");
         assert_eq!(judge(k, r#"{"network_policy":[{"enabled":true}]}"#), "pass");
-        assert_eq!(judge(k, r#"{"network_policy":[{"enabled":false}],"datapath_provider":"ADVANCED_DATAPATH"}"#), "pass");
-        assert_eq!(judge(k, r#"{"network_policy":[{"enabled":false}]}"#), "fail");
-        assert_eq!(judge(k, r#"{"network_policy":[{"enabled":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                k,
+                r#"{"network_policy":[{"enabled":false}],"datapath_provider":"ADVANCED_DATAPATH"}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(k, r#"{"network_policy":[{"enabled":false}]}"#),
+            "fail"
+        );
+        assert_eq!(
+            judge(k, r#"{"network_policy":[{"enabled":{"$unknown":[]}}]}"#),
+            "unknown"
+        );
     }
 }

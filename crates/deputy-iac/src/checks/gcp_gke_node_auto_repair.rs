@@ -45,9 +45,7 @@ check!(GkeNodeAutoRepair {
     title: "GKE node pool does not repair nodes automatically",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0063 (google-gke-enable-auto-repair) is Low; followed",
-    targets: [
-        (Terraform, "google_container_node_pool")
-    ],
+    targets: [(Terraform, "google_container_node_pool")],
     description: "A `google_container_node_pool` sets `management { auto_repair = true }`.",
     remediation: "Set `management { auto_repair = true }`.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/node-auto-repair"],
@@ -55,7 +53,10 @@ check!(GkeNodeAutoRepair {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.path("management.auto_repair")), "automatic node repair is not enabled")
+    verdict(
+        must_be_true(r.config.path("management.auto_repair")),
+        "automatic node repair is not enabled",
+    )
 }
 
 #[cfg(test)]
@@ -75,7 +76,19 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_node_pool", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_node_pool", r#"{"management":[{"auto_repair":true}]}"#), "pass");
-        assert_eq!(judge("google_container_node_pool", r#"{"management":[{"auto_repair":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"management":[{"auto_repair":true}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"management":[{"auto_repair":{"$unknown":[]}}]}"#
+            ),
+            "unknown"
+        );
     }
 }

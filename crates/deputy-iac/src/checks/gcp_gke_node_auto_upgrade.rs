@@ -45,9 +45,7 @@ check!(GkeNodeAutoUpgrade {
     title: "GKE node pool does not upgrade nodes automatically",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0058 (google-gke-enable-auto-upgrade) is Low; followed",
-    targets: [
-        (Terraform, "google_container_node_pool")
-    ],
+    targets: [(Terraform, "google_container_node_pool")],
     description: "A `google_container_node_pool` sets `management { auto_upgrade = true }`.",
     remediation: "Set `management { auto_upgrade = true }`.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/node-auto-upgrades"],
@@ -55,7 +53,10 @@ check!(GkeNodeAutoUpgrade {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_true(r.config.path("management.auto_upgrade")), "automatic node upgrade is not enabled")
+    verdict(
+        must_be_true(r.config.path("management.auto_upgrade")),
+        "automatic node upgrade is not enabled",
+    )
 }
 
 #[cfg(test)]
@@ -75,7 +76,19 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_node_pool", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_node_pool", r#"{"management":[{"auto_upgrade":true}]}"#), "pass");
-        assert_eq!(judge("google_container_node_pool", r#"{"management":[{"auto_upgrade":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"management":[{"auto_upgrade":true}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"management":[{"auto_upgrade":{"$unknown":[]}}]}"#
+            ),
+            "unknown"
+        );
     }
 }

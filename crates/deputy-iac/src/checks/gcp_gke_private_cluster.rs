@@ -45,17 +45,20 @@ check!(GkePrivateCluster {
     title: "GKE cluster is not a private cluster",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0059 (google-gke-enable-private-cluster) is Medium; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` has a `private_cluster_config` block.",
     remediation: "Add `private_cluster_config` with `enable_private_nodes = true`.",
-    references: ["https://cloud.google.com/kubernetes-engine/docs/concepts/private-cluster-concept"],
+    references: [
+        "https://cloud.google.com/kubernetes-engine/docs/concepts/private-cluster-concept"
+    ],
     differences: [],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(r.config.get("private_cluster_config")), "the cluster has no private_cluster_config")
+    verdict(
+        must_be_set(r.config.get("private_cluster_config")),
+        "the cluster has no private_cluster_config",
+    )
 }
 
 #[cfg(test)]
@@ -75,7 +78,19 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"private_cluster_config":[{"enable_private_nodes":true}]}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"private_cluster_config":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"private_cluster_config":[{"enable_private_nodes":true}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"private_cluster_config":{"$unknown":[]}}"#
+            ),
+            "unknown"
+        );
     }
 }

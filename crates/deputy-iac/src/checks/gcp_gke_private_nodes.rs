@@ -45,9 +45,7 @@ check!(GkePrivateNodes {
     title: "GKE cluster nodes are not private",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0059 (google-gke-enable-private-cluster) is Medium; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` has a `private_cluster_config` block (Checkov reads this block for both CKV_GCP_25 and CKV_GCP_64).",
     remediation: "Add `private_cluster_config` with `enable_private_nodes = true`.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/private-clusters"],
@@ -55,7 +53,10 @@ check!(GkePrivateNodes {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(r.config.get("private_cluster_config")), "the cluster has no private_cluster_config")
+    verdict(
+        must_be_set(r.config.get("private_cluster_config")),
+        "the cluster has no private_cluster_config",
+    )
 }
 
 #[cfg(test)]
@@ -75,7 +76,19 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"private_cluster_config":[{"enable_private_nodes":true}]}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"private_cluster_config":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"private_cluster_config":[{"enable_private_nodes":true}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"private_cluster_config":{"$unknown":[]}}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -52,9 +52,7 @@ check!(GkePublicControlPlane {
     title: "GKE control plane is open to the internet",
     severity: High,
     reason: "trivy-checks AVD-GCP-0053 (google-gke-no-public-control-plane) is High; followed",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "No `master_authorized_networks_config { cidr_blocks { cidr_block = … } }` of a `google_container_cluster` contains `0.0.0.0/0`.",
     remediation: "Authorize only the networks that administer the cluster, or make the endpoint private.",
     references: ["https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks"],
@@ -102,8 +100,26 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"master_authorized_networks_config":[{"cidr_blocks":[{"cidr_block":"0.0.0.0/0"}]}]}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"master_authorized_networks_config":[{"cidr_blocks":[{"cidr_block":"10.0.0.0/8"}]}]}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"master_authorized_networks_config":[{"cidr_blocks":[{"cidr_block":{"$unknown":[]}}]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"master_authorized_networks_config":[{"cidr_blocks":[{"cidr_block":"0.0.0.0/0"}]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"master_authorized_networks_config":[{"cidr_blocks":[{"cidr_block":"10.0.0.0/8"}]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"master_authorized_networks_config":[{"cidr_blocks":[{"cidr_block":{"$unknown":[]}}]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -45,9 +45,7 @@ check!(GkeReleaseChannel {
     title: "GKE cluster has no release channel",
     severity: Low,
     reason: "trivy-checks has no release channel check; Low, as it rates node auto-upgrade (AVD-GCP-0058) Low",
-    targets: [
-        (Terraform, "google_container_cluster")
-    ],
+    targets: [(Terraform, "google_container_cluster")],
     description: "A `google_container_cluster` sets `release_channel { channel = … }`.",
     remediation: "Add `release_channel { channel = \"REGULAR\" }` (or `STABLE`/`RAPID`).",
     references: ["https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels"],
@@ -55,7 +53,10 @@ check!(GkeReleaseChannel {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    verdict(must_be_set(r.config.path("release_channel.channel")), "no release channel is set")
+    verdict(
+        must_be_set(r.config.path("release_channel.channel")),
+        "no release channel is set",
+    )
 }
 
 #[cfg(test)]
@@ -75,7 +76,19 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_cluster", r#"{}"#), "fail");
-        assert_eq!(judge("google_container_cluster", r#"{"release_channel":[{"channel":"REGULAR"}]}"#), "pass");
-        assert_eq!(judge("google_container_cluster", r#"{"release_channel":[{"channel":{"$unknown":[]}}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"release_channel":[{"channel":"REGULAR"}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_cluster",
+                r#"{"release_channel":[{"channel":{"$unknown":[]}}]}"#
+            ),
+            "unknown"
+        );
     }
 }

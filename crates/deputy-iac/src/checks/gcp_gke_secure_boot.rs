@@ -91,8 +91,26 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_container_node_pool", r#"{}"#), "unknown");
-        assert_eq!(judge("google_container_node_pool", r#"{"node_config":[{"machine_type":"e2-medium"}]}"#), "fail");
-        assert_eq!(judge("google_container_node_pool", r#"{"node_config":[{"shielded_instance_config":[{"enable_secure_boot":true}]}]}"#), "pass");
-        assert_eq!(judge("google_container_node_pool", r#"{"node_config":[{"shielded_instance_config":[{"enable_secure_boot":{"$unknown":[]}}]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"node_config":[{"machine_type":"e2-medium"}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"node_config":[{"shielded_instance_config":[{"enable_secure_boot":true}]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_container_node_pool",
+                r#"{"node_config":[{"shielded_instance_config":[{"enable_secure_boot":{"$unknown":[]}}]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -48,9 +48,7 @@ check!(SubnetFlowLogs {
     title: "Subnetwork does not enable VPC Flow Logs",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0076 (google-compute-enable-subnetwork-flow-logs) is Medium; followed",
-    targets: [
-        (Terraform, "google_compute_subnetwork")
-    ],
+    targets: [(Terraform, "google_compute_subnetwork")],
     description: "A `google_compute_subnetwork` has a `log_config` block. Proxy-only subnets (`purpose` `INTERNAL_HTTPS_LOAD_BALANCER`, `REGIONAL_MANAGED_PROXY`, `GLOBAL_MANAGED_PROXY`) are not judged.",
     remediation: "Add a `log_config` block to the subnetwork.",
     references: ["https://cloud.google.com/vpc/docs/using-flow-logs"],
@@ -83,10 +81,18 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_compute_subnetwork";
         assert_eq!(judge(k, "{}"), "fail");
-        assert_eq!(judge(k, r#"{"log_config":[{"aggregation_interval":"INTERVAL_10_MIN"}]}"#), "pass");
-        assert_eq!(judge(k, r#"{"purpose":"INTERNAL_HTTPS_LOAD_BALANCER"}"#), "unknown");
+        assert_eq!(
+            judge(
+                k,
+                r#"{"log_config":[{"aggregation_interval":"INTERVAL_10_MIN"}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(k, r#"{"purpose":"INTERNAL_HTTPS_LOAD_BALANCER"}"#),
+            "unknown"
+        );
     }
 }

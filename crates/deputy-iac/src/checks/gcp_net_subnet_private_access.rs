@@ -46,9 +46,7 @@ check!(SubnetPrivateGoogleAccess {
     title: "Subnetwork does not enable Private Google Access",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0075 (google-compute-enable-subnetwork-private-google-access) is Low; followed",
-    targets: [
-        (Terraform, "google_compute_subnetwork")
-    ],
+    targets: [(Terraform, "google_compute_subnetwork")],
     description: "A `google_compute_subnetwork` sets `private_ip_google_access = true`. Proxy-only subnets (`purpose` `INTERNAL_HTTPS_LOAD_BALANCER`, `REGIONAL_MANAGED_PROXY`, `GLOBAL_MANAGED_PROXY`) are not judged.",
     remediation: "Set `private_ip_google_access = true`.",
     references: ["https://cloud.google.com/vpc/docs/private-google-access"],
@@ -81,11 +79,16 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_compute_subnetwork";
         assert_eq!(judge(k, "{}"), "fail");
         assert_eq!(judge(k, r#"{"private_ip_google_access":true}"#), "pass");
-        assert_eq!(judge(k, r#"{"purpose":"REGIONAL_MANAGED_PROXY"}"#), "unknown");
-        assert_eq!(judge(k, r#"{"private_ip_google_access":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"purpose":"REGIONAL_MANAGED_PROXY"}"#),
+            "unknown"
+        );
+        assert_eq!(
+            judge(k, r#"{"private_ip_google_access":{"$unknown":[]}}"#),
+            "unknown"
+        );
     }
 }

@@ -49,9 +49,7 @@ check!(SqlBackup {
     title: "Cloud SQL instance does not enable backups",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0024 (google-sql-enable-backup) is Medium; followed",
-    targets: [
-        (Terraform, "google_sql_database_instance")
-    ],
+    targets: [(Terraform, "google_sql_database_instance")],
     description: "A `google_sql_database_instance` sets `settings { backup_configuration { enabled = true } }`. Read replicas (`master_instance_name` set) are not judged.",
     remediation: "Set `backup_configuration { enabled = true }` in `settings`.",
     references: ["https://cloud.google.com/sql/docs/postgres/backup-recovery/backups"],
@@ -85,9 +83,33 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_sql_database_instance", r#"{}"#), "fail");
-        assert_eq!(judge("google_sql_database_instance", r#"{"settings":[{"backup_configuration":[{"enabled":true}]}]}"#), "pass");
-        assert_eq!(judge("google_sql_database_instance", r#"{"settings":[{"backup_configuration":[{"enabled":false}]}]}"#), "fail");
-        assert_eq!(judge("google_sql_database_instance", r#"{"master_instance_name":"primary"}"#), "unknown");
-        assert_eq!(judge("google_sql_database_instance", r#"{"settings":[{"backup_configuration":[{"enabled":{"$unknown":[]}}]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_sql_database_instance",
+                r#"{"settings":[{"backup_configuration":[{"enabled":true}]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_sql_database_instance",
+                r#"{"settings":[{"backup_configuration":[{"enabled":false}]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_sql_database_instance",
+                r#"{"master_instance_name":"primary"}"#
+            ),
+            "unknown"
+        );
+        assert_eq!(
+            judge(
+                "google_sql_database_instance",
+                r#"{"settings":[{"backup_configuration":[{"enabled":{"$unknown":[]}}]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

@@ -40,9 +40,7 @@ check!(SqlMajorVersion {
     title: "Cloud SQL instance does not run the latest major version",
     severity: Low,
     reason: "trivy-checks has no version check for Cloud SQL; Low: an older supported version is a maintenance concern, not an exposure",
-    targets: [
-        (Terraform, "google_sql_database_instance")
-    ],
+    targets: [(Terraform, "google_sql_database_instance")],
     description: "A `google_sql_database_instance` sets `database_version` to the latest major version of its engine: `POSTGRES_18`, `MYSQL_8_0`, `MYSQL_8_4`, or a `SQLSERVER_2022_*` edition.",
     remediation: "Upgrade `database_version` to the latest major version of the engine.",
     references: ["https://cloud.google.com/sql/docs/db-versions"],
@@ -83,11 +81,13 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_sql_database_instance";
         assert_eq!(judge(k, r#"{"database_version":"MYSQL_5_7"}"#), "fail");
         assert_eq!(judge(k, r#"{"database_version":"POSTGRES_18"}"#), "pass");
         assert_eq!(judge(k, "{}"), "fail");
-        assert_eq!(judge(k, r#"{"database_version":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"database_version":{"$unknown":[]}}"#),
+            "unknown"
+        );
     }
 }

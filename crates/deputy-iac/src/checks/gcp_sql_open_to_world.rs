@@ -58,13 +58,13 @@ check!(SqlOpenToWorld {
     title: "Cloud SQL instance authorizes the whole internet",
     severity: High,
     reason: "trivy-checks AVD-GCP-0017 (google-sql-no-public-access, which flags authorized networks open to the internet) is High; followed",
-    targets: [
-        (Terraform, "google_sql_database_instance")
-    ],
+    targets: [(Terraform, "google_sql_database_instance")],
     description: "No `settings.ip_configuration.authorized_networks` entry of a `google_sql_database_instance` has a `value` ending in `/0`.",
     remediation: "Authorize only the networks that need access, or use private IP and the Cloud SQL Auth Proxy.",
     references: ["https://cloud.google.com/sql/docs/postgres/authorize-networks"],
-    differences: ["Authorized networks whose values Deputy cannot resolve (a `dynamic` block over another resource's attributes or an unresolved variable) leave the verdict undecided; Checkov passes them, although they could be `0.0.0.0/0`."],
+    differences: [
+        "Authorized networks whose values Deputy cannot resolve (a `dynamic` block over another resource's attributes or an unresolved variable) leave the verdict undecided; Checkov passes them, although they could be `0.0.0.0/0`."
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -107,7 +107,6 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_sql_database_instance";
         assert_eq!(judge(k, "{}"), "pass");
         let open = r#"{"settings":[{"ip_configuration":[{"authorized_networks":[{"value":"0.0.0.0/0"}]}]}]}"#;

@@ -40,7 +40,7 @@
 //! # References
 //! - <https://cloud.google.com/sql/docs/postgres/flags>
 
-use super::gcp_common::{postgres_flag, OtherEngines};
+use super::gcp_common::{OtherEngines, postgres_flag};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -50,13 +50,13 @@ check!(PgLogCheckpoints {
     title: "Cloud SQL PostgreSQL does not log checkpoints",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0025 (google-sql-pg-log-checkpoints) is Medium; followed",
-    targets: [
-        (Terraform, "google_sql_database_instance")
-    ],
+    targets: [(Terraform, "google_sql_database_instance")],
     description: "A PostgreSQL `google_sql_database_instance` (`database_version` containing `POSTGRES`) sets the database flag `log_checkpoints` to `on` in `settings.database_flags`. Instances of other engines are not judged.",
     remediation: "Add a `database_flags` block setting `log_checkpoints` to `on`.",
     references: ["https://cloud.google.com/sql/docs/postgres/flags"],
-    differences: ["`database_flags` given by an unresolved variable leaves the verdict undecided; Checkov fails it, although the variable could set the flag."],
+    differences: [
+        "`database_flags` given by an unresolved variable leaves the verdict undecided; Checkov fails it, although the variable could set the flag."
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
@@ -79,13 +79,27 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_sql_database_instance";
         let set = r#"{"database_version":"POSTGRES_15","settings":[{"database_flags":[{"name":"log_checkpoints","value":"on"}]}]}"#;
         assert_eq!(judge(k, set), "pass");
-        assert_eq!(judge(k, r#"{"database_version":"POSTGRES_15","settings":[{"tier":"db-f1-micro"}]}"#), "fail");
-        assert_eq!(judge(k, r#"{"database_version":"POSTGRES_15","settings":[{"database_flags":[{"name":"log_checkpoints","value":"bogus"}]}]}"#), "fail");
+        assert_eq!(
+            judge(
+                k,
+                r#"{"database_version":"POSTGRES_15","settings":[{"tier":"db-f1-micro"}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                k,
+                r#"{"database_version":"POSTGRES_15","settings":[{"database_flags":[{"name":"log_checkpoints","value":"bogus"}]}]}"#
+            ),
+            "fail"
+        );
         assert_eq!(judge(k, r#"{"database_version":"MYSQL_8_0"}"#), "unknown");
-        assert_eq!(judge(k, r#"{"database_version":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"database_version":{"$unknown":[]}}"#),
+            "unknown"
+        );
     }
 }

@@ -40,7 +40,7 @@
 //! # References
 //! - <https://cloud.google.com/sql/docs/postgres/flags>
 
-use super::gcp_common::{postgres_flag, OtherEngines};
+use super::gcp_common::{OtherEngines, postgres_flag};
 use crate::check::{Cx, Verdict};
 use crate::model::Resource;
 
@@ -50,17 +50,24 @@ check!(PgLogMinErrorStatement {
     title: "Cloud SQL PostgreSQL does not log statements that cause errors",
     severity: Low,
     reason: "trivy-checks AVD-GCP-0018 (google-sql-pg-log-errors) is Low; followed",
-    targets: [
-        (Terraform, "google_sql_database_instance")
-    ],
+    targets: [(Terraform, "google_sql_database_instance")],
     description: "A PostgreSQL `google_sql_database_instance` (`database_version` containing `POSTGRES`) sets the database flag `log_min_error_statement` to `debug5` or `debug4` or `debug3` or `debug2` or `debug1` or `info` or `notice` or `warning` or `error` in `settings.database_flags`. Instances of other engines are not judged.",
     remediation: "Add a `database_flags` block setting `log_min_error_statement` to `error`.",
     references: ["https://cloud.google.com/sql/docs/postgres/flags"],
-    differences: ["`database_flags` given by an unresolved variable leaves the verdict undecided; Checkov fails it, although the variable could set the flag."],
+    differences: [
+        "`database_flags` given by an unresolved variable leaves the verdict undecided; Checkov fails it, although the variable could set the flag."
+    ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    postgres_flag(&r.config, "log_min_error_statement", &["debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error"], OtherEngines::Skip)
+    postgres_flag(
+        &r.config,
+        "log_min_error_statement",
+        &[
+            "debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error",
+        ],
+        OtherEngines::Skip,
+    )
 }
 
 #[cfg(test)]
@@ -79,13 +86,27 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_sql_database_instance";
         let set = r#"{"database_version":"POSTGRES_15","settings":[{"database_flags":[{"name":"log_min_error_statement","value":"error"}]}]}"#;
         assert_eq!(judge(k, set), "pass");
-        assert_eq!(judge(k, r#"{"database_version":"POSTGRES_15","settings":[{"tier":"db-f1-micro"}]}"#), "fail");
-        assert_eq!(judge(k, r#"{"database_version":"POSTGRES_15","settings":[{"database_flags":[{"name":"log_min_error_statement","value":"bogus"}]}]}"#), "fail");
+        assert_eq!(
+            judge(
+                k,
+                r#"{"database_version":"POSTGRES_15","settings":[{"tier":"db-f1-micro"}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                k,
+                r#"{"database_version":"POSTGRES_15","settings":[{"database_flags":[{"name":"log_min_error_statement","value":"bogus"}]}]}"#
+            ),
+            "fail"
+        );
         assert_eq!(judge(k, r#"{"database_version":"MYSQL_8_0"}"#), "unknown");
-        assert_eq!(judge(k, r#"{"database_version":{"$unknown":[]}}"#), "unknown");
+        assert_eq!(
+            judge(k, r#"{"database_version":{"$unknown":[]}}"#),
+            "unknown"
+        );
     }
 }

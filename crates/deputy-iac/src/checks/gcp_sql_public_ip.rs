@@ -54,9 +54,7 @@ check!(SqlPublicIp {
     title: "Cloud SQL instance has a public IP address",
     severity: Medium,
     reason: "trivy-checks AVD-GCP-0017 (google-sql-no-public-access, which flags ipv4_enabled) is High; Medium here: a public IP still only admits authorized networks, which CKV_GCP_11 (DPY-GCP-SQL-002) judges",
-    targets: [
-        (Terraform, "google_sql_database_instance")
-    ],
+    targets: [(Terraform, "google_sql_database_instance")],
     description: "A `google_sql_database_instance` does not set `settings.ip_configuration.ipv4_enabled = true`.",
     remediation: "Set `ipv4_enabled = false` and connect through a private network.",
     references: ["https://cloud.google.com/sql/docs/postgres/configure-private-ip"],
@@ -89,11 +87,28 @@ mod tests {
 
     #[test]
     fn verdicts() {
-
         let k = "google_sql_database_instance";
         assert_eq!(judge(k, "{}"), "pass");
-        assert_eq!(judge(k, r#"{"settings":[{"ip_configuration":[{"ipv4_enabled":true}]}]}"#), "fail");
-        assert_eq!(judge(k, r#"{"settings":[{"ip_configuration":[{"ipv4_enabled":false}]}]}"#), "pass");
-        assert_eq!(judge(k, r#"{"settings":[{"ip_configuration":[{"ipv4_enabled":{"$unknown":[]}}]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                k,
+                r#"{"settings":[{"ip_configuration":[{"ipv4_enabled":true}]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                k,
+                r#"{"settings":[{"ip_configuration":[{"ipv4_enabled":false}]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                k,
+                r#"{"settings":[{"ip_configuration":[{"ipv4_enabled":{"$unknown":[]}}]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

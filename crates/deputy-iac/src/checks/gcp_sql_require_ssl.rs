@@ -49,9 +49,7 @@ check!(SqlRequireSsl {
     title: "Cloud SQL instance does not require SSL for incoming connections",
     severity: High,
     reason: "trivy-checks AVD-GCP-0015 (google-sql-encrypt-in-transit-data) is High; followed",
-    targets: [
-        (Terraform, "google_sql_database_instance")
-    ],
+    targets: [(Terraform, "google_sql_database_instance")],
     description: "A `google_sql_database_instance` sets `settings.ip_configuration.ssl_mode = \"TRUSTED_CLIENT_CERTIFICATE_REQUIRED\"` (or `\"ENCRYPTED_ONLY\"` for SQL Server), or, without `ssl_mode`, the older `require_ssl = true`.",
     remediation: "Set `ssl_mode` in `ip_configuration` to `TRUSTED_CLIENT_CERTIFICATE_REQUIRED` (SQL Server: `ENCRYPTED_ONLY`).",
     references: ["https://cloud.google.com/sql/docs/postgres/configure-ssl-instance"],
@@ -70,7 +68,11 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
                 || (sql_server && mode == "ENCRYPTED_ONLY")
             {
                 Verdict::Pass
-            } else if mode == "ENCRYPTED_ONLY" && r.config.get("database_version").is_some_and(Value::is_unknown) {
+            } else if mode == "ENCRYPTED_ONLY"
+                && r.config
+                    .get("database_version")
+                    .is_some_and(Value::is_unknown)
+            {
                 Verdict::Unknown
             } else {
                 Verdict::fail(message)
@@ -102,10 +104,40 @@ mod tests {
     #[test]
     fn verdicts() {
         assert_eq!(judge("google_sql_database_instance", r#"{}"#), "fail");
-        assert_eq!(judge("google_sql_database_instance", r#"{"settings":[{"ip_configuration":[{"ssl_mode":"TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}]}]}"#), "pass");
-        assert_eq!(judge("google_sql_database_instance", r#"{"settings":[{"ip_configuration":[{"ssl_mode":"ENCRYPTED_ONLY"}]}]}"#), "fail");
-        assert_eq!(judge("google_sql_database_instance", r#"{"database_version":"SQLSERVER_2022_STANDARD","settings":[{"ip_configuration":[{"ssl_mode":"ENCRYPTED_ONLY"}]}]}"#), "pass");
-        assert_eq!(judge("google_sql_database_instance", r#"{"settings":[{"ip_configuration":[{"require_ssl":true}]}]}"#), "pass");
-        assert_eq!(judge("google_sql_database_instance", r#"{"settings":[{"ip_configuration":[{"ssl_mode":{"$unknown":[]}}]}]}"#), "unknown");
+        assert_eq!(
+            judge(
+                "google_sql_database_instance",
+                r#"{"settings":[{"ip_configuration":[{"ssl_mode":"TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_sql_database_instance",
+                r#"{"settings":[{"ip_configuration":[{"ssl_mode":"ENCRYPTED_ONLY"}]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                "google_sql_database_instance",
+                r#"{"database_version":"SQLSERVER_2022_STANDARD","settings":[{"ip_configuration":[{"ssl_mode":"ENCRYPTED_ONLY"}]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_sql_database_instance",
+                r#"{"settings":[{"ip_configuration":[{"require_ssl":true}]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                "google_sql_database_instance",
+                r#"{"settings":[{"ip_configuration":[{"ssl_mode":{"$unknown":[]}}]}]}"#
+            ),
+            "unknown"
+        );
     }
 }

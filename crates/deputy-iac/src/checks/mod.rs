@@ -3,9 +3,6 @@
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
 mod aws;
-mod gcp_bq_dataset_cmk;
-mod gcp_bq_public_dataset;
-mod gcp_common;
 mod aws_apigw_access_logging;
 mod aws_cloudfront_logging;
 mod aws_cloudtrail_kms;
@@ -176,6 +173,9 @@ mod docker_wget_no_check;
 mod docker_workdir_absolute;
 mod docker_yum_nogpgcheck;
 mod docker_yum_sslverify;
+mod gcp_bq_dataset_cmk;
+mod gcp_bq_public_dataset;
+mod gcp_common;
 mod gcp_compute_block_project_ssh_keys;
 mod gcp_compute_boot_disk_csek;
 mod gcp_compute_disk_csek;
