@@ -1,0 +1,127 @@
+//! DPY-GCP-FW-003: Compute firewall allows HTTP (port 80) from the internet.
+//!
+//! # What it checks
+//! `google_compute_firewall` has no `allow` block whose `ports` include 80 (alone or in a range such as `"79-81"`) while `source_ranges` holds `0.0.0.0/0`.
+//!
+//! # Why it matters
+//! A rule that admits port 80 from any address exposes the HTTP service on every instance it targets to the whole internet.
+//!
+//! # Example
+//!
+//! Bad:
+//!
+//! ```hcl
+//! resource "google_compute_firewall" "open" {
+//!   name          = "open"
+//!   network       = "default"
+//!   source_ranges = ["0.0.0.0/0"]
+//!   allow {
+//!     protocol = "tcp"
+//!     ports    = ["80"]
+//!   }
+//! }
+//! ```
+//!
+//! Good:
+//!
+//! ```hcl
+//! resource "google_compute_firewall" "internal" {
+//!   name          = "internal"
+//!   network       = "default"
+//!   source_ranges = ["10.0.0.0/8"]
+//!   allow {
+//!     protocol = "tcp"
+//!     ports    = ["80"]
+//!   }
+//! }
+//! ```
+//!
+//! # Remediation
+//! Restrict `source_ranges` to the networks that need port 80, or front the service with a proxy such as Identity-Aware Proxy.
+//!
+//! # References
+//! - <https://cloud.google.com/firewall/docs/firewalls>
+
+use super::aws::verdict;
+use super::gcp_common::firewall_opens_port;
+use crate::check::{Cx, Verdict};
+use crate::model::{Resource, Truth};
+
+check!(FwIngressHttp {
+    code: "DPY-GCP-FW-003",
+    checkov: ["CKV_GCP_106"],
+    title: "Compute firewall allows HTTP (port 80) from the internet",
+    severity: Medium,
+    reason: "trivy-checks AVD-GCP-0027 (google-compute-no-public-ingress) is Critical for any port; Medium: port 80 is often meant to be public (a web server), though plain HTTP is unencrypted",
+    targets: [(Terraform, "google_compute_firewall")],
+    description: "`google_compute_firewall` has no `allow` block whose `ports` include 80 (alone or in a range such as `\"79-81\"`) while `source_ranges` holds `0.0.0.0/0`.",
+    remediation: "Restrict `source_ranges` to the networks that need port 80, or front the service with a proxy such as Identity-Aware Proxy.",
+    references: ["https://cloud.google.com/firewall/docs/firewalls"],
+    differences: [
+        "A file that declares the same resource address twice (invalid Terraform) has both blocks judged; Checkov keeps only the last."
+    ],
+});
+
+fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
+    let closed = match firewall_opens_port(&r.config, 80) {
+        Truth::True => Truth::False,
+        Truth::False => Truth::True,
+        Truth::Unknown => Truth::Unknown,
+    };
+    verdict(closed, "port 80 is open to 0.0.0.0/0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::aws::fixture::resource;
+
+    fn judge(kind: &str, config: &str) -> &'static str {
+        match evaluate(&resource(kind, config), &Cx::new(&[])) {
+            Verdict::Pass => "pass",
+            Verdict::Fail(_) => "fail",
+            Verdict::Unknown => "unknown",
+            _ => "other",
+        }
+    }
+
+    #[test]
+    fn verdicts() {
+        let kind = "google_compute_firewall";
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["80"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["79-81"]}]}"#
+            ),
+            "fail"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["10.0.0.0/8"],"allow":[{"ports":["80"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":["0.0.0.0/0"],"allow":[{"ports":["1"]}]}"#
+            ),
+            "pass"
+        );
+        assert_eq!(
+            judge(
+                kind,
+                r#"{"source_ranges":{"$unknown":[]},"allow":[{"ports":["80"]}]}"#
+            ),
+            "unknown"
+        );
+    }
+}
