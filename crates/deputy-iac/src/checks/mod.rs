@@ -2,6 +2,7 @@
 //!
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
+mod ali_actiontrail_all_regions;
 mod aws;
 mod aws_apigw_access_logging;
 mod aws_cloudfront_logging;
@@ -144,6 +145,7 @@ mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
+mod cloud_common_c;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -229,6 +231,7 @@ use crate::check::Check;
 /// Every check, ordered by code. Codes are never reused; a retired check's code stays
 /// reserved.
 pub(crate) static ALL: &[&dyn Check] = &[
+    &ali_actiontrail_all_regions::ActionTrailAllRegions,
     &aws_apigw_access_logging::ApiGatewayAccessLogging,
     &aws_cloudfront_logging::CloudFrontLogging,
     &aws_cloudtrail_kms::CloudTrailKms,
