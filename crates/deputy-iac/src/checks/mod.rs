@@ -2,6 +2,7 @@
 //!
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
+mod ali_actiontrail_all_events;
 mod ali_actiontrail_all_regions;
 mod aws;
 mod aws_apigw_access_logging;
@@ -232,6 +233,7 @@ use crate::check::Check;
 /// reserved.
 pub(crate) static ALL: &[&dyn Check] = &[
     &ali_actiontrail_all_regions::ActionTrailAllRegions,
+    &ali_actiontrail_all_events::ActionTrailAllEvents,
     &aws_apigw_access_logging::ApiGatewayAccessLogging,
     &aws_cloudfront_logging::CloudFrontLogging,
     &aws_cloudtrail_kms::CloudTrailKms,
