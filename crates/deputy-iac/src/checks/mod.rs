@@ -4,6 +4,7 @@
 
 mod ali_actiontrail_all_events;
 mod ali_actiontrail_all_regions;
+mod ali_rds_sql_collector_retention;
 mod aws;
 mod aws_apigw_access_logging;
 mod aws_cloudfront_logging;
@@ -232,6 +233,7 @@ use crate::check::Check;
 /// Every check, ordered by code. Codes are never reused; a retired check's code stays
 /// reserved.
 pub(crate) static ALL: &[&dyn Check] = &[
+    &ali_rds_sql_collector_retention::RdsSqlCollectorRetention,
     &ali_actiontrail_all_regions::ActionTrailAllRegions,
     &ali_actiontrail_all_events::ActionTrailAllEvents,
     &aws_apigw_access_logging::ApiGatewayAccessLogging,
