@@ -4,6 +4,7 @@
 
 mod ali_actiontrail_all_events;
 mod ali_actiontrail_all_regions;
+mod ali_rds_log_connections;
 mod ali_rds_log_disconnections;
 mod ali_rds_log_duration;
 mod ali_rds_sql_collector_retention;
@@ -238,6 +239,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &ali_rds_sql_collector_retention::RdsSqlCollectorRetention,
     &ali_rds_log_duration::RdsLogDuration,
     &ali_rds_log_disconnections::RdsLogDisconnections,
+    &ali_rds_log_connections::RdsLogConnections,
     &ali_actiontrail_all_regions::ActionTrailAllRegions,
     &ali_actiontrail_all_events::ActionTrailAllEvents,
     &aws_apigw_access_logging::ApiGatewayAccessLogging,
