@@ -8,6 +8,7 @@ mod ali_rds_log_connections;
 mod ali_rds_log_disconnections;
 mod ali_rds_log_duration;
 mod ali_rds_sql_collector_retention;
+mod ali_rds_ssl;
 mod aws;
 mod aws_apigw_access_logging;
 mod aws_cloudfront_logging;
@@ -239,6 +240,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &ali_rds_sql_collector_retention::RdsSqlCollectorRetention,
     &ali_rds_log_duration::RdsLogDuration,
     &ali_rds_log_disconnections::RdsLogDisconnections,
+    &ali_rds_ssl::RdsSsl,
     &ali_rds_log_connections::RdsLogConnections,
     &ali_actiontrail_all_regions::ActionTrailAllRegions,
     &ali_actiontrail_all_events::ActionTrailAllEvents,
