@@ -7,6 +7,7 @@ mod ali_actiontrail_all_regions;
 mod ali_rds_log_connections;
 mod ali_rds_log_disconnections;
 mod ali_rds_log_duration;
+mod ali_rds_minor_upgrade;
 mod ali_rds_public;
 mod ali_rds_sql_collector_retention;
 mod ali_rds_ssl;
@@ -243,6 +244,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &ali_rds_log_disconnections::RdsLogDisconnections,
     &ali_rds_ssl::RdsSsl,
     &ali_rds_public::RdsPublic,
+    &ali_rds_minor_upgrade::RdsMinorUpgrade,
     &ali_rds_log_connections::RdsLogConnections,
     &ali_actiontrail_all_regions::ActionTrailAllRegions,
     &ali_actiontrail_all_events::ActionTrailAllEvents,
