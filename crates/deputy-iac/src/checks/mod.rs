@@ -4,6 +4,7 @@
 
 mod ali_actiontrail_all_events;
 mod ali_actiontrail_all_regions;
+mod ali_oss_public;
 mod ali_rds_log_connections;
 mod ali_rds_log_disconnections;
 mod ali_rds_log_duration;
@@ -239,6 +240,7 @@ use crate::check::Check;
 /// Every check, ordered by code. Codes are never reused; a retired check's code stays
 /// reserved.
 pub(crate) static ALL: &[&dyn Check] = &[
+    &ali_oss_public::OssPublic,
     &ali_rds_sql_collector_retention::RdsSqlCollectorRetention,
     &ali_rds_log_duration::RdsLogDuration,
     &ali_rds_log_disconnections::RdsLogDisconnections,
