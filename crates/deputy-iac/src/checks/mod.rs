@@ -5,6 +5,7 @@
 mod ali_actiontrail_all_events;
 mod ali_actiontrail_all_regions;
 mod ali_oss_public;
+mod ali_oss_transfer_acceleration;
 mod ali_oss_versioning;
 mod ali_rds_log_connections;
 mod ali_rds_log_disconnections;
@@ -243,6 +244,7 @@ use crate::check::Check;
 pub(crate) static ALL: &[&dyn Check] = &[
     &ali_oss_public::OssPublic,
     &ali_oss_versioning::OssVersioning,
+    &ali_oss_transfer_acceleration::OssTransferAcceleration,
     &ali_rds_sql_collector_retention::RdsSqlCollectorRetention,
     &ali_rds_log_duration::RdsLogDuration,
     &ali_rds_log_disconnections::RdsLogDisconnections,
