@@ -5,6 +5,7 @@
 mod ali_actiontrail_all_events;
 mod ali_actiontrail_all_regions;
 mod ali_oss_access_logging;
+mod ali_oss_cmk;
 mod ali_oss_public;
 mod ali_oss_transfer_acceleration;
 mod ali_oss_versioning;
@@ -247,6 +248,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &ali_oss_versioning::OssVersioning,
     &ali_oss_transfer_acceleration::OssTransferAcceleration,
     &ali_oss_access_logging::OssAccessLogging,
+    &ali_oss_cmk::OssCmk,
     &ali_rds_sql_collector_retention::RdsSqlCollectorRetention,
     &ali_rds_log_duration::RdsLogDuration,
     &ali_rds_log_disconnections::RdsLogDisconnections,
