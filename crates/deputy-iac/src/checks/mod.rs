@@ -158,6 +158,7 @@ mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
+mod azure_agw_ssl_policy;
 mod cloud_common_c;
 mod docker_add;
 mod docker_alias_unique;
@@ -399,6 +400,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &aws_vpc_default_vpc::DefaultVpcManaged,
     &aws_vpc_flow_logs::VpcFlowLogs,
+    &azure_agw_ssl_policy::AgwSslPolicy,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
