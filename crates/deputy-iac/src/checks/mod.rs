@@ -159,6 +159,7 @@ mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
 mod azure_agw_ssl_policy;
+mod azure_agw_waf;
 mod cloud_common_c;
 mod docker_add;
 mod docker_alias_unique;
@@ -401,6 +402,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_default_vpc::DefaultVpcManaged,
     &aws_vpc_flow_logs::VpcFlowLogs,
     &azure_agw_ssl_policy::AgwSslPolicy,
+    &azure_agw_waf::AgwWaf,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
