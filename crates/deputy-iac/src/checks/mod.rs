@@ -158,6 +158,7 @@ mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
+mod azure_agw_https_listener;
 mod azure_agw_ssl_policy;
 mod azure_agw_waf;
 mod cloud_common_c;
@@ -401,6 +402,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &aws_vpc_default_vpc::DefaultVpcManaged,
     &aws_vpc_flow_logs::VpcFlowLogs,
+    &azure_agw_https_listener::AgwHttpsListener,
     &azure_agw_ssl_policy::AgwSslPolicy,
     &azure_agw_waf::AgwWaf,
     &docker_expose_ssh::ExposePort22,
