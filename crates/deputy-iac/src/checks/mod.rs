@@ -161,6 +161,7 @@ mod aws_vpc_subnet_public_ip;
 mod azure_agw_https_listener;
 mod azure_agw_ssl_policy;
 mod azure_agw_waf;
+mod azure_vm_password_auth;
 mod cloud_common_c;
 mod docker_add;
 mod docker_alias_unique;
@@ -405,6 +406,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_agw_https_listener::AgwHttpsListener,
     &azure_agw_ssl_policy::AgwSslPolicy,
     &azure_agw_waf::AgwWaf,
+    &azure_vm_password_auth::VmPasswordAuth,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
