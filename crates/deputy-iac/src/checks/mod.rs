@@ -163,6 +163,7 @@ mod azure_agw_ssl_policy;
 mod azure_agw_waf;
 mod azure_vm_extensions;
 mod azure_vm_password_auth;
+mod azure_vm_ssh_key;
 mod cloud_common_c;
 mod docker_add;
 mod docker_alias_unique;
@@ -408,6 +409,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_agw_ssl_policy::AgwSslPolicy,
     &azure_agw_waf::AgwWaf,
     &azure_vm_password_auth::VmPasswordAuth,
+    &azure_vm_ssh_key::VmSshKey,
     &azure_vm_extensions::VmExtensions,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
