@@ -161,6 +161,7 @@ mod aws_vpc_subnet_public_ip;
 mod azure_agw_https_listener;
 mod azure_agw_ssl_policy;
 mod azure_agw_waf;
+mod azure_vm_basic_auth;
 mod azure_vm_extensions;
 mod azure_vm_password_auth;
 mod azure_vm_ssh_key;
@@ -411,6 +412,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_vm_password_auth::VmPasswordAuth,
     &azure_vm_ssh_key::VmSshKey,
     &azure_vm_extensions::VmExtensions,
+    &azure_vm_basic_auth::VmBasicAuth,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
