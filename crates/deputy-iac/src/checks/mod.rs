@@ -161,6 +161,7 @@ mod aws_vpc_subnet_public_ip;
 mod azure_agw_https_listener;
 mod azure_agw_ssl_policy;
 mod azure_agw_waf;
+mod azure_mon_log_retention;
 mod azure_vm_basic_auth;
 mod azure_vm_extensions;
 mod azure_vm_password_auth;
@@ -409,6 +410,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_agw_https_listener::AgwHttpsListener,
     &azure_agw_ssl_policy::AgwSslPolicy,
     &azure_agw_waf::AgwWaf,
+    &azure_mon_log_retention::MonLogRetention,
     &azure_vm_password_auth::VmPasswordAuth,
     &azure_vm_ssh_key::VmSshKey,
     &azure_vm_extensions::VmExtensions,
