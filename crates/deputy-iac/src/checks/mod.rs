@@ -161,6 +161,7 @@ mod aws_vpc_subnet_public_ip;
 mod azure_agw_https_listener;
 mod azure_agw_ssl_policy;
 mod azure_agw_waf;
+mod azure_mon_log_categories;
 mod azure_mon_log_retention;
 mod azure_vm_basic_auth;
 mod azure_vm_extensions;
@@ -411,6 +412,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_agw_ssl_policy::AgwSslPolicy,
     &azure_agw_waf::AgwWaf,
     &azure_mon_log_retention::MonLogRetention,
+    &azure_mon_log_categories::MonLogCategories,
     &azure_vm_password_auth::VmPasswordAuth,
     &azure_vm_ssh_key::VmSshKey,
     &azure_vm_extensions::VmExtensions,
