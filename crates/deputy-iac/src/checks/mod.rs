@@ -164,6 +164,7 @@ mod azure_agw_waf;
 mod azure_mon_log_categories;
 mod azure_mon_log_retention;
 mod azure_net_nsg_rdp;
+mod azure_net_nsg_ssh;
 mod azure_vm_basic_auth;
 mod azure_vm_extensions;
 mod azure_vm_password_auth;
@@ -414,6 +415,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_agw_waf::AgwWaf,
     &azure_mon_log_retention::MonLogRetention,
     &azure_mon_log_categories::MonLogCategories,
+    &azure_net_nsg_ssh::NsgSsh,
     &azure_net_nsg_rdp::NsgRdp,
     &azure_vm_password_auth::VmPasswordAuth,
     &azure_vm_ssh_key::VmSshKey,
