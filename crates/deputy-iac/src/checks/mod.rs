@@ -161,6 +161,7 @@ mod aws_vpc_subnet_public_ip;
 mod azure_agw_https_listener;
 mod azure_agw_ssl_policy;
 mod azure_agw_waf;
+mod azure_iam_custom_owner_role;
 mod azure_mon_log_categories;
 mod azure_mon_log_retention;
 mod azure_net_nsg_rdp;
@@ -413,6 +414,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_agw_https_listener::AgwHttpsListener,
     &azure_agw_ssl_policy::AgwSslPolicy,
     &azure_agw_waf::AgwWaf,
+    &azure_iam_custom_owner_role::IamCustomOwnerRole,
     &azure_mon_log_retention::MonLogRetention,
     &azure_mon_log_categories::MonLogCategories,
     &azure_net_nsg_ssh::NsgSsh,
