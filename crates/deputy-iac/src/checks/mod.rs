@@ -166,6 +166,7 @@ mod azure_mon_log_categories;
 mod azure_mon_log_retention;
 mod azure_net_nsg_rdp;
 mod azure_net_nsg_ssh;
+mod azure_sec_contact_admins;
 mod azure_sec_contact_alerts;
 mod azure_sec_contact_phone;
 mod azure_vm_basic_auth;
@@ -423,6 +424,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_net_nsg_rdp::NsgRdp,
     &azure_sec_contact_phone::SecContactPhone,
     &azure_sec_contact_alerts::SecContactAlerts,
+    &azure_sec_contact_admins::SecContactAdmins,
     &azure_vm_password_auth::VmPasswordAuth,
     &azure_vm_ssh_key::VmSshKey,
     &azure_vm_extensions::VmExtensions,
