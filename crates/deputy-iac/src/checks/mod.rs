@@ -169,6 +169,7 @@ mod azure_net_nsg_ssh;
 mod azure_sec_contact_admins;
 mod azure_sec_contact_alerts;
 mod azure_sec_contact_phone;
+mod azure_sec_standard_pricing;
 mod azure_vm_basic_auth;
 mod azure_vm_extensions;
 mod azure_vm_password_auth;
@@ -422,6 +423,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_mon_log_categories::MonLogCategories,
     &azure_net_nsg_ssh::NsgSsh,
     &azure_net_nsg_rdp::NsgRdp,
+    &azure_sec_standard_pricing::SecStandardPricing,
     &azure_sec_contact_phone::SecContactPhone,
     &azure_sec_contact_alerts::SecContactAlerts,
     &azure_sec_contact_admins::SecContactAdmins,
