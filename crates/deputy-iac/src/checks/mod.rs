@@ -166,6 +166,7 @@ mod azure_mon_log_categories;
 mod azure_mon_log_retention;
 mod azure_net_nsg_rdp;
 mod azure_net_nsg_ssh;
+mod azure_net_subnet_nsg;
 mod azure_sec_contact_admins;
 mod azure_sec_contact_alerts;
 mod azure_sec_contact_phone;
@@ -422,6 +423,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_mon_log_retention::MonLogRetention,
     &azure_mon_log_categories::MonLogCategories,
     &azure_net_nsg_ssh::NsgSsh,
+    &azure_net_subnet_nsg::SubnetNsg,
     &azure_net_nsg_rdp::NsgRdp,
     &azure_sec_standard_pricing::SecStandardPricing,
     &azure_sec_contact_phone::SecContactPhone,

@@ -34,6 +34,11 @@ const DOCUMENTED: &[(&str, &str)] = &[
     // An `annotations` map with an unquoted expression as a key is unknown, as in Terraform.
     ("CKV_K8S_32", "kubernetes_pod_security_policy.pass"),
     ("CKV_K8S_32", "kubernetes_pod_security_policy.fail3"),
+    // A subnet whose `count` is unresolved: Checkov names it `x[0]`, Deputy `x` (both pass).
+    ("CKV2_AZURE_31", "azurerm_subnet.fw-snet[0]"),
+    ("CKV2_AZURE_31", "azurerm_subnet.fw-snet"),
+    ("CKV2_AZURE_31", "azurerm_subnet.gw_snet[0]"),
+    ("CKV2_AZURE_31", "azurerm_subnet.gw_snet"),
     // `parameters` written as an attribute list is read like blocks; log_connections is unset.
     ("CKV_ALI_37", "alicloud_db_instance.unknown"),
     // NSG rules from a `dynamic` block over values the scan cannot resolve.
