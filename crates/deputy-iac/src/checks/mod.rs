@@ -175,6 +175,7 @@ mod azure_vm_basic_auth;
 mod azure_vm_extensions;
 mod azure_vm_password_auth;
 mod azure_vm_ssh_key;
+mod azure_vm_windows_host_encryption;
 mod cloud_common_c;
 mod docker_add;
 mod docker_alias_unique;
@@ -431,6 +432,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_sec_contact_admins::SecContactAdmins,
     &azure_vm_password_auth::VmPasswordAuth,
     &azure_vm_ssh_key::VmSshKey,
+    &azure_vm_windows_host_encryption::VmWindowsHostEncryption,
     &azure_vm_extensions::VmExtensions,
     &azure_vm_basic_auth::VmBasicAuth,
     &docker_expose_ssh::ExposePort22,
