@@ -255,6 +255,7 @@ mod k8s_secrets_env;
 mod k8s_service_account_token;
 mod k8s_sys_admin;
 mod k8s_wildcard_roles;
+mod oci_bucket_public;
 mod tf_module_source_pinned;
 
 use crate::check::Check;
@@ -511,5 +512,6 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &k8s_psp_added_capabilities::PspAllowedCapabilities,
     &k8s_psp_seccomp::PspSeccomp,
     &k8s_psp_drop_capabilities::PspRequiredDrop,
+    &oci_bucket_public::OciBucketPublic,
     &tf_module_source_pinned::ModuleSourcePinned,
 ];
