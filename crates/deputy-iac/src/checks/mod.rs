@@ -256,6 +256,7 @@ mod k8s_service_account_token;
 mod k8s_sys_admin;
 mod k8s_wildcard_roles;
 mod oci_bucket_public;
+mod oci_bucket_versioning;
 mod tf_module_source_pinned;
 
 use crate::check::Check;
@@ -513,5 +514,6 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &k8s_psp_seccomp::PspSeccomp,
     &k8s_psp_drop_capabilities::PspRequiredDrop,
     &oci_bucket_public::OciBucketPublic,
+    &oci_bucket_versioning::OciBucketVersioning,
     &tf_module_source_pinned::ModuleSourcePinned,
 ];
