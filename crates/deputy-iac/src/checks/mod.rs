@@ -255,6 +255,7 @@ mod k8s_secrets_env;
 mod k8s_service_account_token;
 mod k8s_sys_admin;
 mod k8s_wildcard_roles;
+mod oci_bucket_events;
 mod oci_bucket_public;
 mod oci_bucket_versioning;
 mod tf_module_source_pinned;
@@ -515,5 +516,6 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &k8s_psp_drop_capabilities::PspRequiredDrop,
     &oci_bucket_public::OciBucketPublic,
     &oci_bucket_versioning::OciBucketVersioning,
+    &oci_bucket_events::OciBucketEvents,
     &tf_module_source_pinned::ModuleSourcePinned,
 ];
