@@ -255,6 +255,7 @@ mod k8s_secrets_env;
 mod k8s_service_account_token;
 mod k8s_sys_admin;
 mod k8s_wildcard_roles;
+mod oci_bucket_cmk;
 mod oci_bucket_events;
 mod oci_bucket_public;
 mod oci_bucket_versioning;
@@ -517,5 +518,6 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &oci_bucket_public::OciBucketPublic,
     &oci_bucket_versioning::OciBucketVersioning,
     &oci_bucket_events::OciBucketEvents,
+    &oci_bucket_cmk::OciBucketCmk,
     &tf_module_source_pinned::ModuleSourcePinned,
 ];

@@ -41,6 +41,8 @@ const DOCUMENTED: &[(&str, &str)] = &[
     ("CKV2_AZURE_31", "azurerm_subnet.gw_snet"),
     // `parameters` written as an attribute list is read like blocks; log_connections is unset.
     ("CKV_ALI_37", "alicloud_db_instance.unknown"),
+    // A KMS key id from a variable with no value could be null.
+    ("CKV_OCI_9", "oci_objectstorage_bucket.pass"),
     // NSG rules from a `dynamic` block over values the scan cannot resolve.
     ("CKV_AZURE_9", "azurerm_network_security_group.snet_nsgs"),
 ];
