@@ -152,6 +152,7 @@ mod aws_s3_public_write_acl;
 mod aws_s3_replication;
 mod aws_s3_restrict_public_buckets;
 mod aws_s3_versioning;
+mod aws_secrets_ec2_user_data;
 mod aws_secrets_lambda_env;
 mod aws_secrets_provider_keys;
 mod aws_sns_encryption;
@@ -419,6 +420,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_object_cmk::S3ObjectCmk,
     &aws_secrets_provider_keys::ProviderHardCodedKeys,
     &aws_secrets_lambda_env::LambdaEnvSecrets,
+    &aws_secrets_ec2_user_data::Ec2UserDataSecrets,
     &aws_sns_encryption::SnsEncryption,
     &aws_sqs_encryption::SqsEncryption,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
