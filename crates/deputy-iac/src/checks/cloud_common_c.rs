@@ -343,3 +343,131 @@ pub(crate) fn decode_base64(s: &str) -> Option<String> {
     }
     String::from_utf8(out).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::*;
+    use super::{decode_base64, has_aws_secret};
+    use crate::check::{Check, Cx, Verdict};
+    use crate::checks::aws::fixture::resource;
+
+    fn judge(check: &dyn Check, kind: &str, config: &str) -> &'static str {
+        let r = resource(kind, config);
+        match check.evaluate(&r, &Cx::new(std::slice::from_ref(&r))) {
+            Verdict::Pass => "pass",
+            Verdict::Fail(_) => "fail",
+            Verdict::Unknown => "unknown",
+            _ => "other",
+        }
+    }
+
+    const U: &str = r#"{"$unknown":[]}"#;
+
+    #[test]
+    fn each_check_passes_fails_and_stays_undecided() {
+        let trail = "alicloud_actiontrail_trail";
+        let rds = "alicloud_db_instance";
+        let oss = "alicloud_oss_bucket";
+        let oci = "oci_objectstorage_bucket";
+        let contact = "azurerm_security_center_contact";
+        let linux = "azurerm_linux_virtual_machine";
+        let profile = "azurerm_monitor_log_profile";
+        let agw = "azurerm_application_gateway";
+        let nsg = "azurerm_network_security_group";
+        let unknown = |k: &str| format!(r#"{{"{k}":{U}}}"#);
+        let cases: Vec<(&dyn Check, &str, String, &str)> = vec![
+            (&ali_actiontrail_all_regions::ActionTrailAllRegions, trail, "{}".into(), "pass"),
+            (&ali_actiontrail_all_regions::ActionTrailAllRegions, trail, r#"{"trail_region":"cn-hangzhou"}"#.into(), "fail"),
+            (&ali_actiontrail_all_regions::ActionTrailAllRegions, trail, unknown("trail_region"), "unknown"),
+            (&ali_actiontrail_all_events::ActionTrailAllEvents, trail, "{}".into(), "fail"),
+            (&ali_actiontrail_all_events::ActionTrailAllEvents, trail, r#"{"event_rw":"All"}"#.into(), "pass"),
+            (&ali_rds_sql_collector_retention::RdsSqlCollectorRetention, rds, r#"{"sql_collector_status":"Enabled","sql_collector_config_value":180}"#.into(), "pass"),
+            (&ali_rds_sql_collector_retention::RdsSqlCollectorRetention, rds, r#"{"sql_collector_status":"Enabled","sql_collector_config_value":30}"#.into(), "fail"),
+            (&ali_rds_sql_collector_retention::RdsSqlCollectorRetention, rds, format!(r#"{{"sql_collector_status":"Enabled","sql_collector_config_value":{U}}}"#), "unknown"),
+            (&ali_rds_log_duration::RdsLogDuration, rds, r#"{"parameters":[{"name":"log_duration","value":"ON"}]}"#.into(), "pass"),
+            (&ali_rds_log_duration::RdsLogDuration, rds, r#"{"parameters":[{"name":"log_duration","value":"off"}]}"#.into(), "fail"),
+            (&ali_rds_log_duration::RdsLogDuration, rds, unknown("parameters"), "unknown"),
+            (&ali_rds_log_connections::RdsLogConnections, rds, "{}".into(), "fail"),
+            (&ali_rds_ssl::RdsSsl, rds, r#"{"ssl_action":"Open"}"#.into(), "pass"),
+            (&ali_rds_ssl::RdsSsl, rds, r#"{"ssl_action":"Close"}"#.into(), "fail"),
+            (&ali_rds_public::RdsPublic, rds, r#"{"security_ips":["10.0.0.0/8"]}"#.into(), "pass"),
+            (&ali_rds_public::RdsPublic, rds, r#"{"security_ips":["0.0.0.0/0"]}"#.into(), "fail"),
+            (&ali_rds_public::RdsPublic, rds, unknown("security_ips"), "unknown"),
+            (&ali_rds_minor_upgrade::RdsMinorUpgrade, rds, r#"{"auto_upgrade_minor_version":"Manual"}"#.into(), "fail"),
+            (&ali_oss_public::OssPublic, oss, r#"{"acl":"public-read"}"#.into(), "fail"),
+            (&ali_oss_public::OssPublic, oss, r#"{"acl":"private"}"#.into(), "pass"),
+            (&ali_oss_public::OssPublic, oss, unknown("acl"), "unknown"),
+            (&ali_oss_versioning::OssVersioning, oss, r#"{"versioning":[{"status":"Enabled"}]}"#.into(), "pass"),
+            (&ali_oss_versioning::OssVersioning, oss, r#"{"versioning":[{"status":"Suspended"}]}"#.into(), "fail"),
+            (&ali_oss_transfer_acceleration::OssTransferAcceleration, oss, r#"{"transfer_acceleration":[{"enabled":true}]}"#.into(), "pass"),
+            (&ali_oss_transfer_acceleration::OssTransferAcceleration, oss, "{}".into(), "fail"),
+            (&ali_oss_access_logging::OssAccessLogging, oss, r#"{"logging":[{"target_bucket":"logs"}]}"#.into(), "pass"),
+            (&ali_oss_access_logging::OssAccessLogging, oss, "{}".into(), "fail"),
+            (&ali_oss_cmk::OssCmk, oss, format!(r#"{{"server_side_encryption_rule":[{{"kms_master_key_id":{U}}}]}}"#), "unknown"),
+            (&ali_oss_cmk::OssCmk, oss, r#"{"server_side_encryption_rule":[{"sse_algorithm":"AES256"}]}"#.into(), "fail"),
+            (&oci_bucket_public::OciBucketPublic, oci, r#"{"access_type":"ObjectRead"}"#.into(), "fail"),
+            (&oci_bucket_public::OciBucketPublic, oci, "{}".into(), "pass"),
+            (&oci_bucket_versioning::OciBucketVersioning, oci, r#"{"versioning":"Enabled"}"#.into(), "pass"),
+            (&oci_bucket_events::OciBucketEvents, oci, r#"{"object_events_enabled":false}"#.into(), "fail"),
+            (&oci_bucket_cmk::OciBucketCmk, oci, r#"{"kms_key_id":{"$unknown":["oci_kms_key.k"]}}"#.into(), "pass"),
+            (&oci_bucket_cmk::OciBucketCmk, oci, unknown("kms_key_id"), "unknown"),
+            (&azure_sec_standard_pricing::SecStandardPricing, "azurerm_security_center_subscription_pricing", r#"{"tier":"Free"}"#.into(), "fail"),
+            (&azure_sec_contact_phone::SecContactPhone, contact, r#"{"phone":"+1-555-0100"}"#.into(), "pass"),
+            (&azure_sec_contact_alerts::SecContactAlerts, contact, r#"{"alert_notifications":"true"}"#.into(), "pass"),
+            (&azure_sec_contact_admins::SecContactAdmins, contact, "{}".into(), "fail"),
+            (&azure_vm_password_auth::VmPasswordAuth, linux, r#"{"disable_password_authentication":false}"#.into(), "fail"),
+            (&azure_vm_password_auth::VmPasswordAuth, linux, "{}".into(), "pass"),
+            (&azure_vm_ssh_key::VmSshKey, linux, format!(r#"{{"admin_ssh_key":[{{"public_key":{U}}}]}}"#), "pass"),
+            (&azure_vm_ssh_key::VmSshKey, linux, "{}".into(), "fail"),
+            (&azure_vm_basic_auth::VmBasicAuth, "azurerm_virtual_machine", r#"{"os_profile_linux_config":[{"disable_password_authentication":false}]}"#.into(), "fail"),
+            (&azure_vm_basic_auth::VmBasicAuth, linux, unknown("disable_password_authentication"), "unknown"),
+            (&azure_vm_windows_host_encryption::VmWindowsHostEncryption, "azurerm_windows_virtual_machine", r#"{"encryption_at_host_enabled":true}"#.into(), "pass"),
+            (&azure_vm_extensions::VmExtensions, linux, "{}".into(), "fail"),
+            (&azure_mon_log_retention::MonLogRetention, profile, r#"{"retention_policy":[{"enabled":true,"days":365}]}"#.into(), "pass"),
+            (&azure_mon_log_retention::MonLogRetention, profile, r#"{"retention_policy":[{"enabled":false}]}"#.into(), "pass"),
+            (&azure_mon_log_retention::MonLogRetention, profile, r#"{"retention_policy":[{"enabled":true,"days":30}]}"#.into(), "fail"),
+            (&azure_mon_log_retention::MonLogRetention, profile, format!(r#"{{"retention_policy":[{{"enabled":true,"days":{U}}}]}}"#), "unknown"),
+            (&azure_mon_log_categories::MonLogCategories, profile, r#"{"categories":["Action","Delete","Write"]}"#.into(), "pass"),
+            (&azure_mon_log_categories::MonLogCategories, profile, r#"{"categories":["Write"]}"#.into(), "fail"),
+            (&azure_iam_custom_owner_role::IamCustomOwnerRole, "azurerm_role_definition", r#"{"permissions":[{"actions":["*"]}]}"#.into(), "fail"),
+            (&azure_iam_custom_owner_role::IamCustomOwnerRole, "azurerm_role_definition", r#"{"permissions":[{"actions":["Microsoft.Compute/*/read"]}]}"#.into(), "pass"),
+            (&azure_agw_https_listener::AgwHttpsListener, agw, r#"{"http_listener":[{"protocol":"Http"}]}"#.into(), "fail"),
+            (&azure_agw_ssl_policy::AgwSslPolicy, agw, r#"{"ssl_policy":[{"policy_type":"Predefined","policy_name":"AppGwSslPolicy20220101S"}]}"#.into(), "pass"),
+            (&azure_agw_ssl_policy::AgwSslPolicy, agw, r#"{"ssl_policy":[{"policy_type":"Custom","min_protocol_version":"TLSv1_2","cipher_suites":["TLS_RSA_WITH_AES_128_CBC_SHA"]}]}"#.into(), "fail"),
+            (&azure_agw_ssl_policy::AgwSslPolicy, agw, "{}".into(), "fail"),
+            (&azure_agw_waf::AgwWaf, agw, r#"{"waf_configuration":[{"enabled":true}]}"#.into(), "pass"),
+            (&azure_agw_waf::AgwWaf, agw, "{}".into(), "fail"),
+            (&azure_net_subnet_nsg::SubnetNsg, "azurerm_subnet", r#"{"name":"GatewaySubnet"}"#.into(), "pass"),
+            (&azure_net_subnet_nsg::SubnetNsg, "azurerm_subnet", r#"{"name":"app"}"#.into(), "fail"),
+            (&azure_net_nsg_ssh::NsgSsh, nsg, r#"{"security_rule":[{"access":"Allow","direction":"Inbound","protocol":"Tcp","destination_port_range":"20-30","source_address_prefix":"Internet"}]}"#.into(), "fail"),
+            (&azure_net_nsg_ssh::NsgSsh, nsg, r#"{"security_rule":[{"access":"Allow","direction":"Inbound","protocol":"Tcp","destination_port_range":"22","source_address_prefix":"10.0.0.0/8"}]}"#.into(), "pass"),
+            (&azure_net_nsg_rdp::NsgRdp, "azurerm_network_security_rule", format!(r#"{{"access":"Allow","direction":"Inbound","protocol":"*","destination_port_range":"3389","source_address_prefix":{U}}}"#), "unknown"),
+            (&aws_secrets_provider_keys::ProviderHardCodedKeys, "aws", r#"{"access_key":"AKIAXXXXXXXXXXXXXXXX"}"#.into(), "fail"),
+            (&aws_secrets_provider_keys::ProviderHardCodedKeys, "aws", r#"{"region":"us-east-1"}"#.into(), "pass"),
+            (&aws_secrets_lambda_env::LambdaEnvSecrets, "aws_lambda_function", r#"{"environment":[{"variables":{"KEY_ID":"AKIAXXXXXXXXXXXXXXXX"}}]}"#.into(), "fail"),
+            (&aws_secrets_lambda_env::LambdaEnvSecrets, "AWS::Lambda::Function", r#"{"Properties":{"Environment":{"Variables":{"REGION":"us-east-1"}}}}"#.into(), "pass"),
+            (&aws_secrets_ec2_user_data::Ec2UserDataSecrets, "aws_instance", r#"{"user_data":"ZXhwb3J0IEtFWT1BS0lBWFhYWFhYWFhYWFhYWFhYWA=="}"#.into(), "fail"),
+            (&aws_secrets_ec2_user_data::Ec2UserDataSecrets, "aws_instance", r#"{"user_data":"echo hello"}"#.into(), "pass"),
+        ];
+        for (check, kind, config, want) in cases {
+            assert_eq!(
+                judge(check, kind, &config),
+                want,
+                "{} on {config}",
+                check.meta().code
+            );
+        }
+    }
+
+    #[test]
+    fn secrets_and_base64() {
+        assert!(has_aws_secret("AKIAXXXXXXXXXXXXXXXX"));
+        assert!(has_aws_secret(
+            "secret_key = \"abcdefghijABCDEFGHIJ0123456789abcdefghij\""
+        ));
+        assert!(!has_aws_secret("us-west-2"));
+        assert!(!has_aws_secret("0123456789abcdef0123456789abcdef"));
+        assert_eq!(decode_base64("aGVsbG8=").as_deref(), Some("hello"));
+        assert_eq!(decode_base64("not base64!"), None);
+    }
+}
