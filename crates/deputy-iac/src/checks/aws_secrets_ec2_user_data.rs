@@ -42,7 +42,7 @@ check!(Ec2UserDataSecrets {
     checkov: ["CKV_AWS_46"],
     title: "EC2 user data holds a hard-coded secret",
     severity: Critical,
-    reason: "KICS and trivy-checks severities for secrets in EC2 user data were not verified for this check. Critical: user data is readable from the instance metadata service and the EC2 API",
+    reason: "trivy-checks AWS-0029 (ec2 no-secrets-in-user-data) and AWS-0129 (launch configurations) are Critical; KICS \"Hardcoded AWS Access Key\" is High. Critical, as trivy: user data is readable from the instance metadata service and the EC2 API",
     targets: [
         (Terraform, "aws_instance"),
         (Terraform, "aws_launch_template"),

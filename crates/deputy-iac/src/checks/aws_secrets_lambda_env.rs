@@ -50,7 +50,7 @@ check!(LambdaEnvSecrets {
     checkov: ["CKV_AWS_45"],
     title: "Lambda function environment holds a hard-coded secret",
     severity: Critical,
-    reason: "KICS and trivy-checks severities for secrets in Lambda environments were not verified for this check. Critical: environment variables are readable by anyone who can read the function's configuration",
+    reason: "KICS \"Hardcoded AWS Access Key In Lambda\" is Medium; trivy-checks has no Lambda check but rates plaintext secrets in ECS task definitions (AWS-0036) Critical. Critical, as trivy: environment variables are readable by anyone who can read the function's configuration",
     targets: [
         (Terraform, "aws_lambda_function"),
         (CloudFormation, "AWS::Lambda::Function"),

@@ -41,7 +41,7 @@ check!(ProviderHardCodedKeys {
     checkov: ["CKV_AWS_41"],
     title: "AWS provider has hard-coded access keys",
     severity: Critical,
-    reason: "KICS and trivy-checks severities for hard-coded AWS provider credentials were not verified for this check. Critical: a leaked access key gives its holder the key owner's permissions until it is rotated",
+    reason: "trivy-checks has no check on the provider block; it rates hard-coded secrets in EC2 user data (AWS-0029) Critical. KICS \"Hardcoded AWS Access Key\" is High. Critical, as trivy: a leaked access key gives its holder the key owner's permissions until it is rotated",
     targets: [(Terraform, "provider.aws")],
     description: "The `aws` provider block does not set `access_key` to a 20-character key id or `secret_key` to a 40-character secret key.",
     remediation: "Remove the keys; use a profile, environment variables, or an assumed role, and rotate the exposed keys.",
