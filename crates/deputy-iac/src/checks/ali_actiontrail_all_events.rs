@@ -42,7 +42,7 @@ check!(ActionTrailAllEvents {
     checkov: ["CKV_ALI_5"],
     title: "ActionTrail trail does not log all events",
     severity: Medium,
-    reason: "trivy-checks has no Alibaba checks and KICS has no query on `event_rw`. Medium, as KICS rates the sibling \"Action Trail Logging For All Regions Disabled\": a trail that drops read or write events leaves gaps in the audit record",
+    reason: "trivy-checks has no Alibaba checks; no KICS query on `event_rw` was verified. Medium, as KICS rates the sibling \"Action Trail Logging For All Regions Disabled\": a trail that drops read or write events leaves gaps in the audit record",
     targets: [(Terraform, "alicloud_actiontrail_trail")],
     description: "`alicloud_actiontrail_trail` sets `event_rw = \"All\"` (unset counts as failing, as Checkov reads it).",
     remediation: "Set `event_rw = \"All\"`.",

@@ -42,7 +42,7 @@ check!(RdsMinorUpgrade {
     checkov: ["CKV_ALI_30"],
     title: "RDS instance does not upgrade minor versions automatically",
     severity: Low,
-    reason: "trivy-checks has no Alibaba checks and no KICS alicloud query on `auto_upgrade_minor_version` was found. Low: missing patches are a hygiene issue, not an exposure",
+    reason: "trivy-checks has no Alibaba checks and no KICS equivalent on `auto_upgrade_minor_version` was verified. Low: missing patches are a hygiene issue, not an exposure",
     targets: [(Terraform, "alicloud_db_instance")],
     description: "`alicloud_db_instance` sets `auto_upgrade_minor_version = \"Auto\"` (unset counts as failing, as Checkov reads it).",
     remediation: "Set `auto_upgrade_minor_version = \"Auto\"`.",

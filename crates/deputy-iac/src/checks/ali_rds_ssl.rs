@@ -44,7 +44,7 @@ check!(RdsSsl {
     checkov: ["CKV_ALI_20"],
     title: "RDS instance does not use SSL",
     severity: Medium,
-    reason: "trivy-checks has no Alibaba checks and no KICS alicloud query on `ssl_action` was found. Medium: clients may send credentials and data in clear text",
+    reason: "trivy-checks has no Alibaba checks and no KICS equivalent on `ssl_action` was verified. Medium: clients may send credentials and data in clear text",
     targets: [(Terraform, "alicloud_db_instance")],
     description: "`alicloud_db_instance` sets `ssl_action` to `Open` or `Update`.",
     remediation: "Set `ssl_action = \"Open\"`.",

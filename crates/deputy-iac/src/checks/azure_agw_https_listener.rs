@@ -47,7 +47,7 @@ check!(AgwHttpsListener {
     checkov: ["CKV_AZURE_217"],
     title: "Application gateway's first listener does not use HTTPS",
     severity: Medium,
-    reason: "trivy-checks has no Application Gateway check and KICS has no listener-protocol query for it that was found. Medium: traffic to the gateway may travel in clear text",
+    reason: "trivy-checks has no Application Gateway check; no KICS equivalent was verified. Medium: traffic to the gateway may travel in clear text",
     targets: [(Terraform, "azurerm_application_gateway")],
     description: "`azurerm_application_gateway`'s first `http_listener` sets `protocol = \"Https\"`.",
     remediation: "Serve the listener over HTTPS.",

@@ -69,7 +69,7 @@ check!(AgwSslPolicy {
     checkov: ["CKV_AZURE_218"],
     title: "Application gateway does not define a secure TLS policy",
     severity: Medium,
-    reason: "trivy-checks has no Application Gateway check and no KICS query on its `ssl_policy` was found. Medium: weak protocols or ciphers allow downgrade and decryption of traffic",
+    reason: "trivy-checks has no Application Gateway check; no KICS equivalent was verified. Medium: weak protocols or ciphers allow downgrade and decryption of traffic",
     targets: [(Terraform, "azurerm_application_gateway")],
     description: "`azurerm_application_gateway` has an `ssl_policy` that is either a custom policy with `min_protocol_version` TLS 1.2 or 1.3 and no CBC, DHE or 3DES cipher suite, or the predefined `AppGwSslPolicy20220101S`.",
     remediation: "Use `AppGwSslPolicy20220101S` or a custom policy with TLS 1.2+ and only GCM ECDHE suites.",

@@ -46,7 +46,7 @@ check!(AgwWaf {
     checkov: ["CKV_AZURE_120"],
     title: "Application gateway does not enable a web application firewall",
     severity: Medium,
-    reason: "trivy-checks has no Application Gateway check and no KICS query for the gateway's WAF was found. Medium: without a WAF common web attacks reach the backends unfiltered",
+    reason: "KICS \"WAF Is Disabled For Azure Application Gateway\" is Medium; trivy-checks has no Application Gateway check. Medium, as KICS",
     targets: [(Terraform, "azurerm_application_gateway")],
     description: "`azurerm_application_gateway` sets `waf_configuration { enabled = true }`, or is connected to an `azurerm_web_application_firewall_policy` whose `policy_settings { enabled = true }`.",
     remediation: "Enable `waf_configuration` or attach an enabled WAF policy (`firewall_policy_id`).",

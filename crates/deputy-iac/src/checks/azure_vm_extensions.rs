@@ -41,7 +41,7 @@ check!(VmExtensions {
     checkov: ["CKV_AZURE_50"],
     title: "Virtual machine allows extension operations",
     severity: Medium,
-    reason: "trivy-checks has no equivalent and KICS has no query on `allow_extension_operations` that was found. Medium: extensions run code as root/SYSTEM on the machine",
+    reason: "trivy-checks has no equivalent; no KICS equivalent was verified. Medium: extensions run code as root/SYSTEM on the machine",
     targets: [
         (Terraform, "azurerm_linux_virtual_machine"),
         (Terraform, "azurerm_windows_virtual_machine")

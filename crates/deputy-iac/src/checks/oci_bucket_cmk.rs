@@ -41,7 +41,7 @@ check!(OciBucketCmk {
     checkov: ["CKV_OCI_9"],
     title: "OCI Object Storage bucket is not encrypted with a customer-managed key",
     severity: Low,
-    reason: "trivy-checks has no OCI checks and KICS's OCI Terraform queries have no Object Storage equivalent that was found. Low: objects are encrypted with an Oracle-managed key by default; a customer key adds control over rotation and access",
+    reason: "trivy-checks has no OCI Object Storage check (its only Oracle check is for compute public IPs); no KICS OCI equivalent was verified. Low: objects are encrypted with an Oracle-managed key by default; a customer key adds control over rotation and access",
     targets: [(Terraform, "oci_objectstorage_bucket")],
     description: "`oci_objectstorage_bucket` sets `kms_key_id`.",
     remediation: "Set `kms_key_id` to a Vault key.",

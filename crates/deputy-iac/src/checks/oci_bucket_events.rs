@@ -41,7 +41,7 @@ check!(OciBucketEvents {
     checkov: ["CKV_OCI_7"],
     title: "OCI Object Storage bucket does not emit object events",
     severity: Low,
-    reason: "trivy-checks has no OCI checks and KICS's OCI Terraform queries have no Object Storage equivalent that was found. Low: object events feed monitoring, their absence exposes nothing",
+    reason: "trivy-checks has no OCI Object Storage check (its only Oracle check is for compute public IPs); no KICS OCI equivalent was verified. Low: object events feed monitoring, their absence exposes nothing",
     targets: [(Terraform, "oci_objectstorage_bucket")],
     description: "`oci_objectstorage_bucket` sets `object_events_enabled = true`.",
     remediation: "Set `object_events_enabled = true`.",

@@ -42,7 +42,7 @@ check!(OciBucketPublic {
     checkov: ["CKV_OCI_10"],
     title: "OCI Object Storage bucket is public",
     severity: High,
-    reason: "trivy-checks has no OCI checks and KICS's OCI Terraform queries have no Object Storage equivalent that was found. High: a public bucket exposes its objects to anyone on the internet",
+    reason: "trivy-checks has no OCI Object Storage check (its only Oracle check is for compute public IPs); no KICS OCI equivalent was verified. High: a public bucket exposes its objects to anyone on the internet",
     targets: [(Terraform, "oci_objectstorage_bucket")],
     description: "`oci_objectstorage_bucket` does not set `access_type` to `ObjectRead` or `ObjectReadWithoutList`.",
     remediation: "Set `access_type = \"NoPublicAccess\"` or leave it unset.",

@@ -41,7 +41,7 @@ check!(OciBucketVersioning {
     checkov: ["CKV_OCI_8"],
     title: "OCI Object Storage bucket does not have versioning enabled",
     severity: Medium,
-    reason: "trivy-checks has no OCI checks and KICS's OCI Terraform queries have no Object Storage equivalent that was found. Medium, as KICS rates versioning for other providers' buckets (alicloud \"OSS Bucket Versioning Disabled\"): deleted or overwritten objects cannot be recovered",
+    reason: "trivy-checks has no OCI Object Storage check (its only Oracle check is for compute public IPs); no KICS OCI equivalent was verified. Medium, as KICS rates versioning for other providers' buckets (alicloud \"OSS Bucket Versioning Disabled\"): deleted or overwritten objects cannot be recovered",
     targets: [(Terraform, "oci_objectstorage_bucket")],
     description: "`oci_objectstorage_bucket` sets `versioning = \"Enabled\"`.",
     remediation: "Set `versioning = \"Enabled\"`.",
