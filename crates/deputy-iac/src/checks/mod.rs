@@ -2,6 +2,20 @@
 //!
 //! Adding a check: see CONTRIBUTING.md ("Add an IaC check").
 
+mod ali_actiontrail_all_events;
+mod ali_actiontrail_all_regions;
+mod ali_oss_access_logging;
+mod ali_oss_cmk;
+mod ali_oss_public;
+mod ali_oss_transfer_acceleration;
+mod ali_oss_versioning;
+mod ali_rds_log_connections;
+mod ali_rds_log_disconnections;
+mod ali_rds_log_duration;
+mod ali_rds_minor_upgrade;
+mod ali_rds_public;
+mod ali_rds_sql_collector_retention;
+mod ali_rds_ssl;
 mod aws;
 mod aws_apigw_access_logging;
 mod aws_cloudfront_logging;
@@ -138,12 +152,18 @@ mod aws_s3_public_write_acl;
 mod aws_s3_replication;
 mod aws_s3_restrict_public_buckets;
 mod aws_s3_versioning;
+mod aws_secrets_ec2_user_data;
+mod aws_secrets_lambda_env;
+mod aws_secrets_provider_keys;
 mod aws_sns_encryption;
 mod aws_sqs_encryption;
 mod aws_vpc_default_sg_restricts_all;
 mod aws_vpc_default_vpc;
 mod aws_vpc_flow_logs;
 mod aws_vpc_subnet_public_ip;
+mod azure_agw_https_listener;
+mod azure_agw_ssl_policy;
+mod azure_agw_waf;
 mod azure_aks_authorized_ips;
 mod azure_aks_azure_cni;
 mod azure_aks_critical_system_pods;
@@ -179,6 +199,7 @@ mod azure_common_b;
 mod azure_disk_encryption;
 mod azure_disk_encryption_set;
 mod azure_disk_public_access;
+mod azure_iam_custom_owner_role;
 mod azure_kv_firewall;
 mod azure_kv_key_expiry;
 mod azure_kv_key_hsm;
@@ -188,6 +209,8 @@ mod azure_kv_purge_protection;
 mod azure_kv_recoverable;
 mod azure_kv_secret_content_type;
 mod azure_kv_secret_expiry;
+mod azure_mon_log_categories;
+mod azure_mon_log_retention;
 mod azure_mysql_cmk;
 mod azure_mysql_geo_backup;
 mod azure_mysql_private_endpoint;
@@ -195,6 +218,9 @@ mod azure_mysql_public_access;
 mod azure_mysql_ssl;
 mod azure_mysql_threat_detection;
 mod azure_mysql_tls;
+mod azure_net_nsg_rdp;
+mod azure_net_nsg_ssh;
+mod azure_net_subnet_nsg;
 mod azure_pg_connection_throttling;
 mod azure_pg_geo_backup;
 mod azure_pg_infra_encryption;
@@ -204,6 +230,10 @@ mod azure_pg_public_access;
 mod azure_pg_ssl;
 mod azure_pg_threat_detection;
 mod azure_pg_tls;
+mod azure_sec_contact_admins;
+mod azure_sec_contact_alerts;
+mod azure_sec_contact_phone;
+mod azure_sec_standard_pricing;
 mod azure_sql_ad_admin;
 mod azure_sql_ad_auth;
 mod azure_sql_alert_admins;
@@ -226,6 +256,12 @@ mod azure_storage_sas_expiration;
 mod azure_storage_shared_key;
 mod azure_storage_soft_delete;
 mod azure_storage_trusted_services;
+mod azure_vm_basic_auth;
+mod azure_vm_extensions;
+mod azure_vm_password_auth;
+mod azure_vm_ssh_key;
+mod azure_vm_windows_host_encryption;
+mod cloud_common_c;
 mod docker_add;
 mod docker_alias_unique;
 mod docker_apk_untrusted;
@@ -360,6 +396,10 @@ mod k8s_secrets_env;
 mod k8s_service_account_token;
 mod k8s_sys_admin;
 mod k8s_wildcard_roles;
+mod oci_bucket_cmk;
+mod oci_bucket_events;
+mod oci_bucket_public;
+mod oci_bucket_versioning;
 mod tf_module_source_pinned;
 
 use crate::check::Check;
@@ -367,6 +407,20 @@ use crate::check::Check;
 /// Every check, ordered by code. Codes are never reused; a retired check's code stays
 /// reserved.
 pub(crate) static ALL: &[&dyn Check] = &[
+    &ali_oss_public::OssPublic,
+    &ali_oss_versioning::OssVersioning,
+    &ali_oss_transfer_acceleration::OssTransferAcceleration,
+    &ali_oss_access_logging::OssAccessLogging,
+    &ali_oss_cmk::OssCmk,
+    &ali_rds_sql_collector_retention::RdsSqlCollectorRetention,
+    &ali_rds_log_duration::RdsLogDuration,
+    &ali_rds_log_disconnections::RdsLogDisconnections,
+    &ali_rds_ssl::RdsSsl,
+    &ali_rds_public::RdsPublic,
+    &ali_rds_minor_upgrade::RdsMinorUpgrade,
+    &ali_rds_log_connections::RdsLogConnections,
+    &ali_actiontrail_all_regions::ActionTrailAllRegions,
+    &ali_actiontrail_all_events::ActionTrailAllEvents,
     &aws_apigw_access_logging::ApiGatewayAccessLogging,
     &aws_cloudfront_logging::CloudFrontLogging,
     &aws_cloudtrail_kms::CloudTrailKms,
@@ -502,12 +556,18 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &aws_s3_restrict_public_buckets::S3RestrictPublicBuckets,
     &aws_s3_abort_multipart::S3AbortMultipart,
     &aws_s3_object_cmk::S3ObjectCmk,
+    &aws_secrets_provider_keys::ProviderHardCodedKeys,
+    &aws_secrets_lambda_env::LambdaEnvSecrets,
+    &aws_secrets_ec2_user_data::Ec2UserDataSecrets,
     &aws_sns_encryption::SnsEncryption,
     &aws_sqs_encryption::SqsEncryption,
     &aws_vpc_subnet_public_ip::SubnetPublicIp,
     &aws_vpc_default_sg_restricts_all::DefaultSgRestrictsAll,
     &aws_vpc_default_vpc::DefaultVpcManaged,
     &aws_vpc_flow_logs::VpcFlowLogs,
+    &azure_agw_https_listener::AgwHttpsListener,
+    &azure_agw_ssl_policy::AgwSslPolicy,
+    &azure_agw_waf::AgwWaf,
     &azure_aks_host_encryption::AksHostEncryption,
     &azure_aks_max_pods::AksMaxPods,
     &azure_aks_policy_addon::AksPolicyAddon,
@@ -541,6 +601,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_disk_encryption::ManagedDiskEncryption,
     &azure_disk_public_access::ManagedDiskPublicAccess,
     &azure_disk_encryption_set::ManagedDiskEncryptionSet,
+    &azure_iam_custom_owner_role::IamCustomOwnerRole,
     &azure_kv_public_network::KeyVaultPublicNetwork,
     &azure_kv_recoverable::KeyVaultRecoverable,
     &azure_kv_firewall::KeyVaultFirewall,
@@ -550,6 +611,8 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_kv_key_expiry::KeyVaultKeyExpiry,
     &azure_kv_secret_content_type::KeyVaultSecretContentType,
     &azure_kv_secret_expiry::KeyVaultSecretExpiry,
+    &azure_mon_log_retention::MonLogRetention,
+    &azure_mon_log_categories::MonLogCategories,
     &azure_mysql_geo_backup::MysqlGeoBackup,
     &azure_mysql_threat_detection::MysqlThreatDetection,
     &azure_mysql_public_access::MysqlPublicAccess,
@@ -557,6 +620,9 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_mysql_private_endpoint::MysqlPrivateEndpoint,
     &azure_mysql_ssl::MysqlSslEnforced,
     &azure_mysql_tls::MysqlTlsVersion,
+    &azure_net_nsg_ssh::NsgSsh,
+    &azure_net_subnet_nsg::SubnetNsg,
+    &azure_net_nsg_rdp::NsgRdp,
     &azure_pg_log_checkpoints::PgLogCheckpoints,
     &azure_pg_connection_throttling::PgConnectionThrottling,
     &azure_pg_geo_backup::PgGeoBackup,
@@ -566,6 +632,10 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_pg_public_access::PgPublicAccess,
     &azure_pg_private_endpoint::PgPrivateEndpoint,
     &azure_pg_ssl::PgSslEnforced,
+    &azure_sec_standard_pricing::SecStandardPricing,
+    &azure_sec_contact_phone::SecContactPhone,
+    &azure_sec_contact_alerts::SecContactAlerts,
+    &azure_sec_contact_admins::SecContactAdmins,
     &azure_sql_audit_retention::SqlAuditRetention,
     &azure_sql_auditing::SqlAuditing,
     &azure_sql_ad_auth::SqlAdAuth,
@@ -588,6 +658,11 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_storage_public_network::StoragePublicNetwork,
     &azure_storage_private_endpoint::StoragePrivateEndpoint,
     &azure_storage_trusted_services::StorageTrustedServices,
+    &azure_vm_password_auth::VmPasswordAuth,
+    &azure_vm_ssh_key::VmSshKey,
+    &azure_vm_windows_host_encryption::VmWindowsHostEncryption,
+    &azure_vm_extensions::VmExtensions,
+    &azure_vm_basic_auth::VmBasicAuth,
     &docker_expose_ssh::ExposePort22,
     &docker_healthcheck::HealthcheckExists,
     &docker_user_exists::UserExists,
@@ -719,5 +794,9 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &k8s_psp_added_capabilities::PspAllowedCapabilities,
     &k8s_psp_seccomp::PspSeccomp,
     &k8s_psp_drop_capabilities::PspRequiredDrop,
+    &oci_bucket_public::OciBucketPublic,
+    &oci_bucket_versioning::OciBucketVersioning,
+    &oci_bucket_events::OciBucketEvents,
+    &oci_bucket_cmk::OciBucketCmk,
     &tf_module_source_pinned::ModuleSourcePinned,
 ];
