@@ -77,3 +77,18 @@ pub(crate) fn has_connected(cx: &Cx<'_>, r: &Resource, kind: &str) -> bool {
             .as_map()
             .is_some_and(|m| m.keys().any(|k| refers_to_kind(cx, r, k, kind)))
 }
+
+/// A PostgreSQL server parameter (`azurerm_postgresql_configuration`) that must not be
+/// `off`: another parameter passes, as does any value other than `off`; an unresolved name
+/// or value is no verdict.
+pub(crate) fn configuration_not_off(r: &Resource, parameter: &str) -> Verdict {
+    match (r.config.get("name"), r.config.get("value")) {
+        (Some(Value::String(name)), _) if name != parameter => Verdict::Pass,
+        (_, Some(Value::String(value))) if value != "off" => Verdict::Pass,
+        (Some(Value::Unknown(_)), _) | (_, Some(Value::Unknown(_))) => Verdict::Unknown,
+        (Some(Value::String(_)), Some(Value::String(_))) => {
+            Verdict::fail(format!("`{parameter}` is set to `off`"))
+        }
+        _ => Verdict::Pass,
+    }
+}

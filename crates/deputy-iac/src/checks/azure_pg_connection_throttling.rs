@@ -36,8 +36,9 @@
 //! # References
 //! - <https://learn.microsoft.com/azure/postgresql/single-server/concepts-server-parameters>
 
+use super::azure_common_b::configuration_not_off;
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource, Value};
+use crate::model::Resource;
 
 check!(PgConnectionThrottling {
     code: "DPY-AZURE-PG-002",
@@ -55,15 +56,7 @@ check!(PgConnectionThrottling {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    match (r.config.get("name"), r.config.get("value")) {
-        (Some(Value::String(name)), _) if name != "connection_throttling" => Verdict::Pass,
-        (_, Some(Value::String(value))) if value != "off" => Verdict::Pass,
-        (Some(Value::Unknown(_)), _) | (_, Some(Value::Unknown(_))) => Verdict::Unknown,
-        (Some(Value::String(_)), Some(Value::String(_))) => {
-            Verdict::fail("`connection_throttling` is set to `off`")
-        }
-        _ => Verdict::Pass,
-    }
+    configuration_not_off(r, "connection_throttling")
 }
 
 #[cfg(test)]

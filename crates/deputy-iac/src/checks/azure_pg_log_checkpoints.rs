@@ -36,8 +36,9 @@
 //! # References
 //! - <https://learn.microsoft.com/azure/postgresql/single-server/concepts-server-logs>
 
+use super::azure_common_b::configuration_not_off;
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource, Value};
+use crate::model::Resource;
 
 check!(PgLogCheckpoints {
     code: "DPY-AZURE-PG-001",
@@ -53,15 +54,7 @@ check!(PgLogCheckpoints {
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    match (r.config.get("name"), r.config.get("value")) {
-        (Some(Value::String(name)), _) if name != "log_checkpoints" => Verdict::Pass,
-        (_, Some(Value::String(value))) if value != "off" => Verdict::Pass,
-        (Some(Value::Unknown(_)), _) | (_, Some(Value::Unknown(_))) => Verdict::Unknown,
-        (Some(Value::String(_)), Some(Value::String(_))) => {
-            Verdict::fail("`log_checkpoints` is set to `off`")
-        }
-        _ => Verdict::Pass,
-    }
+    configuration_not_off(r, "log_checkpoints")
 }
 
 #[cfg(test)]
