@@ -13,7 +13,7 @@
 //! ```hcl
 //! resource "aws_instance" "web" {
 //!   ami       = "ami-12345678"
-//!   user_data = "export AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX"
+//!   user_data = "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"
 //! }
 //! ```
 //!

@@ -15,7 +15,7 @@
 //!   function_name = "f"
 //!   environment {
 //!     variables = {
-//!       AWS_ACCESS_KEY_ID = "AKIAXXXXXXXXXXXXXXXX"
+//!       AWS_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"
 //!     }
 //!   }
 //! }

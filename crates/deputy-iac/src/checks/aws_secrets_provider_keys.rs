@@ -13,7 +13,7 @@
 //! ```hcl
 //! provider "aws" {
 //!   region     = "us-east-1"
-//!   access_key = "AKIAXXXXXXXXXXXXXXXX"
+//!   access_key = "AKIAIOSFODNN7EXAMPLE"
 //! }
 //! ```
 //!

@@ -442,9 +442,9 @@ mod tests {
             (&azure_net_nsg_ssh::NsgSsh, nsg, r#"{"security_rule":[{"access":"Allow","direction":"Inbound","protocol":"Tcp","destination_port_range":"20-30","source_address_prefix":"Internet"}]}"#.into(), "fail"),
             (&azure_net_nsg_ssh::NsgSsh, nsg, r#"{"security_rule":[{"access":"Allow","direction":"Inbound","protocol":"Tcp","destination_port_range":"22","source_address_prefix":"10.0.0.0/8"}]}"#.into(), "pass"),
             (&azure_net_nsg_rdp::NsgRdp, "azurerm_network_security_rule", format!(r#"{{"access":"Allow","direction":"Inbound","protocol":"*","destination_port_range":"3389","source_address_prefix":{U}}}"#), "unknown"),
-            (&aws_secrets_provider_keys::ProviderHardCodedKeys, "aws", r#"{"access_key":"AKIAXXXXXXXXXXXXXXXX"}"#.into(), "fail"),
+            (&aws_secrets_provider_keys::ProviderHardCodedKeys, "aws", r#"{"access_key":"AKIAIOSFODNN7EXAMPLE"}"#.into(), "fail"),
             (&aws_secrets_provider_keys::ProviderHardCodedKeys, "aws", r#"{"region":"us-east-1"}"#.into(), "pass"),
-            (&aws_secrets_lambda_env::LambdaEnvSecrets, "aws_lambda_function", r#"{"environment":[{"variables":{"KEY_ID":"AKIAXXXXXXXXXXXXXXXX"}}]}"#.into(), "fail"),
+            (&aws_secrets_lambda_env::LambdaEnvSecrets, "aws_lambda_function", r#"{"environment":[{"variables":{"KEY_ID":"AKIAIOSFODNN7EXAMPLE"}}]}"#.into(), "fail"),
             (&aws_secrets_lambda_env::LambdaEnvSecrets, "AWS::Lambda::Function", r#"{"Properties":{"Environment":{"Variables":{"REGION":"us-east-1"}}}}"#.into(), "pass"),
             (&aws_secrets_ec2_user_data::Ec2UserDataSecrets, "aws_instance", r#"{"user_data":"ZXhwb3J0IEtFWT1BS0lBWFhYWFhYWFhYWFhYWFhYWA=="}"#.into(), "fail"),
             (&aws_secrets_ec2_user_data::Ec2UserDataSecrets, "aws_instance", r#"{"user_data":"echo hello"}"#.into(), "pass"),
@@ -461,7 +461,7 @@ mod tests {
 
     #[test]
     fn secrets_and_base64() {
-        assert!(has_aws_secret("AKIAXXXXXXXXXXXXXXXX"));
+        assert!(has_aws_secret("AKIAIOSFODNN7EXAMPLE"));
         assert!(has_aws_secret(
             "secret_key = \"abcdefghijABCDEFGHIJ0123456789abcdefghij\""
         ));
