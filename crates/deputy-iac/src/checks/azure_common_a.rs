@@ -1,54 +1,13 @@
-//! Logic shared by the Azure AKS, storage, key vault and managed-disk checks: reading one
-//! setting the way Checkov's value checks read it, and finding a resource that points at
-//! another (a private endpoint at a key vault).
+//! Logic shared by the Azure AKS, storage, key vault and managed-disk checks: a setting
+//! judged the way Checkov's value checks judge it (the reading itself is
+//! `azure_common_b::holds`, shared with the App Service and database checks), and finding a
+//! resource that points at another (a private endpoint at a key vault).
 
 use super::aws::connected;
+pub(crate) use super::aws::s3::or as either;
+pub(crate) use super::azure_common_b::{Want, holds};
 use crate::check::Cx;
-use crate::model::{Resource, Truth, Value};
-
-/// What a setting must hold.
-#[derive(Clone, Copy)]
-pub(crate) enum Want {
-    /// Any value that is not null or empty.
-    Any,
-    /// The boolean `true`.
-    True,
-    /// The boolean `false`.
-    False,
-    /// One of these strings.
-    OneOf(&'static [&'static str]),
-}
-
-/// Whether the setting `v` holds what `want` asks for. A missing, null or empty setting is
-/// `False`; a single-element list is read as its element; an unresolved value is
-/// `Unknown` (an unresolved reference to another resource counts as set for [`Want::Any`]).
-pub(crate) fn holds(v: Option<&Value>, want: Want) -> Truth {
-    let v = match v {
-        Some(Value::List(items)) if items.len() == 1 => items.first(),
-        other => other,
-    };
-    let v = match v {
-        None | Some(Value::Null) => return Truth::False,
-        Some(Value::List(items)) if items.is_empty() => return Truth::False,
-        Some(v) => v,
-    };
-    match (want, v) {
-        (Want::Any, Value::Unknown(u)) if u.refs.is_empty() => Truth::Unknown,
-        (Want::Any, Value::String(s)) if s.is_empty() => Truth::False,
-        (Want::Any, _) => Truth::True,
-        (_, Value::Unknown(_)) => Truth::Unknown,
-        (Want::True, v) => match v.truth() {
-            Truth::True => Truth::True,
-            _ => Truth::False,
-        },
-        (Want::False, v) => match v.truth() {
-            Truth::False => Truth::True,
-            _ => Truth::False,
-        },
-        (Want::OneOf(allowed), Value::String(s)) if allowed.contains(&s.as_str()) => Truth::True,
-        (Want::OneOf(_), _) => Truth::False,
-    }
-}
+use crate::model::{Resource, Truth};
 
 /// [`holds`] for the setting at the dotted path `path` of `r`.
 pub(crate) fn setting_holds(r: &Resource, path: &str, want: Want) -> Truth {
@@ -59,15 +18,6 @@ pub(crate) fn setting_holds(r: &Resource, path: &str, want: Want) -> Truth {
 /// endpoint whose `private_connection_resource_id` is the vault's id).
 pub(crate) fn has_connected(cx: &Cx<'_>, r: &Resource, kind: &str) -> bool {
     connected(cx, r, kind).next().is_some()
-}
-
-/// `True` if either truth is `True`, `Unknown` if either is `Unknown`, else `False`.
-pub(crate) fn either(a: Truth, b: Truth) -> Truth {
-    match (a, b) {
-        (Truth::True, _) | (_, Truth::True) => Truth::True,
-        (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
-        _ => Truth::False,
-    }
 }
 
 #[cfg(test)]

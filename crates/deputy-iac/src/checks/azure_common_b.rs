@@ -5,7 +5,7 @@
 
 use super::aws::{connected, refers_to_kind};
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource, Value};
+use crate::model::{Resource, Truth, Value};
 
 /// What a setting must hold.
 #[derive(Debug, Clone, Copy)]
@@ -34,9 +34,35 @@ pub(crate) fn setting<'a>(r: &'a Resource, path: &str) -> Option<&'a Value> {
     }
 }
 
+/// Whether the setting `v` holds what `want` asks for, read as [`setting`] reads it: a
+/// missing, null or empty setting is `False`; an unresolved value is `Unknown`, except
+/// that [`Want::Any`] takes a reference to another resource as set.
+pub(crate) fn holds(v: Option<&Value>, want: Want) -> Truth {
+    let v = match v {
+        Some(Value::List(items)) if items.len() == 1 => items.first(),
+        other => other,
+    };
+    let v = match v {
+        None | Some(Value::Null) => return Truth::False,
+        Some(Value::List(items)) if items.is_empty() => return Truth::False,
+        Some(v) => v,
+    };
+    let ok = match (want, v) {
+        (Want::Any, Value::Unknown(u)) if !u.refs.is_empty() => true,
+        (_, Value::Unknown(_)) => return Truth::Unknown,
+        (Want::Any, Value::String(s)) => !s.is_empty(),
+        (Want::Any, _) => true,
+        (Want::True, v) => v.truth() == Truth::True,
+        (Want::False, v) => v.truth() == Truth::False,
+        (Want::OneOf(allowed), Value::String(s)) => allowed.contains(&s.as_str()),
+        (Want::OneOf(allowed), Value::Number(n)) => allowed.contains(&n.to_string().as_str()),
+        (Want::OneOf(_), _) => false,
+    };
+    if ok { Truth::True } else { Truth::False }
+}
+
 /// Judges the setting at `path` against `want`; an absent setting passes when
-/// `missing_passes`, otherwise it fails with `message`. An unresolved value is undecided,
-/// except that [`Want::Any`] takes a reference to another resource as set.
+/// `missing_passes`, otherwise it fails with `message` (see [`holds`]).
 pub(crate) fn value_check(
     r: &Resource,
     path: &str,
@@ -44,28 +70,11 @@ pub(crate) fn value_check(
     missing_passes: bool,
     message: &str,
 ) -> Verdict {
-    let Some(v) = setting(r, path) else {
-        return if missing_passes {
-            Verdict::Pass
-        } else {
-            Verdict::fail(message)
-        };
-    };
-    let ok = match (want, v) {
-        (Want::Any, Value::Unknown(u)) if !u.refs.is_empty() => true,
-        (_, Value::Unknown(_)) => return Verdict::Unknown,
-        (Want::Any, Value::String(s)) => !s.is_empty(),
-        (Want::Any, _) => true,
-        (Want::True, v) => v.truth() == crate::model::Truth::True,
-        (Want::False, v) => v.truth() == crate::model::Truth::False,
-        (Want::OneOf(allowed), Value::String(s)) => allowed.contains(&s.as_str()),
-        (Want::OneOf(allowed), Value::Number(n)) => allowed.contains(&n.to_string().as_str()),
-        (Want::OneOf(_), _) => false,
-    };
-    if ok {
-        Verdict::Pass
-    } else {
-        Verdict::fail(message)
+    match (setting(r, path), holds(r.config.path(path), want)) {
+        (None, _) if missing_passes => Verdict::Pass,
+        (_, Truth::True) => Verdict::Pass,
+        (_, Truth::Unknown) => Verdict::Unknown,
+        (_, Truth::False) => Verdict::fail(message),
     }
 }
 
