@@ -1,7 +1,7 @@
 //! DPY-AWS-SECRETS-003: EC2 user data holds a hard-coded secret.
 //!
 //! # What it checks
-//! The `user_data` of `aws_instance`, `aws_launch_template` or `aws_launch_configuration` (also once base64-decoded) does not look like it holds an AWS access key, secret key or account id.
+//! The `user_data` of `aws_instance`, `aws_launch_template` or `aws_launch_configuration`, or the `UserData` of a CloudFormation `AWS::EC2::Instance` (as written or once base64-decoded, so `Fn::Base64` and `base64encode` are seen through), does not look like it holds an AWS access key, secret key or account id. User data the scan cannot resolve (a file read at plan time, a reference to another resource) gives no verdict.
 //!
 //! # Why it matters
 //! User data can be read by every process on the instance through the metadata service and by anyone allowed to describe the instance.
@@ -35,7 +35,7 @@
 use super::aws::verdict;
 use super::cloud_common_c::{decode_base64, has_aws_secret};
 use crate::check::{Cx, Verdict};
-use crate::model::{Resource, Truth, Value};
+use crate::model::{Framework, Resource, Truth, Value};
 
 check!(Ec2UserDataSecrets {
     code: "DPY-AWS-SECRETS-003",
@@ -46,25 +46,89 @@ check!(Ec2UserDataSecrets {
     targets: [
         (Terraform, "aws_instance"),
         (Terraform, "aws_launch_template"),
-        (Terraform, "aws_launch_configuration")
+        (Terraform, "aws_launch_configuration"),
+        (CloudFormation, "AWS::EC2::Instance")
     ],
-    description: "The `user_data` of `aws_instance`, `aws_launch_template` or `aws_launch_configuration` (also once base64-decoded) does not look like it holds an AWS access key, secret key or account id.",
+    description: "The `user_data` of `aws_instance`, `aws_launch_template` or `aws_launch_configuration`, or the `UserData` of a CloudFormation `AWS::EC2::Instance` (as written or once base64-decoded, so `Fn::Base64` and `base64encode` are seen through), does not look like it holds an AWS access key, secret key or account id. User data the scan cannot resolve (a file read at plan time, a reference to another resource) gives no verdict.",
     remediation: "Give the instance a role instead of keys; fetch other secrets at boot from Secrets Manager; rotate any exposed key.",
     references: [
         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html"
     ],
     differences: [
-        "Only Terraform: Checkov also reads CloudFormation `UserData`, but Deputy's CloudFormation front end keeps no text for `Fn::Base64`, so that side is not claimed."
+        "User data that cannot be fully resolved gives no verdict, even where its written part holds a key. Checkov searches the unrendered text (Terraform) or the text of the unresolved intrinsic (CloudFormation), failing it when a secret shows there and passing it otherwise."
     ],
 });
 
 fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
-    let found = match r.config.get("user_data") {
-        Some(Value::String(s)) => {
-            has_aws_secret(s) || decode_base64(s).is_some_and(|d| has_aws_secret(&d))
-        }
-        _ => false,
+    let user_data = match r.framework {
+        Framework::CloudFormation => r.config.path("Properties.UserData"),
+        _ => r.config.get("user_data"),
     };
-    let ok = if found { Truth::False } else { Truth::True };
+    let ok = match user_data {
+        Some(Value::String(s)) => {
+            if has_aws_secret(s) || decode_base64(s).is_some_and(|d| has_aws_secret(&d)) {
+                Truth::False
+            } else {
+                Truth::True
+            }
+        }
+        Some(Value::Unknown(_)) => Truth::Unknown,
+        _ => Truth::True,
+    };
     verdict(ok, "user data holds a hard-coded secret")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::aws::fixture::resource;
+
+    fn judge(kind: &str, config: &str) -> &'static str {
+        let r = resource(kind, config);
+        match evaluate(&r, &Cx::new(std::slice::from_ref(&r))) {
+            Verdict::Pass => "pass",
+            Verdict::Fail(_) => "fail",
+            Verdict::Unknown => "unknown",
+            _ => "other",
+        }
+    }
+
+    #[test]
+    fn keys_are_found_as_written_and_once_decoded() {
+        let plain = "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE";
+        let encoded = "ZXhwb3J0IEFXU19BQ0NFU1NfS0VZX0lEPUFLSUFJT1NGT0ROTjdFWEFNUExF";
+        for (kind, key) in [
+            ("aws_instance", "user_data"),
+            ("aws_launch_template", "user_data"),
+        ] {
+            assert_eq!(judge(kind, &format!(r#"{{"{key}":"{plain}"}}"#)), "fail");
+            assert_eq!(judge(kind, &format!(r#"{{"{key}":"{encoded}"}}"#)), "fail");
+            assert_eq!(judge(kind, &format!(r#"{{"{key}":"echo hi"}}"#)), "pass");
+            assert_eq!(judge(kind, "{}"), "pass");
+        }
+        let cfn = |user_data: &str| {
+            judge(
+                "AWS::EC2::Instance",
+                &format!(r#"{{"Properties":{{"UserData":{user_data}}}}}"#),
+            )
+        };
+        assert_eq!(cfn(&format!(r#""{encoded}""#)), "fail");
+        assert_eq!(cfn(r#""ZWNobyBoaQ==""#), "pass");
+        assert_eq!(judge("AWS::EC2::Instance", r#"{"Properties":{}}"#), "pass");
+    }
+
+    #[test]
+    fn unresolved_user_data_gives_no_verdict() {
+        assert_eq!(
+            judge("aws_instance", r#"{"user_data":{"$unknown":[]}}"#),
+            "unknown"
+        );
+        assert_eq!(
+            judge(
+                "AWS::EC2::Instance",
+                r#"{"Properties":{"UserData":{"$unknown":["Bucket"]}}}"#
+            ),
+            "unknown"
+        );
+    }
 }

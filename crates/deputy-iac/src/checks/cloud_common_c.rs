@@ -308,36 +308,19 @@ pub(crate) fn has_aws_secret(s: &str) -> bool {
     !is_hex_digest(s) && (has_secret_key_run(s) || SECRET_PATTERNS.iter().any(|p| p.is_match(s)))
 }
 
-/// Decodes standard base64 text (whitespace ignored); `None` if it is not base64 or not
-/// UTF-8.
+/// Decodes standard base64 text, padded or not, with whitespace (line breaks) ignored;
+/// `None` if it is not base64, decodes to nothing, or is not UTF-8.
 pub(crate) fn decode_base64(s: &str) -> Option<String> {
-    let mut bits = 0u32;
-    let mut count = 0u32;
-    let mut out = Vec::new();
-    let mut padded = false;
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        let v = match c {
-            'A'..='Z' => c as u32 - 'A' as u32,
-            'a'..='z' => c as u32 - 'a' as u32 + 26,
-            '0'..='9' => c as u32 - '0' as u32 + 52,
-            '+' => 62,
-            '/' => 63,
-            '=' => {
-                padded = true;
-                continue;
-            }
-            _ => return None,
-        };
-        if padded {
-            return None;
-        }
-        bits = (bits << 6) | v;
-        count += 6;
-        if count >= 8 {
-            count -= 8;
-            out.push(((bits >> count) & 0xff) as u8);
-        }
-    }
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    use base64::{Engine as _, alphabet};
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    );
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let out = LENIENT.decode(compact).ok()?;
     if out.is_empty() {
         return None;
     }
@@ -469,5 +452,10 @@ mod tests {
         assert!(!has_aws_secret("0123456789abcdef0123456789abcdef"));
         assert_eq!(decode_base64("aGVsbG8=").as_deref(), Some("hello"));
         assert_eq!(decode_base64("not base64!"), None);
+        // Unpadded and wrapped over lines, as user data scripts often are.
+        assert_eq!(decode_base64("aGVs\nbG8").as_deref(), Some("hello"));
+        assert_eq!(decode_base64(""), None);
+        // Bytes that are not UTF-8 are not text to search.
+        assert_eq!(decode_base64("/w=="), None);
     }
 }

@@ -119,6 +119,7 @@ impl<'a> Resolver<'a> {
             }
             "Fn::Sub" => Some(self.sub(arg)),
             "Fn::Join" => Some(self.join(arg)),
+            "Fn::Base64" => Some(self.base64(arg)),
             "Fn::Select" => self.select(arg),
             "Fn::FindInMap" => Some(self.find_in_map(arg)),
             "Fn::If" => self.if_(arg),
@@ -208,6 +209,22 @@ impl<'a> Resolver<'a> {
             Value::String(out)
         } else {
             unknown(refs)
+        }
+    }
+
+    /// `Fn::Base64`: the encoding of a string the template determines.
+    fn base64(&self, arg: &Value) -> Value {
+        use base64::Engine as _;
+        match self.resolve(arg) {
+            Some(Value::String(s)) => {
+                Value::String(base64::engine::general_purpose::STANDARD.encode(s))
+            }
+            Some(other) => {
+                let mut refs = Vec::new();
+                refs_of(&other, &mut refs);
+                unknown(refs)
+            }
+            None => Value::unknown(),
         }
     }
 

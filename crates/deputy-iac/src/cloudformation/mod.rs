@@ -5,12 +5,13 @@
 //!   read as their long forms (`{Ref: …}`, `{Fn::Sub: …}`, `{Fn::GetAtt: [a, b]}`), so the
 //!   rest of the front end sees one notation.
 //! * **Resolution** (`intrinsics.rs`): `Ref` to a parameter becomes its `Default`;
-//!   `Fn::Sub`, `Fn::Join`, `Fn::Select`, `Fn::FindInMap` (keys that resolve to literals)
-//!   and `Fn::If` (when its condition evaluates from defaults through `Fn::Equals`,
-//!   `Fn::Not`, `Fn::And`, `Fn::Or` and `Condition`) are evaluated; `Ref: AWS::NoValue`
-//!   removes the property. Anything else — a parameter without a default, an `AWS::`
-//!   pseudo parameter, an unsupported function — is [`Value::Unknown`], and a `Ref` or
-//!   `Fn::GetAtt` naming another resource is `Unknown` with that logical id in `refs`.
+//!   `Fn::Sub`, `Fn::Join`, `Fn::Base64`, `Fn::Select`, `Fn::FindInMap` (keys that
+//!   resolve to literals) and `Fn::If` (when its condition evaluates from defaults through
+//!   `Fn::Equals`, `Fn::Not`, `Fn::And`, `Fn::Or` and `Condition`) are evaluated;
+//!   `Ref: AWS::NoValue` removes the property. Anything else — a parameter without a
+//!   default, an `AWS::` pseudo parameter, an unsupported function — is
+//!   [`Value::Unknown`], and a `Ref` or `Fn::GetAtt` naming another resource is `Unknown`
+//!   with that logical id in `refs`.
 //! * **Resource.** `kind` is the `Type`; the address is `<Type>.<LogicalId>`
 //!   (`AWS::S3::Bucket.Logs`, Checkov's notation); the config is the resource's map
 //!   (`Type`, `Properties`, `Metadata`, `DependsOn`, `Condition`, … as written, resolved).

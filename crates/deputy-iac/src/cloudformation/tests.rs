@@ -97,6 +97,42 @@ fn intrinsics_resolve_from_defaults_and_name_their_resources() {
 }
 
 #[test]
+fn base64_encodes_what_the_template_determines() {
+    let parsed = parse_text(
+        "t.yaml",
+        "Parameters:
+  Env: {Type: String, Default: prod}
+Resources:
+  Known:
+    Type: AWS::EC2::Instance
+    Properties:
+      UserData: !Base64 {'Fn::Sub': 'echo ${Env}'}
+  Depends:
+    Type: AWS::EC2::Instance
+    Properties:
+      UserData: {'Fn::Base64': !Sub 'echo ${Known.PrivateIp}'}
+",
+    );
+    let user_data = |address: &str| {
+        resource(&parsed, address)
+            .config
+            .path("Properties.UserData")
+            .cloned()
+    };
+    // base64 of "echo prod"
+    assert_eq!(
+        user_data("AWS::EC2::Instance.Known"),
+        Some(Value::String("ZWNobyBwcm9k".into()))
+    );
+    assert_eq!(
+        user_data("AWS::EC2::Instance.Depends"),
+        Some(Value::Unknown(Unknown {
+            refs: vec!["Known".into()]
+        }))
+    );
+}
+
+#[test]
 fn json_templates_use_long_forms_and_brace_lines() {
     let text = "{\n  \"Resources\": {\n    \"Q\": {\n      \"Type\": \"AWS::SQS::Queue\",\n      \"Properties\": {\"KmsMasterKeyId\": {\"Fn::GetAtt\": [\"K\", \"Arn\"]}}\n    },\n    \"K\": {\"Type\": \"AWS::KMS::Key\"}\n  }\n}\n";
     let parsed = parse_text("t.json", text);
