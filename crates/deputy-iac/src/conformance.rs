@@ -107,14 +107,24 @@ pub struct ParityReport {
     pub documented_seen: BTreeSet<(String, String)>,
 }
 
+/// A deliberate difference from Checkov, which a check's docs explain: a Checkov id and
+/// a resource address, in every case or (where several cases name the same resource) in
+/// the file whose path ends with `file`.
+#[derive(Debug, Clone, Copy)]
+pub struct Documented<'a> {
+    pub id: &'a str,
+    pub resource: &'a str,
+    pub file: Option<&'a str>,
+}
+
 /// Runs every parity case that exercises a Checkov id some Deputy check claims,
 /// restricted to the claimed ids, scanning the case's inputs under `corpus` (the
-/// `checkov-parity` folder). Verdicts on the (id, resource) pairs in `documented` — the
-/// deliberate differences a check's docs explain — are left out of the tallies.
+/// `checkov-parity` folder). Verdicts on the `documented` differences are left out of the
+/// tallies.
 pub fn run_parity(
     corpus: &Path,
     cases: &[ParityCase],
-    documented: &[(&str, &str)],
+    documented: &[Documented<'_>],
 ) -> Result<ParityReport, ScanError> {
     let mut report = ParityReport::default();
     for case in cases {
@@ -192,13 +202,14 @@ pub fn run_parity(
         });
         let mut expected: BTreeMap<Key, Verdict> = expected.collect();
         let mut got: BTreeMap<Key, Verdict> = got.collect();
-        for (id, resource) in documented {
+        for d in documented {
             let at = |k: &Key| {
-                k.0 == *id
-                    && (k.1 == *resource
+                k.0 == d.id
+                    && (k.1 == d.resource
                         || k.1
-                            .strip_prefix(resource)
+                            .strip_prefix(d.resource)
                             .is_some_and(|r| r.starts_with(" lines ")))
+                    && d.file.is_none_or(|f| k.2.ends_with(f))
             };
             let want: Vec<Key> = expected.keys().filter(|k| at(k)).cloned().collect();
             let have: Vec<Key> = got.keys().filter(|k| at(k)).cloned().collect();
@@ -208,7 +219,7 @@ pub fn run_parity(
                 if !same {
                     report
                         .documented_seen
-                        .insert(((*id).to_owned(), (*resource).to_owned()));
+                        .insert((d.id.to_owned(), d.resource.to_owned()));
                 }
                 for k in want.iter().chain(&have) {
                     expected.remove(k);

@@ -218,6 +218,7 @@ mod azure_mysql_public_access;
 mod azure_mysql_ssl;
 mod azure_mysql_threat_detection;
 mod azure_mysql_tls;
+mod azure_net_flow_log_retention;
 mod azure_net_nsg_rdp;
 mod azure_net_nsg_ssh;
 mod azure_net_subnet_nsg;
@@ -623,6 +624,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &azure_net_nsg_ssh::NsgSsh,
     &azure_net_subnet_nsg::SubnetNsg,
     &azure_net_nsg_rdp::NsgRdp,
+    &azure_net_flow_log_retention::FlowLogRetention,
     &azure_pg_log_checkpoints::PgLogCheckpoints,
     &azure_pg_connection_throttling::PgConnectionThrottling,
     &azure_pg_geo_backup::PgGeoBackup,
