@@ -318,6 +318,28 @@ pub struct CorpusAgreement {
     /// resources inside modules unrendered (`this` where Terraform has `this[0]`), which
     /// is a question of naming, not of a check's verdict.
     pub keyless: (usize, usize, usize),
+    /// What the other side said about each failure only one side reports once instance
+    /// keys are ignored.
+    pub explained: Disagreements,
+}
+
+/// The failures only one side reports (instance keys ignored), by what the other side
+/// said on the same id, resource and file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Disagreements {
+    /// Checkov fails, Deputy passes.
+    pub deputy_passed: usize,
+    /// Checkov fails; Deputy judged the resource on other ids but gave this one no
+    /// verdict (a value it could not resolve).
+    pub deputy_undecided: usize,
+    /// Checkov fails a resource Deputy has no result for at all.
+    pub deputy_absent: usize,
+    /// Deputy fails, Checkov passes.
+    pub checkov_passed: usize,
+    /// Deputy fails; Checkov judged the resource on other ids but not this one.
+    pub checkov_silent: usize,
+    /// Deputy fails a resource Checkov has no result for at all.
+    pub checkov_absent: usize,
 }
 
 impl CorpusAgreement {
@@ -368,6 +390,8 @@ struct CheckovRun {
 struct CheckovResults {
     #[serde(default)]
     failed_checks: Vec<CheckovRecord>,
+    #[serde(default)]
+    passed_checks: Vec<CheckovRecord>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -377,10 +401,10 @@ struct CheckovRecord {
     file_path: String,
 }
 
-/// Reads the failed (id, resource, file) triples of a Checkov JSON output (one run object
+/// Reads the verdicts, by (id, resource, file), of a Checkov JSON output (one run object
 /// or a list of them; gzip-compressed when the name ends in `.gz`), for the frameworks
 /// Deputy scans.
-pub fn checkov_failures(path: &Path) -> Result<BTreeSet<Key>, String> {
+pub fn checkov_verdicts(path: &Path) -> Result<BTreeMap<Key, Verdict>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = if path.extension().is_some_and(|e| e == "gz") {
         let mut s = String::new();
@@ -398,35 +422,54 @@ pub fn checkov_failures(path: &Path) -> Result<BTreeSet<Key>, String> {
         other => serde_json::from_value(other).map(|r| vec![r]),
     }
     .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(runs
+    let key = |f: CheckovRecord| {
+        let file = f.file_path.trim_start_matches('/').to_owned();
+        (f.check_id, f.resource, file)
+    };
+    let mut out = BTreeMap::new();
+    for run in runs
         .into_iter()
         .filter(|r| Framework::parse(&r.check_type).is_some())
-        .flat_map(|r| r.results.failed_checks)
-        .map(|f| {
-            let file = f.file_path.trim_start_matches('/').to_owned();
-            (f.check_id, f.resource, file)
-        })
-        .collect())
+    {
+        // A resource Checkov both passes and fails (one name for several module
+        // instances) counts as failed.
+        for f in run.results.passed_checks {
+            out.entry(key(f)).or_insert(Verdict::Passed);
+        }
+        for f in run.results.failed_checks {
+            out.insert(key(f), Verdict::Failed);
+        }
+    }
+    Ok(out)
 }
 
 /// Compares a scan's failures with Checkov's on the ids Deputy claims.
-pub fn compare_corpus(ours: &[CheckResult], checkov: &BTreeSet<Key>) -> CorpusAgreement {
+pub fn compare_corpus(ours: &[CheckResult], checkov: &BTreeMap<Key, Verdict>) -> CorpusAgreement {
     let claimed: BTreeSet<&str> = crate::registry::metas()
         .flat_map(|m| m.checkov.iter().copied())
         .collect();
     let theirs: BTreeSet<&Key> = checkov
         .iter()
-        .filter(|k| claimed.contains(k.0.as_str()))
+        .filter(|(k, v)| **v == Verdict::Failed && claimed.contains(k.0.as_str()))
+        .map(|(k, _)| k)
         .collect();
-    let mine: BTreeSet<Key> = ours
+    let mut verdicts: BTreeMap<Key, Verdict> = BTreeMap::new();
+    for r in ours {
+        for id in r.meta.checkov {
+            let k = ((*id).to_owned(), r.address.clone(), r.file.clone());
+            let v = Verdict::of(r);
+            // One address judged twice (a resource in several module instances that
+            // Terraform names alike) is failed when either verdict is.
+            let e = verdicts.entry(k).or_insert(v);
+            if v == Verdict::Failed {
+                *e = v;
+            }
+        }
+    }
+    let mine: BTreeSet<&Key> = verdicts
         .iter()
-        .filter(|r| matches!(r.outcome, Outcome::Failed(_)))
-        .flat_map(|r| {
-            r.meta
-                .checkov
-                .iter()
-                .map(|id| ((*id).to_owned(), r.address.clone(), r.file.clone()))
-        })
+        .filter(|(_, v)| **v == Verdict::Failed)
+        .map(|(k, _)| k)
         .collect();
     let mut a = CorpusAgreement {
         checkov_failed: theirs.len(),
@@ -445,20 +488,79 @@ pub fn compare_corpus(ours: &[CheckResult], checkov: &BTreeSet<Key>) -> CorpusAg
             a.only_deputy.push(format!("{} {} {}", k.0, k.1, k.2));
         }
     }
-    let keyless = |keys: &mut dyn Iterator<Item = &Key>| -> BTreeSet<Key> {
-        keys.map(|(id, res, file)| (id.clone(), without_keys(res), file.clone()))
-            .collect()
-    };
-    let theirs = keyless(&mut theirs.iter().copied());
-    let mine = keyless(&mut mine.iter());
+    let keyless = KeylessView::new(checkov);
+    let ours_keyless = KeylessView::new(&verdicts);
+    let theirs: BTreeSet<Key> = theirs.into_iter().map(KeylessView::key).collect();
+    let mine: BTreeSet<Key> = mine.into_iter().map(KeylessView::key).collect();
     a.keyless = (theirs.len(), mine.len(), theirs.intersection(&mine).count());
+    let e = &mut a.explained;
+    for k in theirs.difference(&mine) {
+        match ours_keyless.says(k) {
+            Said::Passed => e.deputy_passed += 1,
+            Said::Other => e.deputy_undecided += 1,
+            Said::Absent => e.deputy_absent += 1,
+        }
+    }
+    for k in mine.difference(&theirs) {
+        match keyless.says(k) {
+            Said::Passed => e.checkov_passed += 1,
+            Said::Other => e.checkov_silent += 1,
+            Said::Absent => e.checkov_absent += 1,
+        }
+    }
     a
+}
+
+/// What one side said about a failure the other reports.
+enum Said {
+    /// It passed the same id on the same resource.
+    Passed,
+    /// It judged the resource on other ids only.
+    Other,
+    /// It has no result on the resource.
+    Absent,
+}
+
+/// One side's verdicts with instance keys removed from addresses.
+struct KeylessView {
+    verdicts: BTreeMap<Key, Verdict>,
+    resources: BTreeSet<(String, String)>,
+}
+
+impl KeylessView {
+    fn key((id, res, file): &Key) -> Key {
+        (id.clone(), without_keys(res), file.clone())
+    }
+
+    fn new(verdicts: &BTreeMap<Key, Verdict>) -> KeylessView {
+        let mut view = KeylessView {
+            verdicts: BTreeMap::new(),
+            resources: BTreeSet::new(),
+        };
+        for (k, v) in verdicts {
+            let k = KeylessView::key(k);
+            view.resources.insert((k.1.clone(), k.2.clone()));
+            let e = view.verdicts.entry(k).or_insert(*v);
+            if *v == Verdict::Failed {
+                *e = *v;
+            }
+        }
+        view
+    }
+
+    fn says(&self, k: &Key) -> Said {
+        match self.verdicts.get(k) {
+            Some(Verdict::Passed) => Said::Passed,
+            _ if self.resources.contains(&(k.1.clone(), k.2.clone())) => Said::Other,
+            _ => Said::Absent,
+        }
+    }
 }
 
 /// Scans `root` and compares with the Checkov output at `golden`.
 pub fn corpus_agreement(root: &Path, golden: &Path) -> Result<CorpusAgreement, String> {
     let report = scan(root, &ScanOptions::default()).map_err(|e| e.to_string())?;
-    let theirs = checkov_failures(golden)?;
+    let theirs = checkov_verdicts(golden)?;
     Ok(compare_corpus(&report.results, &theirs))
 }
 
@@ -496,6 +598,47 @@ mod tests {
         );
         assert!((t.agreement() - 0.25).abs() < 1e-9);
         assert_eq!(out[0].2.len(), 3);
+    }
+
+    #[test]
+    fn one_sided_failures_are_explained_by_the_other_sides_verdict() {
+        use crate::scan::Outcome;
+        use crate::testing::{fail, result};
+        // Check 0 claims CKV_AWS_20, check 1 CKV_AWS_21.
+        let ours = [
+            // Agrees once instance keys are ignored.
+            result(0, "aws_s3_bucket.a[0]", "main.tf", fail("public")),
+            // Checkov fails, Deputy passes.
+            result(0, "aws_s3_bucket.b", "main.tf", Outcome::Passed),
+            // Checkov fails on 20; Deputy judged the bucket on 21 only.
+            result(1, "aws_s3_bucket.c", "main.tf", Outcome::Passed),
+            // Deputy fails, Checkov passes / judged other ids / never saw it.
+            result(0, "aws_s3_bucket.d", "main.tf", fail("public")),
+            result(0, "aws_s3_bucket.e", "main.tf", fail("public")),
+            result(0, "aws_s3_bucket.f", "main.tf", fail("public")),
+        ];
+        let theirs = BTreeMap::from([
+            (key("CKV_AWS_20", "aws_s3_bucket.a"), Verdict::Failed),
+            (key("CKV_AWS_20", "aws_s3_bucket.b"), Verdict::Failed),
+            (key("CKV_AWS_20", "aws_s3_bucket.c"), Verdict::Failed),
+            (key("CKV_AWS_20", "aws_s3_bucket.g"), Verdict::Failed),
+            (key("CKV_AWS_20", "aws_s3_bucket.d"), Verdict::Passed),
+            (key("CKV_AWS_21", "aws_s3_bucket.e"), Verdict::Passed),
+        ]);
+        let a = compare_corpus(&ours, &theirs);
+        assert_eq!((a.checkov_failed, a.deputy_failed, a.both), (4, 4, 0));
+        assert_eq!(a.keyless, (4, 4, 1));
+        assert_eq!(
+            a.explained,
+            Disagreements {
+                deputy_passed: 1,
+                deputy_undecided: 1,
+                deputy_absent: 1,
+                checkov_passed: 1,
+                checkov_silent: 1,
+                checkov_absent: 1,
+            }
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! its evaluator reads some conditions differently from Terraform, so those corpora are
 //! held at floors just under today's figures: the test fails on any regression, and each
 //! floor is raised as the gap closes. The agreement with instance keys ignored is printed
-//! beside each figure.
+//! beside each figure, and under it what the other tool said about each failure only one
+//! reports: a pass, no verdict on that id, or no result on the resource at all.
 
 use deputy_iac::conformance::corpus_agreement;
 use std::path::PathBuf;
@@ -86,6 +87,18 @@ fn failures_agree_with_checkov_on_every_corpus() {
             a.both,
             keyless_recall * 100.0,
             keyless_precision * 100.0,
+        );
+        let e = a.explained;
+        println!(
+            "{:<22} only Checkov fails: Deputy passes {}, no verdict {}, no such resource {}; \
+             only Deputy fails: Checkov passes {}, no verdict {}, no such resource {}",
+            "",
+            e.deputy_passed,
+            e.deputy_undecided,
+            e.deputy_absent,
+            e.checkov_passed,
+            e.checkov_silent,
+            e.checkov_absent,
         );
         if a.recall() < recall_floor || a.precision() < precision_floor {
             below.push(format!(
