@@ -381,6 +381,11 @@ struct CheckovRecord {
 /// or a list of them; gzip-compressed when the name ends in `.gz`), for the frameworks
 /// Deputy scans.
 pub fn checkov_failures(path: &Path) -> Result<BTreeSet<Key>, String> {
+    Ok(failures_of(checkov_runs(path)?))
+}
+
+/// The runs of a Checkov JSON output for the frameworks Deputy scans.
+fn checkov_runs(path: &Path) -> Result<Vec<(Framework, CheckovRun)>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = if path.extension().is_some_and(|e| e == "gz") {
         let mut s = String::new();
@@ -400,13 +405,18 @@ pub fn checkov_failures(path: &Path) -> Result<BTreeSet<Key>, String> {
     .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(runs
         .into_iter()
-        .filter(|r| Framework::parse(&r.check_type).is_some())
-        .flat_map(|r| r.results.failed_checks)
+        .filter_map(|r| Framework::parse(&r.check_type).map(|f| (f, r)))
+        .collect())
+}
+
+fn failures_of(runs: Vec<(Framework, CheckovRun)>) -> BTreeSet<Key> {
+    runs.into_iter()
+        .flat_map(|(_, r)| r.results.failed_checks)
         .map(|f| {
             let file = f.file_path.trim_start_matches('/').to_owned();
             (f.check_id, f.resource, file)
         })
-        .collect())
+        .collect()
 }
 
 /// Compares a scan's failures with Checkov's on the ids Deputy claims.
@@ -455,11 +465,17 @@ pub fn compare_corpus(ours: &[CheckResult], checkov: &BTreeSet<Key>) -> CorpusAg
     a
 }
 
-/// Scans `root` and compares with the Checkov output at `golden`.
+/// Scans `root` with the frameworks Checkov ran for the output at `golden` (a Terraform-only
+/// output says nothing about the tree's workflows) and compares with that output.
 pub fn corpus_agreement(root: &Path, golden: &Path) -> Result<CorpusAgreement, String> {
-    let report = scan(root, &ScanOptions::default()).map_err(|e| e.to_string())?;
-    let theirs = checkov_failures(golden)?;
-    Ok(compare_corpus(&report.results, &theirs))
+    let runs = checkov_runs(golden)?;
+    let frameworks: BTreeSet<Framework> = runs.iter().map(|(f, _)| *f).collect();
+    let options = ScanOptions {
+        frameworks: frameworks.iter().map(|f| f.as_str().to_owned()).collect(),
+        ..ScanOptions::default()
+    };
+    let report = scan(root, &options).map_err(|e| e.to_string())?;
+    Ok(compare_corpus(&report.results, &failures_of(runs)))
 }
 
 #[cfg(test)]

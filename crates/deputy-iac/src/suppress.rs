@@ -5,7 +5,9 @@
 //! * a comment inside the resource's lines: `# deputy:skip=<CODE> <reason>`, or Checkov's
 //!   `checkov:skip=<ID>[,<ID2>…][:<reason>]` (also `bridgecrew:skip=` and `cortex:skip=`).
 //!   Terraform comments are `#`, `//` and `/* */`; YAML comments are `#`; in a Dockerfile the
-//!   comment may sit on any line of the file, as in Checkov;
+//!   comment may sit on any line of the file, as in Checkov, and so may it in a GitHub
+//!   Actions workflow, whose checked part (its top-level permissions) may have no lines of
+//!   its own;
 //! * CloudFormation resource metadata: `Metadata: {checkov: {skip: [{id, comment}]}}` (also
 //!   under `deputy`);
 //! * Kubernetes annotations: `checkov.io/skip1: CKV_K8S_20=reason` (any suffix; also the
@@ -72,7 +74,7 @@ impl Suppressions {
                     });
                 let mut skips: Vec<Skip> = file_directives
                     .iter()
-                    .filter(|d| r.framework == Framework::Dockerfile || r.span.contains(d.line))
+                    .filter(|d| file_wide(r.framework) || r.span.contains(d.line))
                     .map(|d| d.skip.clone())
                     .collect();
                 skips.extend(config_skips(r));
@@ -136,8 +138,10 @@ fn comments<'l>(line: &'l str, framework: Framework, in_block: &mut bool) -> Vec
                 Vec::new()
             }
         }
-        Framework::Kubernetes | Framework::CloudFormation => first_unquoted(line, &["#"])
-            .map_or_else(Vec::new, |(pos, _)| line.get(pos..).into_iter().collect()),
+        Framework::Kubernetes | Framework::CloudFormation | Framework::GithubActions => {
+            first_unquoted(line, &["#"])
+                .map_or_else(Vec::new, |(pos, _)| line.get(pos..).into_iter().collect())
+        }
         Framework::Terraform => terraform_comments(line, in_block),
     }
 }
@@ -229,6 +233,11 @@ fn parse_directives(comment: &str) -> Vec<Skip> {
     out
 }
 
+/// Whether a comment anywhere in the file applies to every resource of the file.
+fn file_wide(framework: Framework) -> bool {
+    matches!(framework, Framework::Dockerfile | Framework::GithubActions)
+}
+
 /// Suppressions written into the resource itself: CloudFormation metadata and Kubernetes
 /// annotations.
 fn config_skips(r: &Resource) -> Vec<Skip> {
@@ -280,7 +289,7 @@ fn config_skips(r: &Resource) -> Vec<Skip> {
                 })
                 .collect()
         }
-        Framework::Terraform | Framework::Dockerfile => Vec::new(),
+        Framework::Terraform | Framework::Dockerfile | Framework::GithubActions => Vec::new(),
     }
 }
 
