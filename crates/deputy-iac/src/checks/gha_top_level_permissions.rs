@@ -98,6 +98,7 @@ mod tests {
         parsed
             .resources
             .iter()
+            .filter(|r| r.kind == crate::github_actions::PERMISSIONS)
             .map(|r| (r.address.clone(), evaluate(r, &Cx { resources: &[] })))
             .collect()
     }
@@ -145,6 +146,7 @@ mod tests {
             text: format!("on: push\n{JOBS}"),
         })
         .resources;
+        r.retain(|r| r.kind == crate::github_actions::PERMISSIONS);
         let Some(r) = r.pop() else {
             panic!("no resource")
         };

@@ -23,9 +23,11 @@
 //!   the mapping's first line and the line PyYAML ends it at; for a string or an absent
 //!   key, the first line of the file containing the text `permissions` anywhere (a job's
 //!   permissions or a comment included), or line 0 when no line does.
+//! * **Trigger, jobs and steps.** The parts Checkov's Python checks judge: see [`jobs`].
 //! * **Errors.** A file that is not YAML is a [`DiagnosticKind::ParseError`]; Checkov
 //!   drops such files without a word.
 
+pub mod jobs;
 pub(crate) mod schema;
 
 use crate::kubernetes::yaml::{self, Node, NodeKind, YamlError};
@@ -79,7 +81,28 @@ pub fn parse(file: &SourceFile) -> Parsed {
         return parsed;
     }
     parsed.resources.push(permissions(file, workflow));
+    parsed.resources.extend(jobs::parts(file, workflow));
     parsed
+}
+
+/// A part of the workflow in `file` as a resource.
+fn file_resource(
+    file: &SourceFile,
+    kind: &str,
+    address: String,
+    span: Span,
+    config: Value,
+) -> Resource {
+    Resource {
+        framework: Framework::GithubActions,
+        block: BlockKind::Part,
+        kind: kind.to_owned(),
+        address,
+        file: file.path.clone(),
+        span,
+        caller: None,
+        config,
+    }
 }
 
 fn parse_error(file: &SourceFile, e: &YamlError) -> Diagnostic {
@@ -105,16 +128,13 @@ fn permissions(file: &SourceFile, workflow: &Node) -> Resource {
     };
     let mut config = IndexMap::new();
     config.insert("permissions".to_owned(), value);
-    Resource {
-        framework: Framework::GithubActions,
-        block: BlockKind::Part,
-        kind: PERMISSIONS.to_owned(),
-        address: address(workflow),
-        file: file.path.clone(),
+    file_resource(
+        file,
+        PERMISSIONS,
+        address(workflow),
         span,
-        caller: None,
-        config: Value::Map(config),
-    }
+        Value::Map(config),
+    )
 }
 
 /// Checkov's span for a part it has no lines for: the first line containing

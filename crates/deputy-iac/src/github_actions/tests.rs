@@ -8,11 +8,13 @@ fn parse_text(text: &str) -> Parsed {
     })
 }
 
-/// The (address, span) of every resource, as Checkov's (resource, file_line_range).
+/// The (address, span) of the permissions resource, as Checkov's (resource,
+/// file_line_range).
 fn parts(text: &str) -> Vec<(String, (u32, u32))> {
     parse_text(text)
         .resources
         .iter()
+        .filter(|r| r.kind == PERMISSIONS)
         .map(|r| (r.address.clone(), (r.span.start, r.span.end)))
         .collect()
 }
