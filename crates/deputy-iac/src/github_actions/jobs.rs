@@ -31,7 +31,7 @@ pub(crate) fn parts(file: &SourceFile, workflow: &Node) -> Vec<Resource> {
     let mut out = Vec::new();
     if let Some(on) = key(workflow, "on") {
         let span = match on.kind {
-            NodeKind::Map(_) => span_of(on),
+            NodeKind::Map(_) => span_of(file, on),
             _ => Span::new(0, 1),
         };
         let mut config = IndexMap::new();
@@ -44,7 +44,7 @@ pub(crate) fn parts(file: &SourceFile, workflow: &Node) -> Vec<Resource> {
             },
         ) = inputs
         {
-            let lines = span_of(inputs);
+            let lines = span_of(file, inputs);
             config.insert(
                 INPUTS_LINES.to_owned(),
                 Value::List(vec![
@@ -72,7 +72,7 @@ pub(crate) fn parts(file: &SourceFile, workflow: &Node) -> Vec<Resource> {
             file,
             JOBS,
             format!("jobs({id})"),
-            span_of(job),
+            span_of(file, job),
             yaml::to_value(job, &|_, v| v),
         ));
         let Some(NodeKind::Seq(steps)) = job.get("steps").map(|s| &s.kind) else {
@@ -98,7 +98,7 @@ pub(crate) fn parts(file: &SourceFile, workflow: &Node) -> Vec<Resource> {
                         file,
                         STEPS,
                         format!("jobs({id}).steps{index}"),
-                        span_of(step),
+                        span_of(file, step),
                         config,
                     ));
                 }
@@ -110,8 +110,18 @@ pub(crate) fn parts(file: &SourceFile, workflow: &Node) -> Vec<Resource> {
 }
 
 /// `[first line, PyYAML end line + 1]`, Checkov's `file_line_range` for a mapping.
-fn span_of(node: &Node) -> Span {
-    Span::new(node.line, node.end_line.saturating_add(1))
+pub(crate) fn span_of(file: &SourceFile, node: &Node) -> Span {
+    Span::new(node.line, end_line(file, node).saturating_add(1))
+}
+
+/// The line PyYAML ends a node at: the parser's, but never past the end of the stream,
+/// which is the line after a final newline or else the last line.
+fn end_line(file: &SourceFile, node: &Node) -> u32 {
+    let lines = u32::try_from(file.text.lines().count()).unwrap_or(u32::MAX);
+    let stream_end = lines
+        .saturating_add(u32::from(file.text.ends_with('\n')))
+        .max(1);
+    node.end_line.min(stream_end).max(node.line)
 }
 
 /// The value under a top-level key, matching plain keys as Checkov's loader reads them

@@ -119,10 +119,9 @@ fn parse_error(file: &SourceFile, e: &YamlError) -> Diagnostic {
 fn permissions(file: &SourceFile, workflow: &Node) -> Resource {
     let node = workflow.get("permissions");
     let (value, span) = match node {
-        Some(n) if matches!(n.kind, NodeKind::Map(_)) => (
-            yaml::to_value(n, &|_, v| v),
-            Span::new(n.line, n.end_line.saturating_add(1)),
-        ),
+        Some(n) if matches!(n.kind, NodeKind::Map(_)) => {
+            (yaml::to_value(n, &|_, v| v), jobs::span_of(file, n))
+        }
         Some(n) => (yaml::to_value(n, &|_, v| v), mentioned(&file.text)),
         None => (Value::String(WRITE_ALL.to_owned()), mentioned(&file.text)),
     };

@@ -219,3 +219,66 @@ fn action_metadata_is_read_like_a_workflow_without_permissions() {
     // The schema Checkov applies lists no Node version after 16.
     assert!(parts(&action("node20")).is_empty());
 }
+
+/// The (kind, address, span) of the trigger, job and step resources.
+fn job_parts(text: &str) -> Vec<(String, String, (u32, u32))> {
+    parse_text(text)
+        .resources
+        .iter()
+        .filter(|r| r.kind != PERMISSIONS)
+        .map(|r| {
+            (
+                r.kind.clone(),
+                r.address.clone(),
+                (r.span.start, r.span.end),
+            )
+        })
+        .collect()
+}
+
+fn part(kind: &str, address: &str, span: (u32, u32)) -> (String, String, (u32, u32)) {
+    (kind.to_owned(), address.to_owned(), span)
+}
+
+/// As Checkov 3.3.30 reported them for the same files.
+#[test]
+fn jobs_and_steps_are_named_and_spanned_like_checkov() {
+    let text = "name: ci\non:\n  push:\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      -\n      - name: Test\n        run: make test\n  other:\n    uses: org/repo/.github/workflows/x.yml@main\n";
+    assert_eq!(
+        job_parts(text),
+        [
+            part("on", "on(ci)", (3, 5)),
+            part("jobs", "jobs(build)", (6, 13)),
+            part("steps", "jobs(build).steps[1]", (8, 10)),
+            part("steps", "jobs(build).steps[2](Test)", (10, 13)),
+            part("jobs", "jobs(other)", (13, 15)),
+        ]
+    );
+    // A step written as text names the steps after it, as in Checkov.
+    let text = "on: [push]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: one\n      - checkout\n      - name: later\n        run: two\n";
+    assert_eq!(
+        job_parts(text),
+        [
+            part("on", "on", (0, 1)),
+            part("jobs", "jobs(a)", (4, 11)),
+            part("steps", "jobs(a).steps[1]", (6, 8)),
+            part("steps", "jobs(a).steps[2](checkout)", (8, 11)),
+        ]
+    );
+}
+
+/// PyYAML ends the last node at the end of the stream: the line after a final newline,
+/// else the last line.
+#[test]
+fn the_last_job_ends_where_the_stream_does() {
+    let text = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest";
+    assert_eq!(
+        job_parts(text).get(1),
+        Some(&part("jobs", "jobs(a)", (4, 5)))
+    );
+    let text = format!("{text}\n");
+    assert_eq!(
+        job_parts(&text).get(1),
+        Some(&part("jobs", "jobs(a)", (4, 6)))
+    );
+}
