@@ -9,8 +9,10 @@
 //!   and spanned `[first line, PyYAML end line + 1]`; the config is the job's body.
 //! * **Steps** (kind `steps`): every step that is a mapping, addressed
 //!   `jobs(<id>).steps[<n>]`, with `(<name>)` appended when the step has a name; `<n>`
-//!   counts from 1 over the job's non-empty steps. Spanned like jobs, so a step's range
-//!   runs to the line of the next step's dash, as Checkov's does.
+//!   counts from 1 over the job's non-empty steps, and a step after one written as text
+//!   takes that step's index and text, as in Checkov. Spanned like jobs, so a step's range
+//!   runs to the line of the next step's dash, as Checkov's does; the last node of a file
+//!   ends where PyYAML ends the stream.
 
 use super::{Node, NodeKind, address, file_resource};
 use crate::kubernetes::yaml;

@@ -1,5 +1,5 @@
 //! The GitHub Actions front end: a workflow file into the parts Checkov's
-//! `github_actions` graph checks judge, addressed and spanned the way Checkov reports them.
+//! `github_actions` checks judge, addressed and spanned the way Checkov reports them.
 //!
 //! * **Files.** The scan hands over `.yml`/`.yaml` files under a `.github/workflows/`
 //!   folder ([`crate::scan::is_workflow_file`]). The workflow is the file's first
