@@ -42,7 +42,7 @@ check!(CurlSecrets {
     checkov: ["CKV_GHA_3"],
     title: "GitHub Actions step sends a secret with curl",
     severity: Medium,
-    reason: "no trivy-checks equivalent (its GitHub checks read the Terraform github provider) and no KICS query confirmed; Medium because it is a heuristic: a curl call with a secret is often a legitimate API call, and a finding needs a look rather than proving a leak",
+    reason: "no trivy-checks equivalent (its GitHub checks read the Terraform github provider) and none among KICS's GitHub workflow queries; Medium because it is a heuristic: a curl call with a secret is often a legitimate API call, and a finding needs a look rather than proving a leak",
     targets: [(GithubActions, "jobs"), (GithubActions, "steps")],
     description: "Reads the `run` script of every step (and of a job, which has none and so passes): a line containing both `curl` and `secret` fails. A `run` that is not text is not judged.",
     remediation: "Check where the script sends the secret; hand secrets to reviewed actions or tools that read them from the environment rather than putting them on a `curl` command line.",

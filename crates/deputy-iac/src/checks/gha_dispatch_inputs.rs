@@ -46,7 +46,7 @@ check!(DispatchInputs {
     checkov: ["CKV_GHA_7"],
     title: "GitHub Actions workflow_dispatch takes inputs",
     severity: Low,
-    reason: "no trivy-checks equivalent (its GitHub checks read the Terraform github provider) and no KICS query confirmed; Low because it is a build-provenance (SLSA) requirement: inputs let whoever starts a run steer the build, but starting a run already needs write access",
+    reason: "no trivy-checks equivalent (its GitHub checks read the Terraform github provider) and none among KICS's GitHub workflow queries; Low because it is a build-provenance (SLSA) requirement: inputs let whoever starts a run steer the build, but starting a run already needs write access",
     targets: [(GithubActions, "on")],
     description: "Reads the workflow's `on`: a `workflow_dispatch` mapping with non-empty `inputs` fails (reported on the inputs' lines); an `on` mapping otherwise passes, as does a trigger string or list naming `workflow_dispatch`; a string or list without it gets no verdict, as in Checkov.",
     remediation: "Read the values the build needs from the repository (a tag, a file) rather than from `workflow_dispatch` inputs.",

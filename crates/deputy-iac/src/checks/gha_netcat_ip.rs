@@ -41,7 +41,7 @@ check!(NetcatIp {
     checkov: ["CKV_GHA_4"],
     title: "GitHub Actions step runs netcat against an IP address",
     severity: High,
-    reason: "no trivy-checks equivalent (its GitHub checks read the Terraform github provider) and no KICS query confirmed; High because the pattern is a reverse shell, which gives an outsider the runner with the job's token and secrets",
+    reason: "no trivy-checks equivalent (its GitHub checks read the Terraform github provider) and none among KICS's GitHub workflow queries; High because the pattern is a reverse shell, which gives an outsider the runner with the job's token and secrets",
     targets: [(GithubActions, "jobs"), (GithubActions, "steps")],
     description: "Reads the `run` script of every step (and of a job, which has none and so passes): `nc` or `netcat`, a space and four groups of one to three digits separated by any character fail (the text may end a longer word, as in Checkov: `sync 1.2.3.4`). A `run` that is not text is not judged.",
     remediation: "Remove the call and find how it got into the workflow: treat it as a compromise until shown otherwise.",

@@ -47,7 +47,7 @@ check!(ShellInjection {
     checkov: ["CKV_GHA_2"],
     title: "GitHub Actions step interpolates untrusted input into a shell script",
     severity: High,
-    reason: "no trivy-checks equivalent (its GitHub checks read the Terraform github provider) and no KICS query confirmed; High because anyone who can open an issue or a pull request runs commands in the job, with its token and secrets",
+    reason: "KICS \"Run Block Injection\" (cicd/github) is High; no trivy-checks equivalent (its GitHub checks read the Terraform github provider)",
     targets: [(GithubActions, "jobs"), (GithubActions, "steps")],
     description: "Reads the `run` script of every step (and of a job, which has none and so passes): a `${{ … }}` expression, with spaces only around it, naming an outsider-controlled event field fails. A `run` that is not text is not judged.",
     remediation: "Hand the value to the script through an environment variable (`env:`) and quote it in the script, or pass it to an action as an input.",

@@ -59,7 +59,7 @@ check!(TopLevelPermissions {
     checkov: ["CKV2_GHA_1"],
     title: "GitHub Actions workflow grants its token write-all permissions",
     severity: Medium,
-    reason: "no trivy-checks equivalent (its GitHub checks read the Terraform github provider, not workflows) and no KICS query confirmed; GitHub's CodeQL query actions/missing-workflow-permissions rates a workflow without permissions at security-severity 5.0, Medium: the token's reach is broad, but using it takes a compromised step first",
+    reason: "KICS \"Beta - Workflow Permissions Set to Write-All\" (cicd/github) is Medium, and GitHub's CodeQL query actions/missing-workflow-permissions rates a workflow without permissions at security-severity 5.0 (Medium); no trivy-checks equivalent (its GitHub checks read the Terraform github provider, not workflows)",
     targets: [(GithubActions, "permissions")],
     description: "Reads the workflow's top-level `permissions`: `write-all`, or no `permissions` key at all (the token's unrestricted default, as Checkov reads it), fails; `read-all` and a mapping of scopes pass. Job-level permissions are not read.",
     remediation: "Set a top-level `permissions` mapping granting only the scopes the workflow needs (`contents: read` for most builds), or `read-all`, and grant write scopes on the jobs that need them.",
