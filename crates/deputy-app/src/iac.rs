@@ -1,5 +1,5 @@
-//! `deputy scan iac`: scan a tree of Terraform, CloudFormation, Kubernetes and Dockerfiles
-//! with `deputy-iac`, apply a baseline or write one, render the outcome, and optionally
+//! `deputy scan iac`: scan a tree of Terraform, CloudFormation, Kubernetes, Dockerfiles and
+//! GitHub Actions workflows with `deputy-iac`, apply a baseline or write one, render the outcome, and optionally
 //! record it as a scan run of a project in the ledger.
 
 use crate::{App, AppError};

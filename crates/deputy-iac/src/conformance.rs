@@ -405,6 +405,11 @@ struct CheckovRecord {
 /// or a list of them; gzip-compressed when the name ends in `.gz`), for the frameworks
 /// Deputy scans.
 pub fn checkov_verdicts(path: &Path) -> Result<BTreeMap<Key, Verdict>, String> {
+    Ok(verdicts_of(checkov_runs(path)?))
+}
+
+/// The runs of a Checkov JSON output for the frameworks Deputy scans.
+fn checkov_runs(path: &Path) -> Result<Vec<(Framework, CheckovRun)>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = if path.extension().is_some_and(|e| e == "gz") {
         let mut s = String::new();
@@ -422,15 +427,19 @@ pub fn checkov_verdicts(path: &Path) -> Result<BTreeMap<Key, Verdict>, String> {
         other => serde_json::from_value(other).map(|r| vec![r]),
     }
     .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(runs
+        .into_iter()
+        .filter_map(|r| Framework::parse(&r.check_type).map(|f| (f, r)))
+        .collect())
+}
+
+fn verdicts_of(runs: Vec<(Framework, CheckovRun)>) -> BTreeMap<Key, Verdict> {
     let key = |f: CheckovRecord| {
         let file = f.file_path.trim_start_matches('/').to_owned();
         (f.check_id, f.resource, file)
     };
     let mut out = BTreeMap::new();
-    for run in runs
-        .into_iter()
-        .filter(|r| Framework::parse(&r.check_type).is_some())
-    {
+    for (_, run) in runs {
         // A resource Checkov both passes and fails (one name for several module
         // instances) counts as failed.
         for f in run.results.passed_checks {
@@ -440,7 +449,7 @@ pub fn checkov_verdicts(path: &Path) -> Result<BTreeMap<Key, Verdict>, String> {
             out.insert(key(f), Verdict::Failed);
         }
     }
-    Ok(out)
+    out
 }
 
 /// Compares a scan's failures with Checkov's on the ids Deputy claims.
@@ -557,11 +566,17 @@ impl KeylessView {
     }
 }
 
-/// Scans `root` and compares with the Checkov output at `golden`.
+/// Scans `root` with the frameworks Checkov ran for the output at `golden` (a Terraform-only
+/// output says nothing about the tree's workflows) and compares with that output.
 pub fn corpus_agreement(root: &Path, golden: &Path) -> Result<CorpusAgreement, String> {
-    let report = scan(root, &ScanOptions::default()).map_err(|e| e.to_string())?;
-    let theirs = checkov_verdicts(golden)?;
-    Ok(compare_corpus(&report.results, &theirs))
+    let runs = checkov_runs(golden)?;
+    let frameworks: BTreeSet<Framework> = runs.iter().map(|(f, _)| *f).collect();
+    let options = ScanOptions {
+        frameworks: frameworks.iter().map(|f| f.as_str().to_owned()).collect(),
+        ..ScanOptions::default()
+    };
+    let report = scan(root, &options).map_err(|e| e.to_string())?;
+    Ok(compare_corpus(&report.results, &verdicts_of(runs)))
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Deputy's IaC scanner. Front ends turn Terraform, CloudFormation, Kubernetes and
-//! Dockerfile sources into one resource model ([`model::Resource`]) that keeps source
+//! Deputy's IaC scanner. Front ends turn Terraform, CloudFormation, Kubernetes,
+//! Dockerfile and GitHub Actions workflow sources into one resource model ([`model::Resource`]) that keeps source
 //! spans; checks (one per file under `checks/`, listed in one registry) read only that
 //! model, never raw syntax, and each names the Checkov ids it is equivalent to.
 //!
@@ -16,6 +16,7 @@ pub mod cloudformation;
 pub mod conformance;
 pub mod detect;
 pub mod dockerfile;
+pub mod github_actions;
 pub mod kubernetes;
 pub mod model;
 pub mod output;

@@ -21,14 +21,17 @@ pub enum Framework {
     CloudFormation,
     Kubernetes,
     Dockerfile,
+    /// GitHub Actions workflows (`github_actions`, as Checkov writes it).
+    GithubActions,
 }
 
 impl Framework {
-    pub const ALL: [Framework; 4] = [
+    pub const ALL: [Framework; 5] = [
         Framework::Terraform,
         Framework::CloudFormation,
         Framework::Kubernetes,
         Framework::Dockerfile,
+        Framework::GithubActions,
     ];
 
     /// The name Checkov uses for the framework (`check_type` in its JSON).
@@ -38,6 +41,7 @@ impl Framework {
             Framework::CloudFormation => "cloudformation",
             Framework::Kubernetes => "kubernetes",
             Framework::Dockerfile => "dockerfile",
+            Framework::GithubActions => "github_actions",
         }
     }
 
@@ -77,7 +81,8 @@ impl Span {
 }
 
 /// What kind of block a Terraform resource came from; other frameworks use `Resource`
-/// (CloudFormation), `Object` (Kubernetes) and `File` (Dockerfile).
+/// (CloudFormation), `Object` (Kubernetes), `File` (Dockerfile) and `Part` (a part of a
+/// GitHub Actions workflow).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
@@ -93,6 +98,8 @@ pub enum BlockKind {
     Object,
     /// A whole file (Dockerfile).
     File,
+    /// A part of a GitHub Actions workflow, as Checkov's graph names it (`permissions`).
+    Part,
 }
 
 /// A configuration value. Maps keep source order so output is deterministic and reads
@@ -225,12 +232,13 @@ impl Value {
 pub struct Resource {
     pub framework: Framework,
     pub block: BlockKind,
-    /// The resource type: `aws_s3_bucket`, `AWS::S3::Bucket`, `Deployment`, `Dockerfile`;
+    /// The resource type: `aws_s3_bucket`, `AWS::S3::Bucket`, `Deployment`, `Dockerfile`,
+    /// `permissions` (a workflow's top-level permissions);
     /// for Terraform providers the provider name (`aws`), for modules `module`.
     pub kind: String,
     /// The address in Checkov's notation: `aws_s3_bucket.logs`, `aws_sqs_queue.q[0]`,
     /// `module.m.aws_lb.this`, `AWS::S3::Bucket.Logs`, `Deployment.default.web`,
-    /// `/Dockerfile.` (see each front end for the exact rules).
+    /// `/Dockerfile.`, `on(build)` (see each front end for the exact rules).
     pub address: String,
     /// The file, relative to the scanned root, with `/` separators and no leading `/`.
     pub file: String,

@@ -1,4 +1,5 @@
-//! Scanning a tree: finding the files each front end reads (skipping what Checkov skips),
+//! Scanning a tree: finding the files each front end reads (skipping what Checkov skips,
+//! and entering the one hidden folder Checkov enters, `.github`, for workflows only),
 //! reading and parsing them on both cores, and running every selected check on every
 //! resource it targets, with inline suppressions and a baseline applied.
 
@@ -9,7 +10,7 @@ use crate::model::{
 };
 use crate::select::{CheckSelection, FrameworkSelection, SelectError};
 use crate::suppress::Suppressions;
-use crate::{cloudformation, detect, dockerfile, kubernetes, terraform};
+use crate::{cloudformation, detect, dockerfile, github_actions, kubernetes, terraform};
 use regex::Regex;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -358,6 +359,8 @@ enum Bucket {
     /// YAML or JSON: CloudFormation, Kubernetes or neither, decided by content.
     Structured,
     Dockerfile,
+    /// A GitHub Actions workflow (see [`is_workflow_file`]).
+    Workflow,
 }
 
 /// A file the walk found: its path relative to the root and on disk.
@@ -372,6 +375,10 @@ struct FoundFile {
 /// tool state and dependencies, not the user's sources.
 const SKIP_DIRS: [&str; 3] = ["node_modules", ".terraform", ".serverless"];
 
+/// The hidden folder Checkov's GitHub Actions runner enters (its `included_paths`), at any
+/// depth. Only workflow files are read inside it: Checkov's other runners never enter it.
+const WORKFLOW_ROOT: &str = ".github";
+
 struct Walker<'a> {
     root: &'a Path,
     frameworks: &'a FrameworkSelection,
@@ -380,13 +387,24 @@ struct Walker<'a> {
 
 impl Walker<'_> {
     fn walk(&self, path: &Path, found: &mut Vec<FoundFile>) -> Result<(), ScanError> {
+        self.walk_in(path, false, found)
+    }
+
+    /// Walks `path`; `workflows_only` inside a `.github` folder, where only GitHub Actions
+    /// workflows are read.
+    fn walk_in(
+        &self,
+        path: &Path,
+        workflows_only: bool,
+        found: &mut Vec<FoundFile>,
+    ) -> Result<(), ScanError> {
         let io = |source| ScanError::Io {
             path: path.display().to_string(),
             source,
         };
         let meta = std::fs::metadata(path).map_err(io)?;
         if meta.is_file() {
-            self.visit(path, found);
+            self.visit(path, workflows_only, found);
             return Ok(());
         }
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -397,22 +415,36 @@ impl Walker<'_> {
         for entry in entries {
             let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if entry.is_dir() {
-                let hidden = name.starts_with('.') || SKIP_DIRS.contains(&name);
+                let workflows = name == WORKFLOW_ROOT;
+                let hidden = (name.starts_with('.') && !workflows) || SKIP_DIRS.contains(&name);
                 let rel = self.rel(&entry);
                 if !hidden && !self.skipped(&rel) && !self.skipped(&format!("{rel}/")) {
                     // An unreadable sub-folder is left out rather than failing the scan.
-                    let _ = self.walk(&entry, found);
+                    let _ = self.walk_in(&entry, workflows_only || workflows, found);
                 }
-            } else {
-                self.visit(&entry, found);
+            } else if !(workflows_only && name.starts_with('.')) {
+                // Checkov's workflow walk drops hidden files as it drops hidden folders.
+                self.visit(&entry, workflows_only, found);
             }
         }
         Ok(())
     }
 
-    fn visit(&self, path: &Path, found: &mut Vec<FoundFile>) {
+    fn visit(&self, path: &Path, workflows_only: bool, found: &mut Vec<FoundFile>) {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let fw = |f| self.frameworks.contains(f);
+        let rel = self.rel(path);
+        let workflow = fw(Framework::GithubActions) && is_workflow_file(path);
+        if workflow && !self.skipped(&rel) {
+            found.push(FoundFile {
+                rel: rel.clone(),
+                path: path.to_owned(),
+                bucket: Bucket::Workflow,
+            });
+        }
+        if workflows_only {
+            return;
+        }
         let bucket = if [".tf", ".tfvars", ".tf.json", ".tfvars.json"]
             .iter()
             .any(|ext| name.ends_with(ext))
@@ -432,8 +464,8 @@ impl Walker<'_> {
             Bucket::Terraform => fw(Framework::Terraform),
             Bucket::Dockerfile => fw(Framework::Dockerfile),
             Bucket::Structured => fw(Framework::CloudFormation) || fw(Framework::Kubernetes),
+            Bucket::Workflow => false,
         };
-        let rel = self.rel(path);
         if wanted && !self.skipped(&rel) {
             found.push(FoundFile {
                 rel,
@@ -575,6 +607,7 @@ fn parse_all(
             let parsed = match bucket {
                 Bucket::Terraform => continue,
                 Bucket::Dockerfile => guarded(&file.path, || dockerfile::parse(file)),
+                Bucket::Workflow => guarded(&file.path, || github_actions::parse(file)),
                 Bucket::Structured => match detect::structured(file) {
                     Some(Framework::CloudFormation)
                         if frameworks.contains(Framework::CloudFormation) =>
@@ -619,6 +652,24 @@ fn guarded(file: &str, parse: impl FnOnce() -> Parsed) -> Parsed {
                 .into(),
         }],
     })
+}
+
+/// Whether Checkov's GitHub Actions runner reads the file at `path`: a `.yml` or `.yaml`
+/// file whose absolute path passes through `.github/workflows/` (at any depth below it).
+/// Like Checkov, the test is on the absolute path, so a scan rooted inside a workflows
+/// folder reads its files as workflows too (and also as plain YAML).
+pub fn is_workflow_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if !(name.ends_with(".yml") || name.ends_with(".yaml")) {
+        return false;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let joined = absolute
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    joined.contains(&format!("{WORKFLOW_ROOT}/workflows/"))
 }
 
 /// `Dockerfile`, `Dockerfile.prod`, `prod.Dockerfile` (any case), as Checkov finds them.

@@ -5,7 +5,10 @@
 //! * a comment inside the resource's lines: `# deputy:skip=<CODE> <reason>`, or Checkov's
 //!   `checkov:skip=<ID>[,<ID2>…][:<reason>]` (also `bridgecrew:skip=` and `cortex:skip=`).
 //!   Terraform comments are `#`, `//` and `/* */`; YAML comments are `#`; in a Dockerfile the
-//!   comment may sit on any line of the file, as in Checkov;
+//!   comment may sit on any line of the file, as in Checkov; in a GitHub Actions workflow
+//!   it applies to a step when on the step's lines and to the rest of the workflow (its
+//!   trigger, jobs and top-level permissions) wherever it is, as Checkov applies it (Checkov
+//!   reads none for the permissions);
 //! * CloudFormation resource metadata: `Metadata: {checkov: {skip: [{id, comment}]}}` (also
 //!   under `deputy`);
 //! * Kubernetes annotations: `checkov.io/skip1: CKV_K8S_20=reason` (any suffix; also the
@@ -72,7 +75,7 @@ impl Suppressions {
                     });
                 let mut skips: Vec<Skip> = file_directives
                     .iter()
-                    .filter(|d| r.framework == Framework::Dockerfile || r.span.contains(d.line))
+                    .filter(|d| applies_at(r, d.line))
                     .map(|d| d.skip.clone())
                     .collect();
                 skips.extend(config_skips(r));
@@ -136,8 +139,10 @@ fn comments<'l>(line: &'l str, framework: Framework, in_block: &mut bool) -> Vec
                 Vec::new()
             }
         }
-        Framework::Kubernetes | Framework::CloudFormation => first_unquoted(line, &["#"])
-            .map_or_else(Vec::new, |(pos, _)| line.get(pos..).into_iter().collect()),
+        Framework::Kubernetes | Framework::CloudFormation | Framework::GithubActions => {
+            first_unquoted(line, &["#"])
+                .map_or_else(Vec::new, |(pos, _)| line.get(pos..).into_iter().collect())
+        }
         Framework::Terraform => terraform_comments(line, in_block),
     }
 }
@@ -229,6 +234,22 @@ fn parse_directives(comment: &str) -> Vec<Skip> {
     out
 }
 
+/// Whether a comment directive on `line` applies to `r`. In a Dockerfile a comment anywhere
+/// applies, as in Checkov. In a workflow Checkov applies one anywhere to the trigger and to
+/// every job, and one on a step's own lines to that step (a step's range runs one line past
+/// its last, to the next step's dash); Deputy applies one anywhere to the top-level
+/// permissions too, which may have no lines of their own.
+fn applies_at(r: &Resource, line: u32) -> bool {
+    match r.framework {
+        Framework::Dockerfile => true,
+        Framework::GithubActions if r.kind == crate::github_actions::jobs::STEPS => {
+            r.span.start <= line && line < r.span.end
+        }
+        Framework::GithubActions => true,
+        _ => r.span.contains(line),
+    }
+}
+
 /// Suppressions written into the resource itself: CloudFormation metadata and Kubernetes
 /// annotations.
 fn config_skips(r: &Resource) -> Vec<Skip> {
@@ -280,7 +301,7 @@ fn config_skips(r: &Resource) -> Vec<Skip> {
                 })
                 .collect()
         }
-        Framework::Terraform | Framework::Dockerfile => Vec::new(),
+        Framework::Terraform | Framework::Dockerfile | Framework::GithubActions => Vec::new(),
     }
 }
 

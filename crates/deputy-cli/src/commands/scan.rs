@@ -30,7 +30,8 @@ pub enum ScanCommand {
     /// or `--domain D` (live; see `deputy auth0 snapshot`); `--format table|json|sarif|junit|markdown`.
     /// Exit 1 when findings at or above `--fail-on` (default: any) are reported, 2 on errors.
     Auth0(ScanAuth0Args),
-    /// Scan a folder (or file) of Terraform, CloudFormation, Kubernetes and Dockerfiles, as
+    /// Scan a folder (or file) of Terraform, CloudFormation, Kubernetes, Dockerfiles and
+    /// GitHub Actions workflows, as
     /// Checkov does: `--check`/`--skip-check` by Deputy code or Checkov id (`CKV_AWS*`
     /// wildcards), `--framework`/`--skip-framework`, `--skip-path REGEX`, `--baseline FILE`,
     /// `--create-baseline`; inline `checkov:skip=ID:reason` and `deputy:skip=CODE reason`
@@ -308,7 +309,8 @@ pub struct ScanIacArgs {
     /// Do not run these checks (applied after `--check`).
     #[arg(long = "skip-check", value_name = "ID")]
     pub skip_checks: Vec<String>,
-    /// Only these frameworks: terraform, cloudformation, kubernetes, dockerfile, all.
+    /// Only these frameworks: terraform, cloudformation, kubernetes, dockerfile,
+    /// github_actions, all.
     #[arg(long, value_name = "FRAMEWORK")]
     pub framework: Vec<String>,
     /// Not these frameworks.

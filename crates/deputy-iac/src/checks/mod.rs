@@ -348,6 +348,14 @@ mod gcp_sql_pg_log_statement;
 mod gcp_sql_pg_pgaudit;
 mod gcp_sql_public_ip;
 mod gcp_sql_require_ssl;
+mod gha_curl_secrets;
+mod gha_dispatch_inputs;
+mod gha_netcat_ip;
+mod gha_shell_injection;
+#[cfg(test)]
+mod gha_testing;
+mod gha_top_level_permissions;
+mod gha_unsecure_commands;
 mod k8s;
 mod k8s_added_capabilities;
 mod k8s_container_security_context;
@@ -748,6 +756,12 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &gcp_sql_pg_pgaudit::PgEnablePgaudit,
     &gcp_sql_backup::SqlBackup,
     &gcp_sql_require_ssl::SqlRequireSsl,
+    &gha_top_level_permissions::TopLevelPermissions,
+    &gha_unsecure_commands::UnsecureCommands,
+    &gha_shell_injection::ShellInjection,
+    &gha_curl_secrets::CurlSecrets,
+    &gha_netcat_ip::NetcatIp,
+    &gha_dispatch_inputs::DispatchInputs,
     &k8s_liveness_probe::LivenessProbe,
     &k8s_readiness_probe::ReadinessProbe,
     &k8s_cpu_requests::CpuRequests,

@@ -210,6 +210,7 @@ fn the_walk_skips_what_checkov_skips() {
     assert_eq!(
         walked(dir.path(), &all, &[]),
         [
+            ".github/workflows/ci.yml",
             "app/Dockerfile",
             "env/prod.tfvars",
             "k8s/deploy.yaml",
@@ -219,13 +220,97 @@ fn the_walk_skips_what_checkov_skips() {
     );
     assert_eq!(
         walked(dir.path(), &all, &["^tests", r"\.tfvars$"]),
-        ["app/Dockerfile", "k8s/deploy.yaml", "main.tf"]
+        [
+            ".github/workflows/ci.yml",
+            "app/Dockerfile",
+            "k8s/deploy.yaml",
+            "main.tf"
+        ]
     );
     assert_eq!(walked(&dir.path().join("main.tf"), &all, &[]), ["main.tf"]);
     let tf = FrameworkSelection::resolve(&["terraform".to_owned()], &[]).unwrap_or_default();
     assert_eq!(
         walked(dir.path(), &tf, &[]),
         ["env/prod.tfvars", "main.tf", "tests/fixture.tf"]
+    );
+}
+
+/// Checkov enters `.github` folders (and only those hidden folders) for workflows, which
+/// are `.yml`/`.yaml` files at any depth under `.github/workflows/`; nothing else in them is
+/// read, by any front end.
+#[test]
+fn the_walk_enters_github_folders_for_workflows_only() {
+    let dir = tree(&[
+        (".github/workflows/ci.yml", ""),
+        (".github/workflows/release.yaml", ""),
+        (".github/workflows/nested/deep.yml", ""),
+        (".github/workflows/.hidden.yml", ""),
+        (".github/workflows/upper.YML", ""),
+        (".github/workflows/notes.md", ""),
+        (".github/workflows/.cache/x.yml", ""),
+        (".github/dependabot.yml", ""),
+        (".github/main.tf", ""),
+        (".github/Dockerfile", ""),
+        ("sub/.github/workflows/sub.yml", ""),
+        (".other/.github/workflows/x.yml", ""),
+        ("k8s/workflows/x.yml", ""),
+    ]);
+    let all = FrameworkSelection::default();
+    let buckets = |root: &Path| {
+        let skip_paths: Vec<Regex> = Vec::new();
+        let walker = Walker {
+            root,
+            frameworks: &all,
+            skip_paths: &skip_paths,
+        };
+        let mut found = Vec::new();
+        walker
+            .walk(root, &mut found)
+            .unwrap_or_else(|e| panic!("{e}"));
+        found
+            .into_iter()
+            .map(|f| (f.rel, f.bucket))
+            .collect::<Vec<_>>()
+    };
+    let own = |v: &[(&str, Bucket)]| {
+        v.iter()
+            .map(|(p, b)| ((*p).to_owned(), *b))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        buckets(dir.path()),
+        own(&[
+            (".github/workflows/ci.yml", Bucket::Workflow),
+            (".github/workflows/nested/deep.yml", Bucket::Workflow),
+            (".github/workflows/release.yaml", Bucket::Workflow),
+            ("k8s/workflows/x.yml", Bucket::Structured),
+            ("sub/.github/workflows/sub.yml", Bucket::Workflow),
+        ])
+    );
+    // Rooted inside a workflows folder, as Checkov decides on the absolute path, its files
+    // are workflows and plain YAML alike.
+    let inside = dir.path().join(".github/workflows");
+    assert_eq!(
+        buckets(&inside)
+            .into_iter()
+            .filter(|(p, _)| p == "ci.yml")
+            .collect::<Vec<_>>(),
+        own(&[("ci.yml", Bucket::Workflow), ("ci.yml", Bucket::Structured)])
+    );
+    let no_gha =
+        FrameworkSelection::resolve(&[], &["github_actions".to_owned()]).unwrap_or_default();
+    assert!(
+        walked(dir.path(), &no_gha, &[])
+            .iter()
+            .all(|p| !p.contains(".github")),
+    );
+    assert_eq!(
+        walked(dir.path(), &all, &["nested", "^sub/"]),
+        [
+            ".github/workflows/ci.yml",
+            ".github/workflows/release.yaml",
+            "k8s/workflows/x.yml"
+        ]
     );
 }
 

