@@ -1,6 +1,7 @@
 //! Deputy's IaC scanner. Front ends turn Terraform, CloudFormation, Kubernetes and
 //! Dockerfile sources into one resource model ([`model::Resource`]) that keeps source
-//! spans; checks (one per file under `checks/`, listed in one registry) read only that
+//! spans, and the secrets front end turns hard-coded credentials in those files into
+//! resources addressed by the secret's hash (never its text); checks (one per file under `checks/`, listed in one registry) read only that
 //! model, never raw syntax, and each names the Checkov ids it is equivalent to.
 //!
 //! This crate does no I/O beyond reading the tree it is asked to scan: no SQL, no HTTP,
@@ -21,6 +22,7 @@ pub mod model;
 pub mod output;
 pub mod registry;
 pub mod scan;
+pub mod secrets;
 pub mod select;
 pub mod suppress;
 pub mod terraform;

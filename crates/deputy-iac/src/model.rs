@@ -21,14 +21,17 @@ pub enum Framework {
     CloudFormation,
     Kubernetes,
     Dockerfile,
+    /// Hard-coded credentials in any file Checkov's `secrets` framework reads.
+    Secrets,
 }
 
 impl Framework {
-    pub const ALL: [Framework; 4] = [
+    pub const ALL: [Framework; 5] = [
         Framework::Terraform,
         Framework::CloudFormation,
         Framework::Kubernetes,
         Framework::Dockerfile,
+        Framework::Secrets,
     ];
 
     /// The name Checkov uses for the framework (`check_type` in its JSON).
@@ -38,6 +41,7 @@ impl Framework {
             Framework::CloudFormation => "cloudformation",
             Framework::Kubernetes => "kubernetes",
             Framework::Dockerfile => "dockerfile",
+            Framework::Secrets => "secrets",
         }
     }
 
@@ -77,7 +81,7 @@ impl Span {
 }
 
 /// What kind of block a Terraform resource came from; other frameworks use `Resource`
-/// (CloudFormation), `Object` (Kubernetes) and `File` (Dockerfile).
+/// (CloudFormation), `Object` (Kubernetes), `File` (Dockerfile) and `Secret` (secrets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
@@ -93,6 +97,8 @@ pub enum BlockKind {
     Object,
     /// A whole file (Dockerfile).
     File,
+    /// A secret found in a file's text, addressed by the SHA-1 of its value.
+    Secret,
 }
 
 /// A configuration value. Maps keep source order so output is deterministic and reads
@@ -230,7 +236,7 @@ pub struct Resource {
     pub kind: String,
     /// The address in Checkov's notation: `aws_s3_bucket.logs`, `aws_sqs_queue.q[0]`,
     /// `module.m.aws_lb.this`, `AWS::S3::Bucket.Logs`, `Deployment.default.web`,
-    /// `/Dockerfile.` (see each front end for the exact rules).
+    /// `/Dockerfile.`, a secret's SHA-1 (see each front end for the exact rules).
     pub address: String,
     /// The file, relative to the scanned root, with `/` separators and no leading `/`.
     pub file: String,

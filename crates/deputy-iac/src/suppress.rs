@@ -5,7 +5,9 @@
 //! * a comment inside the resource's lines: `# deputy:skip=<CODE> <reason>`, or Checkov's
 //!   `checkov:skip=<ID>[,<ID2>…][:<reason>]` (also `bridgecrew:skip=` and `cortex:skip=`).
 //!   Terraform comments are `#`, `//` and `/* */`; YAML comments are `#`; in a Dockerfile the
-//!   comment may sit on any line of the file, as in Checkov;
+//!   comment may sit on any line of the file, as in Checkov; for a secret the directive may
+//!   sit anywhere on the secret's line or the line before or after it, as in Checkov's
+//!   secrets runner;
 //! * CloudFormation resource metadata: `Metadata: {checkov: {skip: [{id, comment}]}}` (also
 //!   under `deputy`);
 //! * Kubernetes annotations: `checkov.io/skip1: CKV_K8S_20=reason` (any suffix; also the
@@ -72,7 +74,7 @@ impl Suppressions {
                     });
                 let mut skips: Vec<Skip> = file_directives
                     .iter()
-                    .filter(|d| r.framework == Framework::Dockerfile || r.span.contains(d.line))
+                    .filter(|d| applies(r, d.line))
                     .map(|d| d.skip.clone())
                     .collect();
                 skips.extend(config_skips(r));
@@ -89,6 +91,19 @@ impl Suppressions {
             .iter()
             .find(|s| s.covers(meta))
             .map(|s| s.reason.as_str())
+    }
+}
+
+/// Whether a comment directive on `line` covers resource `r`: anywhere in a Dockerfile,
+/// on the line of a secret or the lines just before and after it (as Checkov's secrets
+/// runner looks), else within the resource's lines.
+fn applies(r: &Resource, line: u32) -> bool {
+    match r.framework {
+        Framework::Dockerfile => true,
+        Framework::Secrets => {
+            r.span.start.saturating_sub(1) <= line && line <= r.span.start.saturating_add(1)
+        }
+        _ => r.span.contains(line),
     }
 }
 
@@ -136,6 +151,8 @@ fn comments<'l>(line: &'l str, framework: Framework, in_block: &mut bool) -> Vec
                 Vec::new()
             }
         }
+        // Checkov's secrets runner searches the whole line, comment or not.
+        Framework::Secrets => vec![line],
         Framework::Kubernetes | Framework::CloudFormation => first_unquoted(line, &["#"])
             .map_or_else(Vec::new, |(pos, _)| line.get(pos..).into_iter().collect()),
         Framework::Terraform => terraform_comments(line, in_block),
@@ -280,7 +297,7 @@ fn config_skips(r: &Resource) -> Vec<Skip> {
                 })
                 .collect()
         }
-        Framework::Terraform | Framework::Dockerfile => Vec::new(),
+        Framework::Terraform | Framework::Dockerfile | Framework::Secrets => Vec::new(),
     }
 }
 

@@ -308,7 +308,7 @@ pub struct ScanIacArgs {
     /// Do not run these checks (applied after `--check`).
     #[arg(long = "skip-check", value_name = "ID")]
     pub skip_checks: Vec<String>,
-    /// Only these frameworks: terraform, cloudformation, kubernetes, dockerfile, all.
+    /// Only these frameworks: terraform, cloudformation, kubernetes, dockerfile, secrets, all.
     #[arg(long, value_name = "FRAMEWORK")]
     pub framework: Vec<String>,
     /// Not these frameworks.

@@ -7,3 +7,4 @@ mod docs;
 mod k8s_goat;
 mod parity;
 mod sarif;
+mod secrets;
