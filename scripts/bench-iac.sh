@@ -121,7 +121,7 @@ for pair in goldens.split():
     prefix, golden = pair.split(":", 1)
     data = json.load(gzip.open(f"{results}/{golden}"))
     for run in data if isinstance(data, list) else [data]:
-        if run.get("check_type") not in ("terraform", "cloudformation", "kubernetes", "dockerfile"):
+        if run.get("check_type") not in ("terraform", "cloudformation", "kubernetes", "dockerfile", "github_actions", "secrets"):
             continue
         for f in run.get("results", {}).get("failed_checks", []):
             if f["check_id"] in claimed:

@@ -1,7 +1,9 @@
 //! Deputy's IaC scanner. Front ends turn Terraform, CloudFormation, Kubernetes,
-//! Dockerfile and GitHub Actions workflow sources into one resource model ([`model::Resource`]) that keeps source
-//! spans; checks (one per file under `checks/`, listed in one registry) read only that
-//! model, never raw syntax, and each names the Checkov ids it is equivalent to.
+//! Dockerfile and GitHub Actions workflow sources into one resource model
+//! ([`model::Resource`]) that keeps source spans, and the secrets front end turns
+//! hard-coded credentials in those files into resources addressed by the secret's hash
+//! (never its text); checks (one per file under `checks/`, listed in one registry) read
+//! only that model, never raw syntax, and each names the Checkov ids it is equivalent to.
 //!
 //! This crate does no I/O beyond reading the tree it is asked to scan: no SQL, no HTTP,
 //! no network. Recording a scan in the ledger is `deputy-app`'s job.
@@ -22,6 +24,7 @@ pub mod model;
 pub mod output;
 pub mod registry;
 pub mod scan;
+pub mod secrets;
 pub mod select;
 pub mod suppress;
 pub mod terraform;

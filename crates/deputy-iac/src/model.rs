@@ -23,15 +23,18 @@ pub enum Framework {
     Dockerfile,
     /// GitHub Actions workflows (`github_actions`, as Checkov writes it).
     GithubActions,
+    /// Hard-coded credentials in any file Checkov's `secrets` framework reads.
+    Secrets,
 }
 
 impl Framework {
-    pub const ALL: [Framework; 5] = [
+    pub const ALL: [Framework; 6] = [
         Framework::Terraform,
         Framework::CloudFormation,
         Framework::Kubernetes,
         Framework::Dockerfile,
         Framework::GithubActions,
+        Framework::Secrets,
     ];
 
     /// The name Checkov uses for the framework (`check_type` in its JSON).
@@ -42,6 +45,7 @@ impl Framework {
             Framework::Kubernetes => "kubernetes",
             Framework::Dockerfile => "dockerfile",
             Framework::GithubActions => "github_actions",
+            Framework::Secrets => "secrets",
         }
     }
 
@@ -81,8 +85,8 @@ impl Span {
 }
 
 /// What kind of block a Terraform resource came from; other frameworks use `Resource`
-/// (CloudFormation), `Object` (Kubernetes), `File` (Dockerfile) and `Part` (a part of a
-/// GitHub Actions workflow).
+/// (CloudFormation), `Object` (Kubernetes), `File` (Dockerfile), `Part` (a part of a
+/// GitHub Actions workflow) and `Secret` (secrets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
@@ -100,6 +104,8 @@ pub enum BlockKind {
     File,
     /// A part of a GitHub Actions workflow, as Checkov's graph names it (`permissions`).
     Part,
+    /// A secret found in a file's text, addressed by the SHA-1 of its value.
+    Secret,
 }
 
 /// A configuration value. Maps keep source order so output is deterministic and reads
@@ -238,7 +244,8 @@ pub struct Resource {
     pub kind: String,
     /// The address in Checkov's notation: `aws_s3_bucket.logs`, `aws_sqs_queue.q[0]`,
     /// `module.m.aws_lb.this`, `AWS::S3::Bucket.Logs`, `Deployment.default.web`,
-    /// `/Dockerfile.`, `on(build)` (see each front end for the exact rules).
+    /// `/Dockerfile.`, `on(build)`, a secret's SHA-1 (see each front end for the exact
+    /// rules).
     pub address: String,
     /// The file, relative to the scanned root, with `/` separators and no leading `/`.
     pub file: String,

@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::select::{CheckSelection, FrameworkSelection, SelectError};
 use crate::suppress::Suppressions;
-use crate::{cloudformation, detect, dockerfile, github_actions, kubernetes, terraform};
+use crate::{cloudformation, detect, dockerfile, github_actions, kubernetes, secrets, terraform};
 use regex::Regex;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -172,7 +172,7 @@ pub fn scan(root: &Path, options: &ScanOptions) -> Result<ScanReport, ScanError>
         .collect();
     let texts: HashMap<&str, &str> = files
         .iter()
-        .map(|(f, _)| (f.path.as_str(), f.text.as_str()))
+        .map(|(f, _, _)| (f.path.as_str(), f.text.as_str()))
         .collect();
     let suppressions = Suppressions::collect(&resources, |p| texts.get(p).copied());
     let results = run_checks_with(
@@ -363,12 +363,14 @@ enum Bucket {
     Workflow,
 }
 
-/// A file the walk found: its path relative to the root and on disk.
+/// A file the walk found: its path relative to the root and on disk, the IaC front end
+/// that reads it (if any) and whether it is scanned for secrets.
 #[derive(Debug)]
 struct FoundFile {
     rel: String,
     path: PathBuf,
-    bucket: Bucket,
+    bucket: Option<Bucket>,
+    secrets: bool,
 }
 
 /// Folders Checkov never enters besides hidden ones (`CKV_IGNORED_DIRECTORIES`'s default):
@@ -436,10 +438,12 @@ impl Walker<'_> {
         let rel = self.rel(path);
         let workflow = fw(Framework::GithubActions) && is_workflow_file(path);
         if workflow && !self.skipped(&rel) {
+            // Checkov's secrets runner never enters hidden folders such as `.github`.
             found.push(FoundFile {
                 rel: rel.clone(),
                 path: path.to_owned(),
-                bucket: Bucket::Workflow,
+                bucket: Some(Bucket::Workflow),
+                secrets: false,
             });
         }
         if workflows_only {
@@ -449,28 +453,30 @@ impl Walker<'_> {
             .iter()
             .any(|ext| name.ends_with(ext))
         {
-            Bucket::Terraform
+            Some(Bucket::Terraform)
         } else if is_dockerfile(name) {
-            Bucket::Dockerfile
+            Some(Bucket::Dockerfile)
         } else if [".yaml", ".yml", ".json", ".template"]
             .iter()
             .any(|ext| name.ends_with(ext))
         {
-            Bucket::Structured
+            Some(Bucket::Structured)
         } else {
-            return;
+            None
         };
-        let wanted = match bucket {
+        let bucket = bucket.filter(|b| match b {
             Bucket::Terraform => fw(Framework::Terraform),
             Bucket::Dockerfile => fw(Framework::Dockerfile),
             Bucket::Structured => fw(Framework::CloudFormation) || fw(Framework::Kubernetes),
             Bucket::Workflow => false,
-        };
-        if wanted && !self.skipped(&rel) {
+        });
+        let secrets = fw(Framework::Secrets) && secrets::wants(&rel);
+        if (bucket.is_some() || secrets) && !self.skipped(&rel) {
             found.push(FoundFile {
                 rel,
                 path: path.to_owned(),
                 bucket,
+                secrets,
             });
         }
     }
@@ -498,7 +504,9 @@ impl Walker<'_> {
     }
 }
 
-type ReadFiles = Vec<(SourceFile, Bucket)>;
+/// The files read: each with its IaC front end (if any) and whether it is scanned for
+/// secrets.
+type ReadFiles = Vec<(SourceFile, Option<Bucket>, bool)>;
 
 /// Reads the files on two threads, in the walk's order. Oversized, unreadable and
 /// non-UTF-8 files become diagnostics, never errors.
@@ -531,12 +539,13 @@ fn read_all(
     let mut diagnostics = Vec::new();
     for (i, r) in all {
         match (r, found.get(i)) {
-            (Ok(Some(text)), Some(f)) => files.push((
+            (Ok(Some((text, secrets))), Some(f)) => files.push((
                 SourceFile {
                     path: f.rel.clone(),
                     text,
                 },
                 f.bucket,
+                secrets,
             )),
             (Err(d), _) => diagnostics.push(d),
             _ => {}
@@ -545,7 +554,9 @@ fn read_all(
     (files, diagnostics)
 }
 
-fn read_one(f: &FoundFile, limit: u64) -> Result<Option<String>, Diagnostic> {
+/// Reads one file: its text and whether it is still scanned for secrets (not over the
+/// secrets size limit); `None` for a file that is not UTF-8 text.
+fn read_one(f: &FoundFile, limit: u64) -> Result<Option<(String, bool)>, Diagnostic> {
     let diag = |kind, message: String| Diagnostic {
         kind,
         file: f.rel.clone(),
@@ -561,10 +572,20 @@ fn read_one(f: &FoundFile, limit: u64) -> Result<Option<String>, Diagnostic> {
             )
         })?
         .len();
-    if size > limit {
+    if f.bucket.is_some() && size > limit {
         return Err(diag(
             DiagnosticKind::Skipped,
             format!("the file is {size} bytes, over the {limit}-byte limit for IaC files"),
+        ));
+    }
+    let secrets = f.secrets && size <= secrets::MAX_FILE_SIZE;
+    if f.bucket.is_none() && !secrets {
+        return Err(diag(
+            DiagnosticKind::Skipped,
+            format!(
+                "the file is {size} bytes, over the {}-byte limit for secret scanning",
+                secrets::MAX_FILE_SIZE
+            ),
         ));
     }
     let bytes = std::fs::read(&f.path).map_err(|e| {
@@ -574,7 +595,7 @@ fn read_one(f: &FoundFile, limit: u64) -> Result<Option<String>, Diagnostic> {
         )
     })?;
     // A file that is not UTF-8 text is not a source file, whatever its name says.
-    Ok(String::from_utf8(bytes).ok())
+    Ok(String::from_utf8(bytes).ok().map(|text| (text, secrets)))
 }
 
 /// Parses the files: Terraform (one call, since modules span files) on one thread, the
@@ -588,8 +609,8 @@ fn parse_all(
 ) -> Parsed {
     let terraform_files: Vec<SourceFile> = files
         .iter()
-        .filter(|(_, b)| *b == Bucket::Terraform)
-        .map(|(f, _)| f.clone())
+        .filter(|(_, b, _)| *b == Some(Bucket::Terraform))
+        .map(|(f, _, _)| f.clone())
         .collect();
     let load_terraform = || {
         if terraform_files.is_empty() {
@@ -603,12 +624,19 @@ fn parse_all(
     };
     let parse_others = || {
         let mut out = Parsed::default();
-        for (file, bucket) in files {
+        for (file, bucket, scan_secrets) in files {
+            if *scan_secrets {
+                let found = guarded(&file.path, || secrets::parse(file));
+                out.resources.extend(found.resources);
+                out.diagnostics.extend(found.diagnostics);
+            }
             let parsed = match bucket {
-                Bucket::Terraform => continue,
-                Bucket::Dockerfile => guarded(&file.path, || dockerfile::parse(file)),
-                Bucket::Workflow => guarded(&file.path, || github_actions::parse(file)),
-                Bucket::Structured => match detect::structured(file) {
+                // The Terraform thread reads these and reports their progress.
+                Some(Bucket::Terraform) => continue,
+                None => Parsed::default(),
+                Some(Bucket::Dockerfile) => guarded(&file.path, || dockerfile::parse(file)),
+                Some(Bucket::Workflow) => guarded(&file.path, || github_actions::parse(file)),
+                Some(Bucket::Structured) => match detect::structured(file) {
                     Some(Framework::CloudFormation)
                         if frameworks.contains(Framework::CloudFormation) =>
                     {

@@ -16,7 +16,7 @@ pub enum SelectError {
     )]
     UnknownChecks(Vec<String>),
     #[error(
-        "unknown framework(s) {}: Deputy scans `terraform`, `cloudformation`, `kubernetes`, `dockerfile` and `github_actions` (or `all`)",
+        "unknown framework(s) {}: Deputy scans `terraform`, `cloudformation`, `kubernetes`, `dockerfile`, `github_actions` and `secrets` (or `all`)",
         quoted(.0)
     )]
     UnknownFrameworks(Vec<String>),

@@ -8,7 +8,8 @@
 //!   comment may sit on any line of the file, as in Checkov; in a GitHub Actions workflow
 //!   it applies to a step when on the step's lines and to the rest of the workflow (its
 //!   trigger, jobs and top-level permissions) wherever it is, as Checkov applies it (Checkov
-//!   reads none for the permissions);
+//!   reads none for the permissions); for a secret the directive may sit anywhere on the
+//!   secret's line or the line before or after it, as in Checkov's secrets runner;
 //! * CloudFormation resource metadata: `Metadata: {checkov: {skip: [{id, comment}]}}` (also
 //!   under `deputy`);
 //! * Kubernetes annotations: `checkov.io/skip1: CKV_K8S_20=reason` (any suffix; also the
@@ -139,6 +140,8 @@ fn comments<'l>(line: &'l str, framework: Framework, in_block: &mut bool) -> Vec
                 Vec::new()
             }
         }
+        // Checkov's secrets runner searches the whole line, comment or not.
+        Framework::Secrets => vec![line],
         Framework::Kubernetes | Framework::CloudFormation | Framework::GithubActions => {
             first_unquoted(line, &["#"])
                 .map_or_else(Vec::new, |(pos, _)| line.get(pos..).into_iter().collect())
@@ -238,10 +241,14 @@ fn parse_directives(comment: &str) -> Vec<Skip> {
 /// applies, as in Checkov. In a workflow Checkov applies one anywhere to the trigger and to
 /// every job, and one on a step's own lines to that step (a step's range runs one line past
 /// its last, to the next step's dash); Deputy applies one anywhere to the top-level
-/// permissions too, which may have no lines of their own.
+/// permissions too, which may have no lines of their own. For a secret, one on its line or
+/// the lines just before and after it applies, as Checkov's secrets runner looks.
 fn applies_at(r: &Resource, line: u32) -> bool {
     match r.framework {
         Framework::Dockerfile => true,
+        Framework::Secrets => {
+            r.span.start.saturating_sub(1) <= line && line <= r.span.start.saturating_add(1)
+        }
         Framework::GithubActions if r.kind == crate::github_actions::jobs::STEPS => {
             r.span.start <= line && line < r.span.end
         }
@@ -301,7 +308,10 @@ fn config_skips(r: &Resource) -> Vec<Skip> {
                 })
                 .collect()
         }
-        Framework::Terraform | Framework::Dockerfile | Framework::GithubActions => Vec::new(),
+        Framework::Terraform
+        | Framework::Dockerfile
+        | Framework::GithubActions
+        | Framework::Secrets => Vec::new(),
     }
 }
 

@@ -310,7 +310,7 @@ pub struct ScanIacArgs {
     #[arg(long = "skip-check", value_name = "ID")]
     pub skip_checks: Vec<String>,
     /// Only these frameworks: terraform, cloudformation, kubernetes, dockerfile,
-    /// github_actions, all.
+    /// github_actions, secrets, all.
     #[arg(long, value_name = "FRAMEWORK")]
     pub framework: Vec<String>,
     /// Not these frameworks.

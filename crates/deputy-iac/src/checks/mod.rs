@@ -409,6 +409,8 @@ mod oci_bucket_cmk;
 mod oci_bucket_events;
 mod oci_bucket_public;
 mod oci_bucket_versioning;
+mod secret_aws_access_key;
+mod secret_base64_high_entropy;
 mod tf_module_source_pinned;
 
 use crate::check::Check;
@@ -814,5 +816,7 @@ pub(crate) static ALL: &[&dyn Check] = &[
     &oci_bucket_versioning::OciBucketVersioning,
     &oci_bucket_events::OciBucketEvents,
     &oci_bucket_cmk::OciBucketCmk,
+    &secret_aws_access_key::AwsAccessKeyInFile,
+    &secret_base64_high_entropy::HighEntropySecretInFile,
     &tf_module_source_pinned::ModuleSourcePinned,
 ];

@@ -274,7 +274,7 @@ fn the_walk_enters_github_folders_for_workflows_only() {
     };
     let own = |v: &[(&str, Bucket)]| {
         v.iter()
-            .map(|(p, b)| ((*p).to_owned(), *b))
+            .map(|(p, b)| ((*p).to_owned(), Some(*b)))
             .collect::<Vec<_>>()
     };
     assert_eq!(
@@ -357,11 +357,12 @@ fn oversized_and_binary_files_are_not_read() {
         .map(|n| FoundFile {
             rel: (*n).into(),
             path: dir.path().join(n),
-            bucket: Bucket::Terraform,
+            bucket: Some(Bucket::Terraform),
+            secrets: false,
         })
         .collect();
     let (files, diags) = read_all(&found, 10, None);
-    let names: Vec<&str> = files.iter().map(|(f, _)| f.path.as_str()).collect();
+    let names: Vec<&str> = files.iter().map(|(f, _, _)| f.path.as_str()).collect();
     assert_eq!(names, ["ok.tf"]);
     let kinds: Vec<(&str, DiagnosticKind)> =
         diags.iter().map(|d| (d.file.as_str(), d.kind)).collect();

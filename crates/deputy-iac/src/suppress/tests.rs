@@ -164,3 +164,22 @@ fn workflow_comments_cover_jobs_and_the_steps_around_them() {
         ]
     );
 }
+
+/// A secret is suppressed by a directive anywhere on its line or the lines just before
+/// and after it, comment or not, as Checkov's secrets runner searches them.
+#[test]
+fn secrets_directives_on_the_line_and_its_neighbours() {
+    let text = "a\n# checkov:skip=CKV_AWS_20:before\nkey = x\nb = 1 checkov:skip=CKV_AWS_21\nc\n";
+    let secret = |line| {
+        resource(
+            Framework::Secrets,
+            "a.tf",
+            Span::new(line, line + 1),
+            Value::Null,
+        )
+    };
+    assert_eq!(reasons(secret(3), text), ["before", NO_REASON, "-", "-"]);
+    assert_eq!(reasons(secret(1), text), ["before", "-", "-", "-"]);
+    assert_eq!(reasons(secret(5), text), ["-", NO_REASON, "-", "-"]);
+    assert_eq!(reasons(secret(7), text), ["-", "-", "-", "-"]);
+}

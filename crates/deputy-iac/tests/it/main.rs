@@ -9,3 +9,4 @@ mod gha;
 mod k8s_goat;
 mod parity;
 mod sarif;
+mod secrets;

@@ -1,0 +1,1 @@
+access_key = "AKIAIOSFODNN7EXAMPLE"
