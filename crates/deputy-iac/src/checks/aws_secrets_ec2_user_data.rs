@@ -81,16 +81,9 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::aws::fixture::resource;
 
     fn judge(kind: &str, config: &str) -> &'static str {
-        let r = resource(kind, config);
-        match evaluate(&r, &Cx::new(std::slice::from_ref(&r))) {
-            Verdict::Pass => "pass",
-            Verdict::Fail(_) => "fail",
-            Verdict::Unknown => "unknown",
-            _ => "other",
-        }
+        crate::checks::aws::fixture::judge(&Ec2UserDataSecrets, kind, config)
     }
 
     #[test]

@@ -107,16 +107,13 @@ fn evaluate(r: &Resource, _cx: &Cx<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::aws::fixture::resource;
 
     fn judge(config: &str) -> &'static str {
-        let r = resource("azurerm_network_watcher_flow_log", config);
-        match evaluate(&r, &Cx::new(std::slice::from_ref(&r))) {
-            Verdict::Pass => "pass",
-            Verdict::Fail(_) => "fail",
-            Verdict::Unknown => "unknown",
-            _ => "other",
-        }
+        crate::checks::aws::fixture::judge(
+            &FlowLogRetention,
+            "azurerm_network_watcher_flow_log",
+            config,
+        )
     }
 
     fn with_days(days: &str) -> &'static str {

@@ -331,18 +331,7 @@ pub(crate) fn decode_base64(s: &str) -> Option<String> {
 mod tests {
     use super::super::*;
     use super::{decode_base64, has_aws_secret};
-    use crate::check::{Check, Cx, Verdict};
-    use crate::checks::aws::fixture::resource;
-
-    fn judge(check: &dyn Check, kind: &str, config: &str) -> &'static str {
-        let r = resource(kind, config);
-        match check.evaluate(&r, &Cx::new(std::slice::from_ref(&r))) {
-            Verdict::Pass => "pass",
-            Verdict::Fail(_) => "fail",
-            Verdict::Unknown => "unknown",
-            _ => "other",
-        }
-    }
+    use crate::checks::aws::fixture::judge;
 
     const U: &str = r#"{"$unknown":[]}"#;
 

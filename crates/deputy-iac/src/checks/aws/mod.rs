@@ -362,4 +362,17 @@ pub(crate) mod fixture {
             config: value(&json),
         }
     }
+
+    /// `check`'s verdict on a lone resource of `kind` configured by JSON text: `pass`,
+    /// `fail`, `unknown` or `other` (several verdicts).
+    pub(crate) fn judge(check: &dyn crate::check::Check, kind: &str, config: &str) -> &'static str {
+        use crate::check::{Cx, Verdict};
+        let r = resource(kind, config);
+        match check.evaluate(&r, &Cx::new(std::slice::from_ref(&r))) {
+            Verdict::Pass => "pass",
+            Verdict::Fail(_) => "fail",
+            Verdict::Unknown => "unknown",
+            _ => "other",
+        }
+    }
 }
