@@ -256,6 +256,22 @@ pub struct Resource {
     pub config: Value,
 }
 
+impl Resource {
+    /// Whether Terraform creates no instance of this resource: its `count` is 0 or its
+    /// `for_each` is empty. Such a resource is still judged on its own, under its plain
+    /// address, as Checkov judges it, but it is not there for another resource to be
+    /// connected to: a bucket whose `aws_s3_bucket_logging` has `count = 0` has no logging.
+    pub fn never_created(&self) -> bool {
+        self.framework == Framework::Terraform
+            && match (self.config.get("count"), self.config.get("for_each")) {
+                (Some(Value::Number(n)), _) => *n == 0.0,
+                (_, Some(Value::Map(m))) => m.is_empty(),
+                (_, Some(Value::List(items))) => items.is_empty(),
+                _ => false,
+            }
+    }
+}
+
 /// A module call site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Caller {

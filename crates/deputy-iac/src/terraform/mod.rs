@@ -9,7 +9,8 @@
 //! (`vpc`); resources inside local modules as `module.vpc.aws_subnet.public`, nested and
 //! keyed as `module.a["k"].module.b.aws_x.y[0]`, with the call site as their caller. As
 //! in Checkov, a `count` of zero, an empty `for_each` or one that cannot be resolved keeps
-//! one instance under the plain address.
+//! one instance under the plain address; one of zero or empty is judged but connects to
+//! nothing ([`crate::model::Resource::never_created`]).
 //!
 //! A directory with `.tf` files is a root module unless another directory calls it as a
 //! local module; only root modules are evaluated on their own, so a module directory is

@@ -35,7 +35,10 @@ const CORPORA: [(&str, &str, &str, (f64, f64)); 6] = [
         "tfmod vpc",
         "terraform-aws-modules/vpc",
         "tfmod_vpc_tf.json.gz",
-        (0.67, 0.76),
+        // Checkov connects resources whose `count` is 0 (a flow log the example does not
+        // create) and passes the VPC on them; Deputy does not since they create nothing,
+        // which took precision from 0.767 to 0.600 and recall from 0.676 to 0.706.
+        (0.70, 0.60),
     ),
     (
         "tfmod s3-bucket",
@@ -45,8 +48,11 @@ const CORPORA: [(&str, &str, &str, (f64, f64)); 6] = [
         // Checkov cannot render and fails (CKV_AWS_53–56); Deputy leaves them unknown. The
         // 17 lifecycle failures of CKV_AWS_300 all agree without instance keys but carry
         // `this[0]` where Checkov writes `this`, which took the keyed figures down from
-        // 0.236/0.325.
-        (0.21, 0.28),
+        // 0.236/0.325. Buckets whose logging, lifecycle or encryption resource has
+        // `count = 0` have none of them to Deputy, where Checkov connects the uncreated
+        // resource (it passes all 17 bucket names on logging; most have none): 0.219/0.286 became
+        // 0.234/0.233.
+        (0.23, 0.23),
     ),
     (
         "tfmod security-group",
@@ -63,7 +69,7 @@ const CORPORA: [(&str, &str, &str, (f64, f64)); 6] = [
         "tfmod iam",
         "terraform-aws-modules/iam",
         "tfmod_iam_tf.json.gz",
-        (0.82, 0.81),
+        (0.81, 0.81),
     ),
 ];
 

@@ -111,7 +111,9 @@ pub(crate) fn number_where(v: Option<&Value>, ok: impl Fn(f64) -> bool) -> Truth
 /// The resources of Terraform type `kind` in the same module as `r` (the same module
 /// address and the same folder: two root modules may both declare `aws_s3_bucket.b`)
 /// whose configuration refers to `r` (`bucket = aws_s3_bucket.b.id`), the way Checkov's
-/// graph connects them.
+/// graph connects them. A resource Terraform creates no instance of (`count = 0`, an
+/// empty `for_each`) is not connected: Checkov's graph keeps it, but it configures
+/// nothing.
 pub(crate) fn connected<'a>(
     cx: &Cx<'a>,
     r: &Resource,
@@ -133,6 +135,10 @@ pub(crate) fn connected_where<'a>(
     let names = bucket_names(r);
     cx.resources.iter().filter(move |other| {
         if other.framework != Framework::Terraform || !kind_ok(&other.kind) {
+            return false;
+        }
+        // A resource Terraform creates no instance of is no configuration of the bucket.
+        if other.never_created() {
             return false;
         }
         let (other_module, _) = split_address(&other.address);
@@ -292,6 +298,40 @@ mod tests {
             .map(|r| r.address.as_str())
             .collect();
         assert_eq!(found, ["aws_s3_bucket_versioning.same"]);
+    }
+
+    #[test]
+    fn resources_terraform_never_creates_are_not_connected() {
+        let bucket = resource("aws_s3_bucket", "{}");
+        let logging = |name: &str, extra: &str| {
+            let mut r = resource(
+                "aws_s3_bucket_logging",
+                &format!(r#"{{"bucket":{{"$unknown":["aws_s3_bucket.test"]}}{extra}}}"#),
+            );
+            r.address = format!("aws_s3_bucket_logging.{name}");
+            r
+        };
+        let all = [
+            bucket.clone(),
+            logging("zero", r#","count":0"#),
+            logging("empty_map", r#","for_each":{}"#),
+            logging("empty_list", r#","for_each":[]"#),
+            logging("unknown_count", r#","count":{"$unknown":[]}"#),
+            logging("one", r#","count":1"#),
+            logging("plain", ""),
+        ];
+        let cx = Cx { resources: &all };
+        let found: Vec<&str> = connected(&cx, &bucket, "aws_s3_bucket_logging")
+            .map(|r| r.address.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "aws_s3_bucket_logging.unknown_count",
+                "aws_s3_bucket_logging.one",
+                "aws_s3_bucket_logging.plain"
+            ]
+        );
     }
 
     #[test]
